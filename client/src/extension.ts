@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { createStatusItem } from './statusItem';
+
+/**
+ * The thin client: it starts the language server and adds what only the editor can do
+ * (commands, the language status item). All analysis happens in the server.
+ */
+
+let client: LanguageClient | undefined;
+
+export const DOCUMENT_SELECTOR: { language: string }[] = [
+  { language: 'json' },
+  { language: 'jsonc' },
+  { language: 'yaml' },
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const output = vscode.window.createOutputChannel('AWS Study Hints', { log: true });
+  context.subscriptions.push(output);
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    synchronize: { configurationSection: 'awsStudyHints' },
+  };
+  client = new LanguageClient('awsStudyHints', 'AWS Study Hints', serverOptions, clientOptions);
+  await client.start();
+  const current = () => client;
+  const status = createStatusItem(current);
+  context.subscriptions.push(status, ...registerCommands(current, output, async () => {
+    await client?.restart();
+    status.refresh();
+  }));
+  return { client: () => client, refreshStatus: () => status.refresh(), statusText: () => status.text() };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/** What the extension exports, used by the in-editor tests. */
+export interface ExtensionApi {
+  client(): LanguageClient | undefined;
+  refreshStatus(): Promise<void>;
+  statusText(): string;
+}

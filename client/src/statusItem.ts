@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS, DocumentStatusRequest, type DocumentStatus } from '../../server/src/protocol';
+
+/** The language status item: what the server sees in the current file. */
+
+export interface StatusItem extends vscode.Disposable {
+  refresh(): Promise<void>;
+  text(): string;
+}
+
+const KIND_LABELS: Record<string, string> = { identity: 'identity', resource: 'resource', trust: 'trust', scp: 'SCP' };
+
+export function createStatusItem(client: () => LanguageClient | undefined): StatusItem {
+  const item = vscode.languages.createLanguageStatusItem('awsStudyHints.status', [{ language: 'json' }, { language: 'jsonc' }]);
+  item.name = 'AWS Study Hints';
+  item.text = 'AWS Study Hints';
+  let generation = 0;
+
+  async function refresh(): Promise<void> {
+    const editor = vscode.window.activeTextEditor;
+    const current = client();
+    if (!editor || !current) return;
+    const mine = ++generation;
+    let status: DocumentStatus;
+    try {
+      status = await current.sendRequest(DocumentStatusRequest, { uri: editor.document.uri.toString() });
+    } catch {
+      return;
+    }
+    if (mine !== generation) return; // a newer refresh is under way
+    render(status);
+  }
+
+  function render(status: DocumentStatus): void {
+    if (status.documentType === 'none' || !status.policyKind) {
+      item.text = 'Not an IAM policy';
+      item.detail = 'AWS Study Hints analyses JSON documents with a "Statement"';
+      item.command = { title: 'Treat as policy…', command: COMMANDS.setPolicyKind };
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    const kind = KIND_LABELS[status.policyKind] ?? status.policyKind;
+    item.text = `$(shield) IAM ${kind} policy · ${status.statements} statement${status.statements === 1 ? '' : 's'}`;
+    item.detail = `${status.kindSource === 'configured' ? 'kind from settings' : 'kind inferred from content'} · ${status.problems} problem${status.problems === 1 ? '' : 's'} · ${status.elapsedMs} ms · catalog ${status.catalogVersion}`;
+    item.command = { title: 'Change kind…', command: COMMANDS.setPolicyKind };
+    item.severity = vscode.LanguageStatusSeverity.Information;
+  }
+
+  const subscriptions = [
+    vscode.window.onDidChangeActiveTextEditor(() => void refresh()),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.document === vscode.window.activeTextEditor?.document) void refresh();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('awsStudyHints')) void refresh();
+    }),
+  ];
+  void refresh();
+  return {
+    refresh,
+    text: () => item.text,
+    dispose: () => {
+      item.dispose();
+      for (const s of subscriptions) s.dispose();
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// One build for everything: the compiled IAM catalog plus three esbuild bundles
+// (client extension, language server, CLI). `--watch` rebuilds the bundles on change.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileCatalog } from './compile-catalog.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const watch = process.argv.includes('--watch');
+
+fs.mkdirSync(path.join(dist, 'catalog'), { recursive: true });
+const started = Date.now();
+const result = compileCatalog(path.join(dist, 'catalog'));
+if (!result.skipped) console.log(`catalog: ${result.services} services compiled in ${Date.now() - started} ms`);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  // jsonc-parser's UMD entry requires files dynamically, which a bundle cannot resolve: take its ES modules.
+  mainFields: ['module', 'main'],
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  define: { PACKAGE_VERSION: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
+};
+
+const builds = [
+  { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+  console.log('watching for changes…');
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  fs.chmodSync(path.join(dist, 'cli.js'), 0o755);
+  console.log(`built dist/ in ${Date.now() - started} ms`);
+}

@@ -1,0 +1,111 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'jsonc-parser';
+import { decodeText } from '../service/common/decode';
+import { normalizeSettings, type Settings } from '../service/settings';
+
+/** File discovery and settings for the CLI: the same settings file VS Code reads, so both agree. */
+
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', 'build', '.vscode-test', 'coverage']);
+const POLICY_EXTENSIONS = new Set(['.json', '.jsonc']);
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export interface InputFile {
+  readonly path: string;
+  /** True when the user named the file, so a non-policy file is worth a note. */
+  readonly explicit: boolean;
+}
+
+export function collectFiles(inputs: readonly string[]): { files: InputFile[]; missing: string[] } {
+  const files: InputFile[] = [];
+  const missing: string[] = [];
+  for (const input of inputs) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(input);
+    } catch {
+      missing.push(input);
+      continue;
+    }
+    if (stat.isDirectory()) walk(input, files);
+    else files.push({ path: input, explicit: true });
+  }
+  return { files, missing };
+}
+
+function walk(directory: string, files: InputFile[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(full, files);
+    } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+      files.push({ path: full, explicit: false });
+    }
+  }
+}
+
+export type ReadResult = { text: string } | { skipped: string };
+
+export function readInput(file: string): ReadResult {
+  try {
+    const size = fs.statSync(file).size;
+    if (size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
+    return { text: decodeText(fs.readFileSync(file)) };
+  } catch (error) {
+    return { skipped: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export interface Workspace {
+  readonly root: string;
+  readonly settings: Settings;
+}
+
+const workspaceCache = new Map<string, Workspace>();
+
+/**
+ * The workspace a file belongs to: the nearest folder above it with `.vscode/settings.json`
+ * (whose `awsStudyHints.*` keys apply), else the current directory with default settings.
+ */
+export function workspaceFor(file: string): Workspace {
+  let dir = path.dirname(path.resolve(file));
+  const visited: string[] = [];
+  for (;;) {
+    const cached = workspaceCache.get(dir);
+    if (cached) return remember(visited, cached);
+    visited.push(dir);
+    const settingsFile = path.join(dir, '.vscode', 'settings.json');
+    if (fs.existsSync(settingsFile)) return remember(visited, { root: dir, settings: readSettings(settingsFile) });
+    const parent = path.dirname(dir);
+    if (parent === dir) return remember(visited, { root: process.cwd(), settings: normalizeSettings({}) });
+    dir = parent;
+  }
+}
+
+function remember(dirs: string[], workspace: Workspace): Workspace {
+  for (const dir of dirs) workspaceCache.set(dir, workspace);
+  return workspace;
+}
+
+function readSettings(file: string): Settings {
+  try {
+    const flat = parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown> | undefined;
+    if (!flat || typeof flat !== 'object') return normalizeSettings({});
+    // VS Code settings files use dotted keys; nested objects are accepted too.
+    const nested = (flat.awsStudyHints ?? {}) as Record<string, unknown>;
+    return normalizeSettings({
+      rules: flat['awsStudyHints.rules'] ?? nested.rules,
+      iam: { policyKinds: flat['awsStudyHints.iam.policyKinds'] ?? (nested.iam as Record<string, unknown> | undefined)?.policyKinds },
+      maxProblems: flat['awsStudyHints.maxProblems'] ?? nested.maxProblems,
+    });
+  } catch {
+    return normalizeSettings({});
+  }
+}

@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isPolicyKind } from '../service/iam/detect';
+import { createLanguageService } from '../service/languageService';
+import { collectFiles, readInput, workspaceFor } from './files';
+import { formatJson, formatSarif, formatText } from './formats';
+import { toReported, type FileReport } from './report';
+
+/** `aws-study-hints`: the same analysis as the editor, for scripts and CI. */
+
+declare const PACKAGE_VERSION: string;
+const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage: aws-study-hints check <files or folders...> [options]
+
+Checks IAM policies (JSON) with the AWS Study Hints rules. Folders are searched for
+*.json files that contain a policy; .vscode/settings.json above a file supplies
+awsStudyHints.rules and awsStudyHints.iam.policyKinds, as in the editor.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --kind identity|resource|trust|scp
+                             analyse every file as this kind of policy
+  --no-color                 plain text output
+  -h, --help                 show this help
+  -v, --version              show the version
+
+Exit status: 0 no errors, 1 errors reported, 2 bad usage.`;
+
+export function main(argv: readonly string[]): number {
+  const [command, ...rest] = argv;
+  if (command === '-h' || command === '--help' || command === 'help') return print(USAGE, 0);
+  if (command === '-v' || command === '--version') return print(VERSION, 0);
+  if (command !== 'check') return usageError(command ? `Unknown command "${command}".` : 'No command given.');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        kind: { type: 'string' },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return print(USAGE, 0);
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) return usageError(`--format must be text, json or sarif, not "${format}".`);
+  if (values.kind !== undefined && !isPolicyKind(values.kind)) return usageError(`--kind must be identity, resource, trust or scp, not "${values.kind}".`);
+  if (positionals.length === 0) return usageError('Name at least one file or folder to check.');
+
+  const { files, missing } = collectFiles(positionals);
+  if (missing.length > 0) return usageError(`No such file or folder: ${missing.join(', ')}`);
+  const service = createLanguageService({ log: (message) => process.stderr.write(`${message}\n`) });
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const read = readInput(file.path);
+    if ('skipped' in read) {
+      process.stderr.write(`${file.path}: skipped (${read.skipped})\n`);
+      continue;
+    }
+    const workspace = workspaceFor(file.path);
+    const document = TextDocument.create(pathToFileURL(path.resolve(file.path)).href, 'json', 1, read.text);
+    const context = { settings: workspace.settings, workspaceRoot: workspace.root, kind: values.kind as never };
+    const status = service.status(document, context);
+    if (status.documentType !== 'iam-policy' || !status.policyKind) {
+      if (file.explicit) process.stderr.write(`${file.path}: not an IAM policy (no "Statement"); use --kind to check it anyway\n`);
+      continue;
+    }
+    reports.push({ file: file.path, kind: status.policyKind, diagnostics: service.diagnostics(document, context).map(toReported) });
+  }
+  const output = format === 'json' ? formatJson(reports)
+    : format === 'sarif' ? formatSarif(reports, { version: VERSION, rules: service.rules })
+    : formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  process.stdout.write(`${output}\n`);
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function print(text: string, code: number): number {
+  process.stdout.write(`${text}\n`);
+  return code;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`aws-study-hints: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,172 @@
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import {
+  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
+  type Connection, type InitializeResult, type WorkspaceFolder,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, type DocumentContext, type LanguageService } from '../service/languageService';
+import { normalizeSettings, type Settings } from '../service/settings';
+import { DocumentStatusRequest, ListRulesRequest, SETTINGS_SECTION } from '../protocol';
+
+/**
+ * The language server: a set of thin adapters from LSP requests to the analysis service.
+ * Every handler is guarded so that one bad document can never take the server down.
+ */
+
+const ANALYSED_LANGUAGES = new Set(['json', 'jsonc']);
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let service: LanguageService | undefined;
+  let workspaceFolders: WorkspaceFolder[] = [];
+  let configurationPull = false;
+  let pullDiagnostics = false;
+  const settingsCache = new Map<string, Promise<Settings>>();
+
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
+
+  const serviceInstance = (): LanguageService => {
+    // Created on first use so that the catalog parse does not delay the initialize response.
+    service ??= createLanguageService({ log: (message) => connection.console.error(message) });
+    return service;
+  };
+
+  async function settingsFor(uri: string): Promise<Settings> {
+    if (!configurationPull) return normalizeSettings({});
+    let pending = settingsCache.get(uri);
+    if (!pending) {
+      pending = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(normalizeSettings, () => normalizeSettings({}));
+      settingsCache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  function workspaceRootOf(uri: string): string | undefined {
+    const fsPath = safeFsPath(uri);
+    if (!fsPath) return undefined;
+    const roots = workspaceFolders.map((f) => safeFsPath(f.uri)).filter((p): p is string => !!p);
+    return roots
+      .filter((root) => fsPath === root || fsPath.startsWith(root.endsWith(path.sep) ? root : root + path.sep))
+      .sort((a, b) => b.length - a.length)[0];
+  }
+
+  async function contextFor(uri: string): Promise<DocumentContext> {
+    return { settings: await settingsFor(uri), workspaceRoot: workspaceRootOf(uri) };
+  }
+
+  function analysable(uri: string): TextDocument | undefined {
+    const document = documents.get(uri);
+    return document && ANALYSED_LANGUAGES.has(document.languageId) ? document : undefined;
+  }
+
+  async function guarded<T>(what: string, fallback: T, work: () => Promise<T> | T): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      connection.console.error(`${what} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      return fallback;
+    }
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+    configurationPull = !!params.capabilities.workspace?.configuration;
+    pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', ':', '/'] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'aws-study-hints', version: typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : 'dev' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (workspaceFolders.length > 0) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        workspaceFolders = workspaceFolders.filter((f) => !event.removed.some((r) => r.uri === f.uri)).concat(event.added);
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    else for (const document of documents.all()) void pushDiagnostics(document.uri);
+  });
+
+  async function diagnosticsFor(uri: string) {
+    const document = analysable(uri);
+    if (!document) return [];
+    return serviceInstance().diagnostics(document, await contextFor(uri));
+  }
+
+  connection.languages.diagnostics.on((params) =>
+    guarded('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => ({
+      kind: DocumentDiagnosticReportKind.Full,
+      items: await diagnosticsFor(params.textDocument.uri),
+    })));
+
+  // Clients without pull diagnostics get them pushed on open and change.
+  async function pushDiagnostics(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    const diagnostics = await guarded('diagnostics', [], () => diagnosticsFor(uri));
+    if (document && documents.get(uri)?.version === document.version) void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+  }
+  documents.onDidChangeContent((event) => {
+    if (!pullDiagnostics) void pushDiagnostics(event.document.uri);
+  });
+  documents.onDidClose((event) => {
+    settingsCache.delete(event.document.uri);
+    service?.forget(event.document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params) => guarded('hover', null, async () => {
+    const document = analysable(params.textDocument.uri);
+    return document ? serviceInstance().hover(document, params.position, await contextFor(document.uri)) ?? null : null;
+  }));
+
+  connection.onCompletion((params) => guarded('completion', null, async () => {
+    const document = analysable(params.textDocument.uri);
+    return document ? serviceInstance().completion(document, params.position, await contextFor(document.uri)) ?? null : null;
+  }));
+
+  connection.onCodeAction((params) => guarded('code actions', [], () => {
+    const document = analysable(params.textDocument.uri);
+    return document ? serviceInstance().codeActions(document, params.range, params.context.diagnostics) : [];
+  }));
+
+  connection.onRequest(DocumentStatusRequest, (params) => guarded('status', { documentType: 'none' as const, catalogVersion: '' }, async () => {
+    const document = analysable(params.uri);
+    if (!document) return { documentType: 'none' as const, catalogVersion: serviceInstance().catalog.source.version };
+    return serviceInstance().status(document, await contextFor(document.uri));
+  }));
+
+  connection.onRequest(ListRulesRequest, () => guarded('rules', [], () =>
+    serviceInstance().rules.map((r) => ({ code: r.code, name: r.name, severity: r.severity, summary: r.summary, docs: r.docs }))));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+declare const PACKAGE_VERSION: string;
+
+function safeFsPath(uri: string): string | undefined {
+  try {
+    return URI.parse(uri).fsPath;
+  } catch {
+    return undefined;
+  }
+}

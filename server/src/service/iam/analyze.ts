@@ -1,0 +1,88 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../common/findings';
+import { rangeOf } from '../common/text';
+import type { IamCatalog } from './catalog/catalog';
+import { inferPolicyKind, isPolicyModel, looksLikePolicy } from './detect';
+import { parsePolicy, type PolicyKind, type PolicyModel } from './model';
+import { checkActions } from './rules/actions';
+import { checkConditions } from './rules/conditions';
+import { RuleContext, type Rule } from './rules/context';
+import { IAM_RULES } from './rules/definitions';
+import { checkPrincipals } from './rules/principals';
+import { checkResources } from './rules/resources';
+import { checkSecurity } from './rules/security';
+import { checkEffect, checkSids } from './rules/statementFields';
+import { checkStructure } from './rules/structure';
+import { checkSyntax } from './rules/syntax';
+import { checkVariables } from './rules/variables';
+
+export interface PolicyAnalysis {
+  readonly model: PolicyModel;
+  readonly kind: PolicyKind;
+  /** Where the kind came from: configuration (glob, CLI flag) or the content. */
+  readonly kindSource: 'configured' | 'inferred';
+  readonly findings: readonly Finding[];
+  /** Statements and elapsed milliseconds, for the status item and the benchmark. */
+  readonly statementCount: number;
+  readonly elapsedMs: number;
+}
+
+export interface AnalyzeOptions {
+  /** A configured kind: the document is then analysed even if it does not look like a policy. */
+  readonly kind?: PolicyKind;
+  readonly maxProblems?: number;
+  readonly onRuleError?: (rule: string, error: unknown) => void;
+}
+
+const RULES: readonly Rule[] = [
+  checkSyntax, checkStructure, checkEffect, checkSids, checkActions, checkResources,
+  checkPrincipals, checkConditions, checkVariables, checkSecurity,
+];
+
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
+/** Analyses a JSON document as an IAM policy; undefined when it is not one (and no kind is configured). */
+export function analyzePolicy(document: TextDocument, catalog: IamCatalog, options: AnalyzeOptions = {}): PolicyAnalysis | undefined {
+  const started = performance.now();
+  const text = document.getText();
+  if (!options.kind && !looksLikePolicy(text)) return undefined;
+  if (text.includes('\u0000')) {
+    if (!options.kind) return undefined;
+    const model = parsePolicy('');
+    const finding: Finding = { code: IAM_RULES.invalidJson.code, range: rangeOf(document, 0, 0), message: 'This file contains binary data (NUL bytes), not a JSON policy.' };
+    return { model, kind: options.kind, kindSource: 'configured', findings: [finding], statementCount: 0, elapsedMs: performance.now() - started };
+  }
+  const model = parsePolicy(text);
+  if (!options.kind && !isPolicyModel(model)) return undefined;
+  const kind = options.kind ?? inferPolicyKind(model);
+  const context = new RuleContext(document, model, kind, catalog);
+  for (const rule of RULES) {
+    try {
+      rule(context);
+    } catch (error) {
+      // One faulty rule must not hide the findings of the others.
+      options.onRuleError?.(rule.name, error);
+    }
+  }
+  const findings = capFindings(document, context.findings, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  return {
+    model,
+    kind,
+    kindSource: options.kind ? 'configured' : 'inferred',
+    findings,
+    statementCount: model.statements.length,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+function capFindings(document: TextDocument, findings: Finding[], max: number): Finding[] {
+  const sorted = findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  if (sorted.length <= max) return sorted;
+  const kept = sorted.slice(0, max);
+  kept.push({
+    code: IAM_RULES.tooManyProblems.code,
+    range: rangeOf(document, 0, 1),
+    message: `Showing the first ${max} of ${sorted.length} problems in this document.`,
+  });
+  return kept;
+}

@@ -1,0 +1,172 @@
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+
+/**
+ * The parsed form of one policy document. Every value keeps its jsonc-parser node so that
+ * rules, hovers and fixes can point at the exact token; the model is built once per
+ * document version and shared by every feature.
+ */
+
+export type PolicyKind = 'identity' | 'resource' | 'trust' | 'scp';
+export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'resource', 'trust', 'scp'];
+
+/** A JSON string value with the offsets of its text between the quotes. */
+export interface JsonString {
+  readonly value: string;
+  readonly node: Node;
+  /** Offset of the first character after the opening quote. */
+  readonly contentOffset: number;
+  /** Length of the text between the quotes as written (escapes included). */
+  readonly contentLength: number;
+  /** True when the source text equals the value, so sub-ranges inside the string are exact. */
+  readonly verbatim: boolean;
+}
+
+/** An element such as Action or Resource whose value is a string or an array of strings. */
+export interface StringListElement {
+  readonly name: string;
+  readonly property: Node;
+  readonly keyNode: Node;
+  readonly valueNode: Node;
+  readonly strings: readonly JsonString[];
+  /** Entries that are not strings (numbers, objects…): reported by the structure rules. */
+  readonly nonStrings: readonly Node[];
+}
+
+export interface StatementModel {
+  readonly index: number;
+  readonly node: Node;
+  /** First property node by exact key. */
+  readonly properties: ReadonlyMap<string, Node>;
+  readonly sid?: JsonString;
+  readonly effect?: JsonString;
+  readonly action?: StringListElement;
+  readonly notAction?: StringListElement;
+  readonly resource?: StringListElement;
+  readonly notResource?: StringListElement;
+  readonly principal?: Node;
+  readonly notPrincipal?: Node;
+  readonly condition?: Node;
+}
+
+export interface PolicyModel {
+  readonly text: string;
+  readonly root: Node | undefined;
+  readonly syntaxErrors: readonly ParseError[];
+  /** Set when the document is nested too deeply to parse safely. */
+  readonly tooDeep: boolean;
+  readonly version?: JsonString;
+  readonly versionProperty?: Node;
+  readonly statementProperty?: Node;
+  readonly statements: readonly StatementModel[];
+}
+
+/** Beyond this nesting depth the recursive parser could exhaust the stack; no real policy comes close. */
+export const MAX_NESTING_DEPTH = 256;
+
+export function parsePolicy(text: string): PolicyModel {
+  if (nestingDepthExceeds(text, MAX_NESTING_DEPTH)) {
+    return { text, root: undefined, syntaxErrors: [], tooDeep: true, statements: [] };
+  }
+  const syntaxErrors: ParseError[] = [];
+  const root = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+  const base = { text, root, syntaxErrors, tooDeep: false };
+  if (!root || root.type !== 'object') return { ...base, statements: [] };
+  const props = propertyMap(root);
+  const versionProperty = props.get('Version');
+  const statementProperty = props.get('Statement');
+  const statementValue = statementProperty?.children?.[1];
+  const statementNodes =
+    statementValue?.type === 'array' ? (statementValue.children ?? []) : statementValue?.type === 'object' ? [statementValue] : [];
+  const statements: StatementModel[] = [];
+  statementNodes.forEach((node, index) => {
+    if (node.type === 'object') statements.push(parseStatement(text, node, index));
+  });
+  return {
+    ...base,
+    version: asJsonString(text, versionProperty?.children?.[1]),
+    versionProperty,
+    statementProperty,
+    statements,
+  };
+}
+
+function parseStatement(text: string, node: Node, index: number): StatementModel {
+  const properties = propertyMap(node);
+  const value = (name: string) => properties.get(name)?.children?.[1];
+  return {
+    index,
+    node,
+    properties,
+    sid: asJsonString(text, value('Sid')),
+    effect: asJsonString(text, value('Effect')),
+    action: stringList(text, 'Action', properties.get('Action')),
+    notAction: stringList(text, 'NotAction', properties.get('NotAction')),
+    resource: stringList(text, 'Resource', properties.get('Resource')),
+    notResource: stringList(text, 'NotResource', properties.get('NotResource')),
+    principal: value('Principal'),
+    notPrincipal: value('NotPrincipal'),
+    condition: value('Condition'),
+  };
+}
+
+/** Property nodes of an object by key; the first occurrence wins, as duplicates are reported separately. */
+export function propertyMap(object: Node): Map<string, Node> {
+  const map = new Map<string, Node>();
+  for (const property of object.children ?? []) {
+    const key = property.children?.[0];
+    if (property.type === 'property' && key && typeof key.value === 'string' && !map.has(key.value)) map.set(key.value, property);
+  }
+  return map;
+}
+
+export function stringList(text: string, name: string, property: Node | undefined): StringListElement | undefined {
+  const keyNode = property?.children?.[0];
+  const valueNode = property?.children?.[1];
+  if (!property || !keyNode || !valueNode) return undefined;
+  const entries = valueNode.type === 'array' ? (valueNode.children ?? []) : [valueNode];
+  const strings: JsonString[] = [];
+  const nonStrings: Node[] = [];
+  for (const entry of entries) {
+    const s = asJsonString(text, entry);
+    if (s) strings.push(s);
+    else nonStrings.push(entry);
+  }
+  return { name, property, keyNode, valueNode, strings, nonStrings };
+}
+
+/** Strings inside a value that may be a string or an array of strings (Principal and Condition values). */
+export function stringsOf(text: string, node: Node | undefined): JsonString[] {
+  if (!node) return [];
+  const entries = node.type === 'array' ? (node.children ?? []) : [node];
+  return entries.map((entry) => asJsonString(text, entry)).filter((s): s is JsonString => !!s);
+}
+
+export function asJsonString(text: string, node: Node | undefined): JsonString | undefined {
+  if (!node || node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  const contentOffset = node.offset + 1;
+  const contentLength = Math.max(0, node.length - 2);
+  return {
+    value: node.value,
+    node,
+    contentOffset,
+    contentLength,
+    verbatim: text.slice(contentOffset, contentOffset + contentLength) === node.value,
+  };
+}
+
+/** Cheap pre-scan: jsonc-parser recurses per nesting level, so pathological input is refused before parsing. */
+function nestingDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}

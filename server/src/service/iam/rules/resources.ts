@@ -1,0 +1,139 @@
+import type { Fix } from '../../common/findings';
+import { nearest } from '../../common/suggest';
+import { jsonString } from '../../common/text';
+import { hasWildcardOrVariable, parseArn, PARTITIONS, patternMatchesTemplate } from '../arn';
+import type { ActionInfo } from '../catalog/catalog';
+import type { JsonString, StatementModel } from '../model';
+import type { RuleContext } from './context';
+import { IAM_RULES } from './definitions';
+
+/** Resource/NotResource: ARN syntax, and whether the statement's actions can apply to the resources. */
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d+$/;
+const ACCOUNT_PATTERN = /^\d{12}$/;
+
+export function checkResources(context: RuleContext): void {
+  for (const statement of context.model.statements) {
+    const element = statement.resource ?? statement.notResource;
+    if (!element) continue;
+    for (const resource of element.strings) checkArn(context, resource);
+    if (statement.resource) checkActionsFitResources(context, statement, statement.resource.strings);
+  }
+}
+
+function checkArn(context: RuleContext, resource: JsonString): void {
+  const value = resource.value;
+  if (value === '*' || /^\$\{[^}]+\}$/.test(value)) return;
+  const whole = context.stringRange(resource);
+  if (!value.startsWith('arn:')) {
+    const fixes: Fix[] = /^arn:/i.test(value)
+      ? [{ title: 'Write "arn:" in lower case', edits: [{ range: context.nodeRange(resource.node), newText: jsonString(`arn:${value.slice(4)}`) }], preferred: true }]
+      : [];
+    context.report(IAM_RULES.invalidArn, whole, `"${value}" is not an ARN: a resource must be "*" or start with "arn:" (arn:partition:service:region:account:resource).`, { fixes });
+    return;
+  }
+  const arn = parseArn(value);
+  if (!arn) {
+    context.report(IAM_RULES.invalidArn, whole, `"${value}" has too few parts: an ARN is arn:partition:service:region:account:resource (keep empty parts, as in arn:aws:s3:::my-bucket).`);
+    return;
+  }
+  const part = (offset: number, text: string) => context.stringRange(resource, offset, text.length);
+  if (!hasWildcardOrVariable(arn.partition) && !(PARTITIONS as readonly string[]).includes(arn.partition)) {
+    const suggestion = nearest(arn.partition, PARTITIONS) ?? 'aws';
+    context.report(IAM_RULES.invalidArn, part(arn.offsets.partition, arn.partition),
+      `Unknown partition "${arn.partition}": use ${PARTITIONS.map((p) => `"${p}"`).slice(0, 3).join(', ')} or another AWS partition.`,
+      { fixes: [replacePart(context, resource, arn.offsets.partition, arn.partition, suggestion)] });
+    return;
+  }
+  if (!hasWildcardOrVariable(arn.service)) {
+    if (!context.catalog.hasService(arn.service)) {
+      const suggestion = nearest(arn.service, context.catalog.servicePrefixes());
+      context.report(IAM_RULES.invalidArn, part(arn.offsets.service, arn.service),
+        `Unknown service "${arn.service}" in the ARN.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+        { fixes: suggestion ? [replacePart(context, resource, arn.offsets.service, arn.service, suggestion)] : [] });
+      return;
+    }
+    checkRegionAndAccount(context, resource, arn.service, arn.region, arn.offsets.region, 'region');
+    checkRegionAndAccount(context, resource, arn.service, arn.account, arn.offsets.account, 'account');
+  }
+}
+
+function checkRegionAndAccount(context: RuleContext, resource: JsonString, service: string, value: string, offset: number, which: 'region' | 'account'): void {
+  if (value === '' || hasWildcardOrVariable(value)) return;
+  const range = context.stringRange(resource, offset, value.length);
+  const templates = context.catalog.resourceTypes(service).map((rt) => rt.arn.split(':'));
+  const slot = which === 'region' ? 3 : 4;
+  if (templates.length > 0 && templates.every((parts) => (parts[slot] ?? '') === '')) {
+    const name = context.catalog.serviceName(service) ?? service;
+    context.report(IAM_RULES.invalidArn, range,
+      `${name} ARNs have no ${which}: leave it empty (${templates[0]!.join(':')}).`,
+      { fixes: [{ title: `Remove the ${which}`, edits: [{ range, newText: '' }], preferred: true }] });
+    return;
+  }
+  if (which === 'region' && !REGION_PATTERN.test(value)) {
+    context.report(IAM_RULES.invalidArn, range, `"${value}" is not a Region code such as us-east-1 or eu-west-2.`);
+  } else if (which === 'account' && !ACCOUNT_PATTERN.test(value) && value !== 'aws') {
+    context.report(IAM_RULES.invalidArn, range, `"${value}" is not an AWS account ID: use the 12-digit ID (e.g. 123456789012), "*" or a variable.`);
+  }
+}
+
+function replacePart(context: RuleContext, resource: JsonString, offset: number, old: string, replacement: string): Fix {
+  const value = resource.value;
+  const updated = value.slice(0, offset) + replacement + value.slice(offset + old.length);
+  return { title: `Change "${old}" to "${replacement}"`, edits: [{ range: context.nodeRange(resource.node), newText: jsonString(updated) }], preferred: true };
+}
+
+const MAX_FORMATS_SHOWN = 3;
+
+/**
+ * For each action named exactly (not by wildcard): does any listed resource fit one of its
+ * resource types? Wildcard-only actions need "*". Statements with "*" among their resources,
+ * or with resources that are not ARNs, are skipped: a false alarm is worse than a miss.
+ */
+function checkActionsFitResources(context: RuleContext, statement: StatementModel, resources: readonly JsonString[]): void {
+  if (resources.length === 0 || statement.resource!.nonStrings.length > 0) return;
+  if (resources.some((r) => r.value === '*' || !parseArn(r.value))) return;
+  const coversEverything = resources.some((r) => /^arn:\*(:\*)*$|^arn:[^:]*:\*:\*:\*:\*$/.test(r.value));
+  for (const action of context.actionsOf(statement)) {
+    if (action.hasWildcard || action.matches.length !== 1) continue;
+    const info = action.matches[0]!;
+    const range = context.stringRange(action.text);
+    if (info.wildcardOnly) {
+      if (!coversEverything) {
+        context.report(IAM_RULES.actionNeedsWildcardResource, range,
+          `${info.service}:${info.name} does not support resource-level permissions, so it never applies to these resources; it needs "Resource": "*" (put it in its own statement).`);
+      }
+      continue;
+    }
+    if (coversEverything) continue;
+    const templates = templatesOf(context, info);
+    if (templates.length === 0) continue;
+    const fits = resources.some((r) => templates.some((t) => matchesCached(r.value, t)));
+    if (!fits) {
+      const formats = templates.slice(0, MAX_FORMATS_SHOWN).join(', ');
+      context.report(IAM_RULES.actionResourceMismatch, range,
+        `${info.service}:${info.name} applies to ${formats}${templates.length > MAX_FORMATS_SHOWN ? ' …' : ''}; none of this statement's resources has that form, so it grants or denies nothing here.`);
+    }
+  }
+}
+
+function templatesOf(context: RuleContext, action: ActionInfo): string[] {
+  const templates: string[] = [];
+  for (const rt of action.resourceTypes) {
+    const info = context.catalog.resourceType(action.service, rt.name);
+    if (info) templates.push(info.arn);
+  }
+  return templates;
+}
+
+const matchCache = new Map<string, boolean>();
+function matchesCached(pattern: string, template: string): boolean {
+  const key = `${template}\u0000${pattern}`;
+  let result = matchCache.get(key);
+  if (result === undefined) {
+    if (matchCache.size > 50_000) matchCache.clear();
+    result = patternMatchesTemplate(pattern, template);
+    matchCache.set(key, result);
+  }
+  return result;
+}

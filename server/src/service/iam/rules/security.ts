@@ -1,0 +1,137 @@
+import escalationData from '../../../../../knowledge/iam/privilege-escalation.json';
+import { wildcardToRegExp } from '../catalog/catalog';
+import { propertyMap, stringsOf, type JsonString, type StatementModel } from '../model';
+import type { RuleContext } from './context';
+import { IAM_RULES } from './definitions';
+
+/** Security hints: broad grants, public access and known escalation paths. Only Allow statements matter here. */
+
+interface EscalationPath { readonly id: string; readonly actions: readonly string[]; readonly summary: string }
+const ESCALATION_PATHS: readonly EscalationPath[] = escalationData.paths;
+const MAX_PATHS_PER_FINDING = 3;
+
+export function checkSecurity(context: RuleContext): void {
+  const allows = context.model.statements.filter((s) => s.effect?.value === 'Allow');
+  for (const statement of allows) {
+    checkBroadGrants(context, statement);
+    checkNotElements(context, statement);
+    checkPublicPrincipal(context, statement);
+    checkWebIdentityTrust(context, statement);
+  }
+  if (context.kind === 'identity') checkEscalation(context, allows);
+}
+
+function resourcesAreStar(statement: StatementModel): boolean {
+  return (statement.resource?.strings ?? []).some((r) => r.value === '*');
+}
+
+function checkBroadGrants(context: RuleContext, statement: StatementModel): void {
+  if (context.kind === 'scp' || context.kind === 'trust') return; // FullAWSAccess-style SCP allows are the norm
+  const resourceStar = resourcesAreStar(statement) || (context.kind === 'resource' && !!statement.resource);
+  for (const action of context.actionsOf(statement)) {
+    if (!statement.action) break;
+    const value = action.text.value;
+    if ((action.isStar || value === '*:*') && resourceStar && !statement.condition) {
+      context.report(IAM_RULES.adminAccess, context.stringRange(action.text),
+        '"Action": "*" with "Resource": "*" grants full administrator access. Grant only the actions this principal needs.');
+    } else if (action.service && action.name === '*' && resourcesAreStar(statement)) {
+      context.report(IAM_RULES.serviceWildcard, context.stringRange(action.text),
+        `"${value}" allows every ${context.catalog.serviceName(action.service) ?? action.service} action (${context.catalog.actions(action.service).length}) on every resource; list the actions needed instead.`);
+    }
+    if (action.matches.some((m) => m.service === 'iam' && m.name === 'PassRole') && passRoleOnAnything(statement)) {
+      context.report(IAM_RULES.passRoleOnAnyRole, context.stringRange(action.text),
+        'iam:PassRole on every role lets this principal hand any role, even an admin one, to a service. Limit Resource to the roles it must pass (arn:aws:iam::<account>:role/<name>) and add an iam:PassedToService condition.');
+    }
+  }
+}
+
+function passRoleOnAnything(statement: StatementModel): boolean {
+  if (statement.notResource) return true;
+  if (!resourcesAreStar(statement)) return false;
+  const condition = statement.condition;
+  const text = condition ? JSON.stringify(collectKeys(condition)) : '';
+  return !/iam:passedtoservice/i.test(text);
+}
+
+function collectKeys(condition: NonNullable<StatementModel['condition']>): string[] {
+  const keys: string[] = [];
+  if (condition.type !== 'object') return keys;
+  for (const block of propertyMap(condition).values()) {
+    const value = block.children?.[1];
+    if (value?.type === 'object') keys.push(...propertyMap(value).keys());
+  }
+  return keys;
+}
+
+function checkNotElements(context: RuleContext, statement: StatementModel): void {
+  if (statement.notAction && context.kind !== 'scp') {
+    context.report(IAM_RULES.allowWithNotAction, context.keyRange(statement.notAction.property),
+      'Allow with NotAction allows every action not listed, including actions of services AWS launches later. List the allowed actions in "Action" instead.');
+  }
+  if (statement.notResource) {
+    context.report(IAM_RULES.allowWithNotResource, context.keyRange(statement.notResource.property),
+      'Allow with NotResource allows the actions on every resource not listed. Name the allowed resources in "Resource" instead.');
+  }
+  const notPrincipal = statement.properties.get('NotPrincipal');
+  if (notPrincipal) {
+    context.report(IAM_RULES.allowWithNotPrincipal, context.keyRange(notPrincipal),
+      'Allow with NotPrincipal grants access to every principal not listed, anonymous users included. Use "Principal" with the intended principals.');
+  }
+}
+
+function checkPublicPrincipal(context: RuleContext, statement: StatementModel): void {
+  if (context.kind !== 'resource' && context.kind !== 'trust') return;
+  const principal = statement.principal;
+  if (!principal || statement.condition) return;
+  const stars: JsonString[] = principal.type === 'string' && principal.value === '*'
+    ? stringsOf(context.model.text, principal)
+    : principal.type === 'object' ? stringsOf(context.model.text, propertyMap(principal).get('AWS')?.children?.[1]).filter((s) => s.value === '*') : [];
+  for (const star of stars) {
+    context.report(IAM_RULES.publicPrincipal, context.stringRange(star),
+      context.kind === 'trust'
+        ? 'Principal "*" without a condition lets anyone in any AWS account assume this role. Name the trusted accounts or roles.'
+        : 'Principal "*" without a condition makes this resource public to anyone, signed in or not. Name the principals, or restrict with a condition such as aws:PrincipalOrgID or aws:SourceVpce.');
+  }
+}
+
+function checkWebIdentityTrust(context: RuleContext, statement: StatementModel): void {
+  const principal = statement.principal;
+  if (context.kind !== 'trust' || principal?.type !== 'object') return;
+  const federated = stringsOf(context.model.text, propertyMap(principal).get('Federated')?.children?.[1]);
+  const keys = statement.condition ? collectKeys(statement.condition).map((k) => k.toLowerCase()) : [];
+  for (const provider of federated) {
+    const oidc = /:oidc-provider\/(.+)$/.exec(provider.value)?.[1];
+    const issuer = oidc ?? (provider.value === 'cognito-identity.amazonaws.com' ? provider.value : undefined);
+    if (!issuer) continue;
+    const required = issuer === 'cognito-identity.amazonaws.com' ? `${issuer}:aud` : `${issuer}:sub`;
+    if (!keys.includes(required.toLowerCase())) {
+      context.report(IAM_RULES.oidcMissingSub, context.stringRange(provider),
+        `Without a "${required}" condition, any identity this provider issues tokens for (for GitHub: any repository) can assume the role. Add e.g. "StringLike": {"${required}": "…"}.`);
+    }
+  }
+}
+
+function checkEscalation(context: RuleContext, allows: readonly StatementModel[]): void {
+  const granted: { text: JsonString; regex: RegExp }[] = [];
+  for (const statement of allows) {
+    if (!statement.action) continue;
+    for (const action of context.actionsOf(statement)) {
+      if (action.isStar) return; // full admin is reported on its own
+      granted.push({ text: action.text, regex: wildcardToRegExp(action.text.value) });
+    }
+  }
+  if (granted.length === 0) return;
+  const byLocation = new Map<JsonString, EscalationPath[]>();
+  for (const path of ESCALATION_PATHS) {
+    const grants = path.actions.map((needed) => granted.find((g) => g.regex.test(needed)));
+    if (grants.some((g) => !g)) continue;
+    const location = grants[0]!.text;
+    byLocation.set(location, [...(byLocation.get(location) ?? []), path]);
+  }
+  for (const [location, paths] of byLocation) {
+    const shown = paths.slice(0, MAX_PATHS_PER_FINDING).map((p) => `${p.actions.join(' + ')}: ${p.summary}`);
+    const more = paths.length > MAX_PATHS_PER_FINDING ? ` (and ${paths.length - MAX_PATHS_PER_FINDING} more paths)` : '';
+    context.report(IAM_RULES.privilegeEscalation, context.stringRange(location),
+      `This policy allows a known privilege-escalation path. ${shown.join(' ')}${more}`);
+  }
+}

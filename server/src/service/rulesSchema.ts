@@ -1,0 +1,14 @@
+import { IAM_RULE_LIST } from './iam/rules/definitions';
+
+/** The JSON-schema properties of `awsStudyHints.rules` in package.json, one per rule code. */
+export function rulesSchema(): Record<string, { type: 'string'; enum: string[]; description: string }> {
+  const properties: Record<string, { type: 'string'; enum: string[]; description: string }> = {};
+  for (const rule of IAM_RULE_LIST) {
+    properties[rule.code] = {
+      type: 'string',
+      enum: ['off', 'hint', 'information', 'warning', 'error'],
+      description: `${rule.name} (default: ${rule.severity}). ${rule.summary}`,
+    };
+  }
+  return properties;
+}

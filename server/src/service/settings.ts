@@ -1,0 +1,47 @@
+import type { SeveritySetting } from './common/findings';
+
+/**
+ * The `awsStudyHints.*` settings as the service sees them. The manifest (package.json)
+ * declares the same keys; a test keeps the two in step.
+ */
+export interface Settings {
+  /** Per-rule severity by diagnostic code (IAM042) or rule name (unknown-action). */
+  readonly rules: Readonly<Record<string, SeveritySetting>>;
+  readonly iam: {
+    /** Glob → policy kind. */
+    readonly policyKinds: Readonly<Record<string, string>>;
+  };
+  /** Upper bound of problems reported per document. */
+  readonly maxProblems: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  rules: {},
+  iam: { policyKinds: {} },
+  maxProblems: 1000,
+};
+
+const SEVERITY_SETTINGS: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];
+
+/** Accepts partial or malformed user settings and returns a complete, valid object. */
+export function normalizeSettings(raw: unknown): Settings {
+  const input = isRecord(raw) ? raw : {};
+  const rules: Record<string, SeveritySetting> = {};
+  if (isRecord(input.rules)) {
+    for (const [code, severity] of Object.entries(input.rules)) {
+      const value = severity === 'info' ? 'information' : severity;
+      if (typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) rules[code] = value as SeveritySetting;
+    }
+  }
+  const policyKinds: Record<string, string> = {};
+  const iam = isRecord(input.iam) ? input.iam : {};
+  if (isRecord(iam.policyKinds)) {
+    for (const [glob, kind] of Object.entries(iam.policyKinds)) if (typeof kind === 'string') policyKinds[glob] = kind;
+  }
+  const maxProblems = typeof input.maxProblems === 'number' && input.maxProblems > 0 ? Math.floor(input.maxProblems) : DEFAULT_SETTINGS.maxProblems;
+  return { rules, iam: { policyKinds }, maxProblems };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
