@@ -59,11 +59,11 @@ export function hasWildcardOrVariable(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Pattern vs. template matching. Both sides are patterns: the policy's resource may contain
 // `*`, `?` and policy variables; the template contains `${Name}` placeholders. The question is
-// whether some real ARN matches both. Placeholders match any text except `:` and `/`, except
-// the template's last placeholder, which may span path separators (object keys, role paths);
-// a bucket name never contains `/`, which is what separates buckets from objects.
+// whether some real ARN matches both. Placeholders match any text except `:` (log group names
+// and role paths contain `/`), the template's last placeholder matches anything, and a bucket
+// name never contains `/`: that is what tells a bucket ARN from an object ARN.
 
-type Token = { kind: 'char'; char: string } | { kind: 'any' } | { kind: 'one' } | { kind: 'segment' } | { kind: 'tail' };
+type Token = { kind: 'char'; char: string } | { kind: 'any' } | { kind: 'one' } | { kind: 'segment' } | { kind: 'tail' } | { kind: 'name' };
 
 const templateCache = new Map<string, Token[]>();
 
@@ -77,7 +77,7 @@ function templateTokens(template: string): Token[] {
   matches.forEach((match, i) => {
     for (const char of template.slice(last, match.index)) tokens!.push({ kind: 'char', char: char.toLowerCase() });
     const isLast = i === matches.length - 1 && match.index! + match[0].length === template.length;
-    tokens!.push({ kind: isLast && match[1] !== 'BucketName' ? 'tail' : 'segment' });
+    tokens!.push({ kind: match[1] === 'BucketName' ? 'name' : isLast ? 'tail' : 'segment' });
     last = match.index! + match[0].length;
   });
   for (const char of template.slice(last)) tokens.push({ kind: 'char', char: char.toLowerCase() });
@@ -124,22 +124,23 @@ export function patternMatchesTemplate(pattern: string, template: string): boole
     memo.set(key, result);
     return result;
   };
+  const isPlaceholder = (token: Token | undefined) => token?.kind === 'segment' || token?.kind === 'tail' || token?.kind === 'name';
   const placeholderAccepts = (token: Token, char: string) =>
-    token.kind === 'tail' || (token.kind === 'segment' && char !== ':' && char !== '/');
+    token.kind === 'tail' || (token.kind === 'segment' && char !== ':') || (token.kind === 'name' && char !== ':' && char !== '/');
   const step = (i: number, j: number): boolean => {
     const a = p[i];
     const b = t[j];
     if (!a && !b) return true;
     // A placeholder or policy `*` may match the empty string.
     if (a?.kind === 'any' && visit(i + 1, j)) return true;
-    if (b && (b.kind === 'segment' || b.kind === 'tail') && visit(i, j + 1)) return true;
+    if (isPlaceholder(b) && visit(i, j + 1)) return true;
     if (!a || !b) return false;
     if (a.kind === 'any') {
       // The policy wildcard absorbs one character of the template.
       if (b.kind === 'char') return visit(i, j + 1);
       return visit(i, j + 1) || visit(i + 1, j);
     }
-    if (b.kind === 'segment' || b.kind === 'tail') {
+    if (isPlaceholder(b)) {
       if (a.kind === 'one') return visit(i + 1, j);
       return a.kind === 'char' && placeholderAccepts(b, a.char) && visit(i + 1, j);
     }

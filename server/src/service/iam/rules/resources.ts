@@ -39,10 +39,10 @@ function checkArn(context: RuleContext, resource: JsonString): void {
   }
   const part = (offset: number, text: string) => context.stringRange(resource, offset, text.length);
   if (!hasWildcardOrVariable(arn.partition) && !(PARTITIONS as readonly string[]).includes(arn.partition)) {
-    const suggestion = nearest(arn.partition, PARTITIONS) ?? 'aws';
+    const suggestion = nearest(arn.partition, PARTITIONS);
     context.report(IAM_RULES.invalidArn, part(arn.offsets.partition, arn.partition),
-      `Unknown partition "${arn.partition}": use ${PARTITIONS.map((p) => `"${p}"`).slice(0, 3).join(', ')} or another AWS partition.`,
-      { fixes: [replacePart(context, resource, arn.offsets.partition, arn.partition, suggestion)] });
+      `Unknown partition "${arn.partition}": ${suggestion ? `did you mean "${suggestion}"? ` : ''}Partitions are ${PARTITIONS.join(', ')}.`,
+      { fixes: suggestion ? [replacePart(context, resource, arn.offsets.partition, arn.partition, suggestion)] : [] });
     return;
   }
   if (!hasWildcardOrVariable(arn.service)) {
@@ -61,12 +61,16 @@ function checkArn(context: RuleContext, resource: JsonString): void {
 function checkRegionAndAccount(context: RuleContext, resource: JsonString, service: string, value: string, offset: number, which: 'region' | 'account'): void {
   if (value === '' || hasWildcardOrVariable(value)) return;
   const range = context.stringRange(resource, offset, value.length);
-  const templates = context.catalog.resourceTypes(service).map((rt) => rt.arn.split(':'));
+  // Compare with the resource types whose resource part this ARN's resource part could match.
+  const resourcePart = parseArn(resource.value)!.resource;
   const slot = which === 'region' ? 3 : 4;
-  if (templates.length > 0 && templates.every((parts) => (parts[slot] ?? '') === '')) {
+  const candidates = context.catalog.resourceTypes(service)
+    .map((rt) => rt.arn.split(':'))
+    .filter((parts) => patternMatchesTemplate(resourcePart, parts.slice(5).join(':')));
+  if (candidates.length > 0 && candidates.every((parts) => (parts[slot] ?? '') === '')) {
     const name = context.catalog.serviceName(service) ?? service;
     context.report(IAM_RULES.invalidArn, range,
-      `${name} ARNs have no ${which}: leave it empty (${templates[0]!.join(':')}).`,
+      `${name} ARNs of this form have no ${which}: leave it empty (${candidates[0]!.join(':')}).`,
       { fixes: [{ title: `Remove the ${which}`, edits: [{ range, newText: '' }], preferred: true }] });
     return;
   }

@@ -26,8 +26,10 @@ function resourcesAreStar(statement: StatementModel): boolean {
 }
 
 function checkBroadGrants(context: RuleContext, statement: StatementModel): void {
-  if (context.kind === 'scp' || context.kind === 'trust') return; // FullAWSAccess-style SCP allows are the norm
-  const resourceStar = resourcesAreStar(statement) || (context.kind === 'resource' && !!statement.resource);
+  // Only identity policies: SCPs allow "*" by design (FullAWSAccess), and in a resource policy
+  // "Resource": "*" means the one resource it is attached to (e.g. a KMS key policy's "kms:*").
+  if (context.kind !== 'identity') return;
+  const resourceStar = resourcesAreStar(statement);
   for (const action of context.actionsOf(statement)) {
     if (!statement.action) break;
     const value = action.text.value;
