@@ -19,6 +19,14 @@ export interface InputFile {
 export function collectFiles(inputs: readonly string[]): { files: InputFile[]; missing: string[] } {
   const files: InputFile[] = [];
   const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: InputFile) => {
+    // A file named twice, or named and also found in a folder, is checked once.
+    const key = path.resolve(file.path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(file);
+  };
   for (const input of inputs) {
     let stat: fs.Stats;
     try {
@@ -27,13 +35,13 @@ export function collectFiles(inputs: readonly string[]): { files: InputFile[]; m
       missing.push(input);
       continue;
     }
-    if (stat.isDirectory()) walk(input, files);
-    else files.push({ path: input, explicit: true });
+    if (stat.isDirectory()) walk(input, add);
+    else add({ path: input, explicit: true });
   }
   return { files, missing };
 }
 
-function walk(directory: string, files: InputFile[]): void {
+function walk(directory: string, add: (file: InputFile) => void): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(directory, { withFileTypes: true });
@@ -44,9 +52,9 @@ function walk(directory: string, files: InputFile[]): void {
   for (const entry of entries) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(full, files);
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(full, add);
     } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-      files.push({ path: full, explicit: false });
+      add({ path: full, explicit: false });
     }
   }
 }

@@ -32,8 +32,12 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
   const filesWithProblems = reports.filter((r) => r.diagnostics.length > 0).length;
   lines.push(total === 0
     ? `No problems in ${reports.length} ${reports.length === 1 ? 'policy' : 'policies'}.`
-    : `${total} problem${total === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.information + counts.hint} infos) in ${filesWithProblems} of ${reports.length} ${reports.length === 1 ? 'policy' : 'policies'}.`);
+    : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'info')}) in ${filesWithProblems} of ${plural(reports.length, 'policy', 'policies')}.`);
   return lines.join('\n');
+}
+
+function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
 export function formatJson(reports: readonly FileReport[]): string {

@@ -27,7 +27,7 @@ Options:
   -h, --help                 show this help
   -v, --version              show the version
 
-Exit status: 0 no errors, 1 errors reported, 2 bad usage.`;
+Exit status: 0 no errors, 1 errors reported (or a file could not be read), 2 bad usage.`;
 
 export function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
@@ -60,10 +60,13 @@ export function main(argv: readonly string[]): number {
   if (missing.length > 0) return usageError(`No such file or folder: ${missing.join(', ')}`);
   const service = createLanguageService({ log: (message) => process.stderr.write(`${message}\n`) });
   const reports: FileReport[] = [];
+  let unreadable = 0;
   for (const file of files) {
     const read = readInput(file.path);
     if ('skipped' in read) {
-      process.stderr.write(`${file.path}: skipped (${read.skipped})\n`);
+      // A file that cannot be checked must not pass silently in CI.
+      process.stderr.write(`${file.path}: not checked (${read.skipped})\n`);
+      unreadable++;
       continue;
     }
     const workspace = workspaceFor(file.path);
@@ -80,7 +83,7 @@ export function main(argv: readonly string[]): number {
     : format === 'sarif' ? formatSarif(reports, { version: VERSION, rules: service.rules })
     : formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR);
   process.stdout.write(`${output}\n`);
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return unreadable > 0 || reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
 function print(text: string, code: number): number {

@@ -53,7 +53,8 @@ export function analyzePolicy(document: TextDocument, catalog: IamCatalog, optio
     return { model, kind: options.kind, kindSource: 'configured', findings: [finding], statementCount: 0, elapsedMs: performance.now() - started };
   }
   const model = parsePolicy(text);
-  if (!options.kind && !isPolicyModel(model)) return undefined;
+  // Too deep to parse but marked like a policy: say so rather than stay silent.
+  if (!options.kind && !model.tooDeep && !isPolicyModel(model)) return undefined;
   const kind = options.kind ?? inferPolicyKind(model);
   const context = new RuleContext(document, model, kind, catalog);
   for (const rule of RULES) {

@@ -37,6 +37,8 @@ const COMMON_SERVICE_PRINCIPALS = [
 ];
 
 export function iamCompletion(document: TextDocument, analysis: PolicyAnalysis, catalog: IamCatalog, position: Position): CompletionList | undefined {
+  // getLocation re-scans recursively: a document too deep to parse gets no completion.
+  if (analysis.model.tooDeep) return undefined;
   const text = document.getText();
   const offset = document.offsetAt(position);
   const location = getLocation(text, offset);

@@ -1,0 +1,520 @@
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Ajv from 'ajv';
+
+/**
+ * End-to-end tests of the `aws-study-hints` CLI: the built dist/cli.js run as a child process,
+ * as CI would run it. Run `npm run build` first.
+ */
+
+const root = path.resolve(__dirname, '..', '..');
+const cli = path.join(root, 'dist', 'cli.js');
+const fixtures = path.join(__dirname, 'fixtures');
+const fixture = (...parts: string[]) => path.join(fixtures, ...parts);
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+
+interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
+  });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonEdit { line: number; column: number; endLine: number; endColumn: number; newText: string }
+interface JsonDiagnostic {
+  line: number; column: number; endLine: number; endColumn: number;
+  severity: string; code: string; message: string;
+  fixes: { title: string; edits: JsonEdit[] }[];
+}
+interface JsonReport { file: string; kind: string; diagnostics: JsonDiagnostic[] }
+
+function runJson(args: readonly string[]): { run: Run; reports: JsonReport[] } {
+  const result = run([...args, '--format', 'json']);
+  let reports: JsonReport[];
+  try {
+    reports = JSON.parse(result.stdout) as JsonReport[];
+  } catch (error) {
+    assert.fail(`stdout is not JSON (${String(error)}):\n${result.stdout}\nstderr:\n${result.stderr}`);
+  }
+  return { run: result, reports };
+}
+
+const codes = (report: JsonReport) => report.diagnostics.map((d) => d.code);
+const ANSI = /\u001b\[/;
+
+before(() => {
+  assert.ok(fs.existsSync(cli), `${cli} is missing: run \`npm run build\` first`);
+});
+
+describe('exit codes', () => {
+  it('is 0 for a clean policy', () => {
+    const r = run(['check', fixture('clean.json')]);
+    assert.equal(r.status, 0, r.stderr);
+  });
+
+  it('is 0 when there are only warnings', () => {
+    const { run: r, reports } = runJson(['check', fixture('warnings.json')]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(codes(reports[0]!), ['IAM090']);
+    assert.equal(reports[0]!.diagnostics[0]!.severity, 'warning');
+  });
+
+  it('is 1 when any file has an error', () => {
+    assert.equal(run(['check', fixture('errors.json')]).status, 1);
+    assert.equal(run(['check', fixture('clean.json'), fixture('warnings.json'), fixture('errors.json')]).status, 1);
+  });
+
+  const usage: [string, string[], RegExp][] = [
+    ['no arguments', [], /No command given/],
+    ['an unknown command', ['lint', fixture('clean.json')], /Unknown command "lint"/],
+    ['a bad --format', ['check', fixture('clean.json'), '--format', 'xml'], /--format must be text, json or sarif, not "xml"/],
+    ['a bad --kind', ['check', fixture('clean.json'), '--kind', 'bucket'], /--kind must be identity, resource, trust or scp, not "bucket"/],
+    ['a missing path', ['check', fixture('does-not-exist.json')], /No such file or folder: .*does-not-exist\.json/],
+    ['a missing path next to a real one', ['check', fixture('clean.json'), fixture('nope')], /No such file or folder: .*nope/],
+    ['check without paths', ['check'], /Name at least one file or folder/],
+    ['an unknown option', ['check', fixture('clean.json'), '--bogus'], /bogus/],
+  ];
+  for (const [name, args, message] of usage) {
+    it(`is 2 for ${name}, with a message and usage on stderr`, () => {
+      const r = run(args);
+      assert.equal(r.status, 2, `stdout: ${r.stdout}\nstderr: ${r.stderr}`);
+      assert.match(r.stderr, /^aws-study-hints: /);
+      assert.match(r.stderr, message);
+      assert.match(r.stderr, /Usage: aws-study-hints check/);
+      assert.equal(r.stdout, '');
+    });
+  }
+});
+
+describe('--format json', () => {
+  it('prints one entry per policy with absolute paths and 1-based positions', () => {
+    const { run: r, reports } = runJson(['check', fixture('errors.json')]);
+    assert.equal(r.status, 1);
+    assert.equal(reports.length, 1);
+    const report = reports[0]!;
+    assert.deepEqual(Object.keys(report).sort(), ['diagnostics', 'file', 'kind']);
+    assert.ok(path.isAbsolute(report.file), report.file);
+    assert.equal(report.file, fixture('errors.json'));
+    assert.equal(report.kind, 'identity');
+    for (const d of report.diagnostics) {
+      assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'fixes', 'line', 'message', 'severity']);
+      for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {
+        assert.ok(Number.isInteger(d[key]) && d[key] >= 1, `${d.code} ${key} = ${d[key]}`);
+      }
+      assert.ok(['error', 'warning', 'information', 'hint'].includes(d.severity), d.severity);
+      assert.match(d.code, /^IAM\d{3}$/);
+      assert.ok(d.message.length > 0);
+      assert.ok(Array.isArray(d.fixes));
+      for (const fix of d.fixes) {
+        assert.equal(typeof fix.title, 'string');
+        assert.ok(Array.isArray(fix.edits) && fix.edits.length > 0);
+        for (const e of fix.edits) {
+          assert.equal(typeof e.newText, 'string');
+          assert.ok(e.line >= 1 && e.column >= 1 && e.endLine >= 1 && e.endColumn >= 1);
+        }
+      }
+    }
+    assert.deepEqual(codes(report).sort(), ['IAM022', 'IAM042']);
+  });
+
+  it('locates the unknown action exactly and offers the close match as a fix', () => {
+    const { reports } = runJson(['check', fixture('errors.json')]);
+    const text = fs.readFileSync(fixture('errors.json'), 'utf8').split('\n');
+    const unknown = reports[0]!.diagnostics.find((d) => d.code === 'IAM042');
+    assert.ok(unknown, 'IAM042 reported');
+    // Line 6 is `      "Action": "s3:GetObjects",`; the range covers the unknown action name, GetObjects.
+    assert.equal(text[5], '      "Action": "s3:GetObjects",');
+    assert.deepEqual(
+      { line: unknown.line, column: unknown.column, endLine: unknown.endLine, endColumn: unknown.endColumn },
+      { line: 6, column: 21, endLine: 6, endColumn: 31 },
+    );
+    assert.equal(text[5]!.slice(unknown.column - 1, unknown.endColumn - 1), 'GetObjects');
+    assert.equal(unknown.severity, 'error');
+    assert.match(unknown.message, /GetObjects/);
+    assert.equal(unknown.fixes[0]?.title, 'Change to "s3:GetObject"');
+    // The fix replaces the whole string literal, quotes included.
+    assert.deepEqual(unknown.fixes[0]!.edits, [{ line: 6, column: 17, endLine: 6, endColumn: 32, newText: '"s3:GetObject"' }]);
+  });
+
+  it('reports the lowercase effect as IAM022 with a fix', () => {
+    const { reports } = runJson(['check', fixture('errors.json')]);
+    const effect = reports[0]!.diagnostics.find((d) => d.code === 'IAM022');
+    assert.ok(effect);
+    assert.equal(effect.line, 5);
+    assert.equal(effect.fixes[0]?.title, 'Change to "Allow"');
+  });
+
+  it('prints an empty list of diagnostics for a clean policy', () => {
+    const { run: r, reports } = runJson(['check', fixture('clean.json')]);
+    assert.equal(r.status, 0);
+    assert.deepEqual(reports, [{ file: fixture('clean.json'), kind: 'identity', diagnostics: [] }]);
+  });
+
+  it('accepts --format=json', () => {
+    const r = run(['check', fixture('clean.json'), '--format=json']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as JsonReport[]).length, 1);
+  });
+});
+
+describe('text format', () => {
+  it('prints the file, line:column locations, severities, codes and a summary', () => {
+    const r = run(['check', fixture('errors.json'), fixture('warnings.json'), fixture('clean.json'), '--no-color']);
+    assert.equal(r.status, 1);
+    const out = r.stdout;
+    assert.doesNotMatch(out, ANSI);
+    assert.match(out, /^test\/cli\/fixtures\/errors\.json \(identity policy\)$/m);
+    assert.match(out, /^test\/cli\/fixtures\/warnings\.json \(identity policy\)$/m);
+    assert.doesNotMatch(out, /clean\.json/, 'files without problems are not listed');
+    assert.match(out, /^\s+6:21\s+error\s+.*GetObjects.*\bIAM042$/m);
+    assert.match(out, /^\s+5:18\s+error\s+.*\bIAM022$/m);
+    assert.match(out, /^\s+6:18\s+warning\s+.*\bIAM090$/m);
+    const lines = out.trimEnd().split('\n');
+    assert.match(lines.at(-1)!, /^3 problems \(2 errors, 1 warnings?, 0 infos\) in 2 of 3 policies\.$/);
+  });
+
+  it('summarises a clean run', () => {
+    const r = run(['check', fixture('clean.json')]);
+    assert.equal(r.status, 0);
+    assert.equal(r.stdout.trim(), 'No problems in 1 policy.');
+  });
+
+  it('prints no ANSI escapes with --no-color, even when colour is not otherwise disabled', () => {
+    for (const env of [{}, { FORCE_COLOR: '1' }]) {
+      const r = run(['check', fixture('errors.json'), '--no-color'], env);
+      assert.doesNotMatch(r.stdout, ANSI);
+      assert.doesNotMatch(r.stderr, ANSI);
+    }
+  });
+
+  it('prints no ANSI escapes when stdout is not a terminal', () => {
+    const r = run(['check', fixture('errors.json')]);
+    assert.doesNotMatch(r.stdout, ANSI);
+  });
+});
+
+/** The parts of SARIF 2.1.0 that code-scanning tools rely on. */
+const SARIF_SCHEMA = {
+  type: 'object',
+  required: ['version', 'runs'],
+  properties: {
+    version: { const: '2.1.0' },
+    $schema: { type: 'string' },
+    runs: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['tool'],
+        properties: {
+          tool: {
+            type: 'object',
+            required: ['driver'],
+            properties: {
+              driver: {
+                type: 'object',
+                required: ['name'],
+                properties: {
+                  name: { type: 'string', minLength: 1 },
+                  version: { type: 'string' },
+                  rules: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      required: ['id'],
+                      properties: {
+                        id: { type: 'string', minLength: 1 },
+                        name: { type: 'string' },
+                        shortDescription: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+                        helpUri: { type: 'string', pattern: '^https?://' },
+                        defaultConfiguration: {
+                          type: 'object',
+                          properties: { level: { enum: ['none', 'note', 'warning', 'error'] } },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          results: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['message', 'ruleId', 'level', 'locations'],
+              properties: {
+                ruleId: { type: 'string', minLength: 1 },
+                ruleIndex: { type: 'integer', minimum: 0 },
+                level: { enum: ['none', 'note', 'warning', 'error'] },
+                message: { type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1 } } },
+                locations: {
+                  type: 'array',
+                  minItems: 1,
+                  items: {
+                    type: 'object',
+                    required: ['physicalLocation'],
+                    properties: {
+                      physicalLocation: {
+                        type: 'object',
+                        required: ['artifactLocation', 'region'],
+                        properties: {
+                          artifactLocation: { type: 'object', required: ['uri'], properties: { uri: { type: 'string' } } },
+                          region: { $ref: '#/$defs/region' },
+                        },
+                      },
+                    },
+                  },
+                },
+                fixes: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['artifactChanges'],
+                    properties: {
+                      description: { type: 'object', required: ['text'] },
+                      artifactChanges: {
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                          type: 'object',
+                          required: ['artifactLocation', 'replacements'],
+                          properties: {
+                            replacements: {
+                              type: 'array',
+                              minItems: 1,
+                              items: {
+                                type: 'object',
+                                required: ['deletedRegion'],
+                                properties: { deletedRegion: { $ref: '#/$defs/region' } },
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+  $defs: {
+    region: {
+      type: 'object',
+      required: ['startLine'],
+      properties: {
+        startLine: { type: 'integer', minimum: 1 },
+        startColumn: { type: 'integer', minimum: 1 },
+        endLine: { type: 'integer', minimum: 1 },
+        endColumn: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
+} as const;
+
+interface SarifLog {
+  version: string;
+  runs: {
+    tool: { driver: { name: string; version?: string; rules?: { id: string }[] } };
+    results?: {
+      ruleId: string; ruleIndex?: number; level: string; message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } } }[];
+      fixes?: { description?: { text: string } }[];
+    }[];
+  }[];
+}
+
+describe('--format sarif', () => {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validate = ajv.compile(SARIF_SCHEMA);
+  const inputs = [fixture('errors.json'), fixture('warnings.json'), fixture('clean.json'), fixture('workspace-settings')];
+
+  it('is a valid SARIF 2.1.0 log whose results match the JSON output', () => {
+    const r = run(['check', ...inputs, '--format', 'sarif']);
+    assert.equal(r.status, 1, r.stderr);
+    const log = JSON.parse(r.stdout) as SarifLog;
+    assert.ok(validate(log), ajv.errorsText(validate.errors, { separator: '\n' }));
+
+    const sarifRun = log.runs[0]!;
+    assert.equal(sarifRun.tool.driver.name, 'aws-study-hints');
+    assert.equal(sarifRun.tool.driver.version, manifest.version);
+    const rules = sarifRun.tool.driver.rules ?? [];
+    const results = sarifRun.results ?? [];
+    for (const result of results) {
+      assert.equal(typeof result.ruleIndex, 'number', `${result.ruleId} has a ruleIndex`);
+      assert.equal(rules[result.ruleIndex!]?.id, result.ruleId, `ruleIndex ${result.ruleIndex} points at ${result.ruleId}`);
+    }
+
+    const { reports } = runJson(['check', ...inputs]);
+    const diagnostics = reports.flatMap((report) => report.diagnostics.map((d) => ({ report, d })));
+    assert.ok(diagnostics.length > 0);
+    assert.equal(results.length, diagnostics.length);
+    const levels: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+    const fromJson = diagnostics.map(({ report, d }) => [pathToFileURL(report.file).href, d.code, levels[d.severity], d.line, d.column, d.endLine, d.endColumn, d.message].join('|')).sort();
+    const fromSarif = results.map((res) => {
+      const { artifactLocation, region } = res.locations[0]!.physicalLocation;
+      return [artifactLocation.uri, res.ruleId, res.level, region.startLine, region.startColumn, region.endLine, region.endColumn, res.message.text].join('|');
+    }).sort();
+    assert.deepEqual(fromSarif, fromJson);
+  });
+
+  it('carries the quick-fix of the unknown action', () => {
+    const r = run(['check', fixture('errors.json'), '--format', 'sarif']);
+    const log = JSON.parse(r.stdout) as SarifLog;
+    const unknown = log.runs[0]!.results!.find((res) => res.ruleId === 'IAM042');
+    assert.ok(unknown);
+    assert.equal(unknown.locations[0]!.physicalLocation.region.startLine, 6);
+    assert.equal(unknown.locations[0]!.physicalLocation.region.startColumn, 21);
+    assert.equal(unknown.fixes?.[0]?.description?.text, 'Change to "s3:GetObject"');
+  });
+
+  it('is valid with no results', () => {
+    const r = run(['check', fixture('clean.json'), '--format', 'sarif']);
+    assert.equal(r.status, 0);
+    const log = JSON.parse(r.stdout) as SarifLog;
+    assert.ok(validate(log), ajv.errorsText(validate.errors));
+    assert.deepEqual(log.runs[0]!.results, []);
+  });
+});
+
+describe('--kind', () => {
+  it('forces the kind: a statement without Principal is an error in a resource policy', () => {
+    const plain = runJson(['check', fixture('no-principal.json')]);
+    assert.equal(plain.run.status, 0);
+    assert.equal(plain.reports[0]!.kind, 'identity');
+    assert.deepEqual(codes(plain.reports[0]!), []);
+
+    const forced = runJson(['check', fixture('no-principal.json'), '--kind', 'resource']);
+    assert.equal(forced.run.status, 1);
+    assert.equal(forced.reports[0]!.kind, 'resource');
+    assert.ok(codes(forced.reports[0]!).includes('IAM028'), codes(forced.reports[0]!).join(', '));
+  });
+
+  it('overrides the kind a settings file assigns', () => {
+    const { reports } = runJson(['check', fixture('workspace-settings', 'scp'), '--kind', 'resource']);
+    assert.equal(reports.length, 1);
+    assert.equal(reports[0]!.kind, 'resource');
+    assert.ok(!codes(reports[0]!).includes('IAM029'));
+  });
+});
+
+describe('folders', () => {
+  it('walks folders recursively, skipping node_modules and dot-folders', () => {
+    const { run: r, reports } = runJson(['check', fixture('walk')]);
+    assert.equal(r.status, 0, 'the error policies live only in skipped folders');
+    const files = reports.map((report) => path.relative(fixtures, report.file)).sort();
+    assert.deepEqual(files, [path.join('walk', 'sub', 'nested.json'), path.join('walk', 'top.json')]);
+    assert.doesNotMatch(r.stderr, /package-like\.json/, 'non-policy files found by walking are skipped silently');
+  });
+
+  it('applies the nearest .vscode/settings.json: rule severities and policy kinds', () => {
+    const { run: r, reports } = runJson(['check', fixture('workspace-settings')]);
+    const byFile = new Map(reports.map((report) => [path.relative(fixture('workspace-settings'), report.file), report]));
+    assert.deepEqual([...byFile.keys()].sort(), [path.join('scp', 'deny-with-principal.json'), 'typo.json']);
+
+    const typo = byFile.get('typo.json')!;
+    assert.equal(typo.kind, 'identity');
+    assert.ok(!codes(typo).includes('IAM042'), 'IAM042 is off in this workspace');
+    assert.ok(codes(typo).includes('IAM022'), 'other rules still apply');
+
+    const scp = byFile.get(path.join('scp', 'deny-with-principal.json'))!;
+    assert.equal(scp.kind, 'scp');
+    assert.ok(codes(scp).includes('IAM029'), codes(scp).join(', '));
+    assert.equal(r.status, 1);
+  });
+
+  it('applies the settings to a file named directly, too', () => {
+    const { reports } = runJson(['check', fixture('workspace-settings', 'scp', 'deny-with-principal.json')]);
+    assert.equal(reports[0]!.kind, 'scp');
+    assert.ok(codes(reports[0]!).includes('IAM029'));
+  });
+
+  it('does not apply the settings outside their folder', () => {
+    const { reports } = runJson(['check', fixture('errors.json')]);
+    assert.ok(codes(reports[0]!).includes('IAM042'));
+  });
+});
+
+describe('non-policy files', () => {
+  it('notes a named non-policy file on stderr and leaves it out of the output', () => {
+    const { run: r, reports } = runJson(['check', fixture('not-a-policy.json'), fixture('clean.json')]);
+    assert.equal(r.status, 0);
+    assert.match(r.stderr, /not-a-policy\.json: not an IAM policy/);
+    assert.deepEqual(reports.map((report) => report.file), [fixture('clean.json')]);
+  });
+
+  it('prints an empty list when the only file is not a policy', () => {
+    const { run: r, reports } = runJson(['check', fixture('not-a-policy.json')]);
+    assert.equal(r.status, 0);
+    assert.deepEqual(reports, []);
+    assert.match(r.stderr, /--kind/);
+  });
+});
+
+describe('help and version', () => {
+  for (const flag of ['--help', '-h', 'help']) {
+    it(`${flag} prints usage and exits 0`, () => {
+      const r = run([flag]);
+      assert.equal(r.status, 0);
+      assert.match(r.stdout, /^Usage: aws-study-hints check <files or folders\.\.\.> \[options\]/);
+      assert.match(r.stdout, /--format text\|json\|sarif/);
+      assert.match(r.stdout, /--kind/);
+      assert.match(r.stdout, /Exit status/);
+      assert.equal(r.stderr, '');
+    });
+  }
+
+  it('check --help prints usage and exits 0', () => {
+    const r = run(['check', '--help']);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^Usage: aws-study-hints/);
+  });
+
+  for (const flag of ['--version', '-v']) {
+    it(`${flag} prints the package.json version`, () => {
+      const r = run([flag]);
+      assert.equal(r.status, 0);
+      assert.equal(r.stdout.trim(), manifest.version);
+    });
+  }
+});
+
+describe('bundled examples', () => {
+  it('examples/policies/good has no problems', () => {
+    const text = run(['check', 'examples/policies/good']);
+    assert.equal(text.status, 0, text.stdout);
+    assert.match(text.stdout, /^No problems in \d+ policies\.$/m);
+
+    const { run: r, reports } = runJson(['check', 'examples/policies/good']);
+    assert.equal(r.status, 0);
+    assert.ok(reports.length > 0, 'the good examples are recognised as policies');
+    for (const report of reports) assert.deepEqual(report.diagnostics, [], `${report.file}: ${codes(report).join(', ')}`);
+  });
+
+  it('examples/policies/bad exits 1 with errors in the files', () => {
+    const { run: r, reports } = runJson(['check', 'examples/policies/bad']);
+    assert.equal(r.status, 1);
+    assert.ok(reports.length > 0);
+    assert.ok(reports.some((report) => report.diagnostics.some((d) => d.severity === 'error')));
+    const scp = reports.find((report) => report.file.endsWith(path.join('scp', 'scp-with-principal.json')));
+    assert.equal(scp?.kind, 'scp', 'examples/.vscode/settings.json marks scp/ as SCPs');
+  });
+});
