@@ -141,7 +141,7 @@ export function stringsOf(text: string, node: Node | undefined): JsonString[] {
   return entries.map((entry) => asJsonString(text, entry)).filter((s): s is JsonString => !!s);
 }
 
-export function asJsonString(text: string, node: Node | undefined): JsonString | undefined {
+export function asJsonString(_text: string, node: Node | undefined): JsonString | undefined {
   if (!node || node.type !== 'string' || typeof node.value !== 'string') return undefined;
   const contentOffset = node.offset + 1;
   const contentLength = Math.max(0, node.length - 2);
@@ -150,7 +150,8 @@ export function asJsonString(text: string, node: Node | undefined): JsonString |
     node,
     contentOffset,
     contentLength,
-    verbatim: text.slice(contentOffset, contentOffset + contentLength) === node.value,
+    // Every escape takes more characters in the source than in the value, so equal lengths mean none.
+    verbatim: contentLength === node.value.length,
   };
 }
 

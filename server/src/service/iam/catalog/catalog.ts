@@ -63,6 +63,7 @@ interface ServiceIndex {
   readonly actions: Map<string, ActionInfo>;
   readonly actionList: readonly ActionInfo[];
   readonly resourceTypes: Map<string, ResourceTypeInfo>;
+  readonly resourceTypeList: readonly ResourceTypeInfo[];
 }
 
 interface TemplatedKey {
@@ -146,7 +147,7 @@ export class IamCatalog {
   }
 
   resourceTypes(service: string): readonly ResourceTypeInfo[] {
-    return [...(this.service(service)?.resourceTypes.values() ?? [])];
+    return this.service(service)?.resourceTypeList ?? [];
   }
 
   globalConditionKeys(): readonly ConditionKeyInfo[] {
@@ -228,6 +229,7 @@ export class IamCatalog {
       actions: new Map(actionList.map((a) => [a.name.toLowerCase(), a])),
       actionList,
       resourceTypes,
+      resourceTypeList: [...resourceTypes.values()],
     };
     this.serviceIndexes.set(lower, index);
     return index;

@@ -64,9 +64,7 @@ function checkRegionAndAccount(context: RuleContext, resource: JsonString, servi
   // Compare with the resource types whose resource part this ARN's resource part could match.
   const resourcePart = parseArn(resource.value)!.resource;
   const slot = which === 'region' ? 3 : 4;
-  const candidates = context.catalog.resourceTypes(service)
-    .map((rt) => rt.arn.split(':'))
-    .filter((parts) => patternMatchesTemplate(resourcePart, parts.slice(5).join(':')));
+  const candidates = splitTemplates(context, service).filter((t) => patternMatchesTemplate(resourcePart, t.resourcePart)).map((t) => t.parts);
   if (candidates.length > 0 && candidates.every((parts) => (parts[slot] ?? '') === '')) {
     const name = context.catalog.serviceName(service) ?? service;
     context.report(IAM_RULES.invalidArn, range,
@@ -112,7 +110,7 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
     if (coversEverything) continue;
     const templates = templatesOf(context, info);
     if (templates.length === 0) continue;
-    const fits = resources.some((r) => templates.some((t) => matchesCached(r.value, t)));
+    const fits = resources.some((r) => templates.some((t) => patternMatchesTemplate(r.value, t)));
     if (!fits) {
       const formats = templates.slice(0, MAX_FORMATS_SHOWN).join(', ');
       context.report(IAM_RULES.actionResourceMismatch, range,
@@ -121,23 +119,35 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
   }
 }
 
+const templatesByAction = new WeakMap<ActionInfo, string[]>();
 function templatesOf(context: RuleContext, action: ActionInfo): string[] {
-  const templates: string[] = [];
-  for (const rt of action.resourceTypes) {
-    const info = context.catalog.resourceType(action.service, rt.name);
-    if (info) templates.push(info.arn);
+  let templates = templatesByAction.get(action);
+  if (!templates) {
+    templates = [];
+    for (const rt of action.resourceTypes) {
+      const info = context.catalog.resourceType(action.service, rt.name);
+      if (info) templates.push(info.arn);
+    }
+    templatesByAction.set(action, templates);
   }
   return templates;
 }
 
-const matchCache = new Map<string, boolean>();
-function matchesCached(pattern: string, template: string): boolean {
-  const key = `${template}\u0000${pattern}`;
-  let result = matchCache.get(key);
-  if (result === undefined) {
-    if (matchCache.size > 50_000) matchCache.clear();
-    result = patternMatchesTemplate(pattern, template);
-    matchCache.set(key, result);
+interface SplitTemplate { readonly parts: readonly string[]; readonly resourcePart: string }
+const splitTemplatesByCatalog = new WeakMap<object, Map<string, readonly SplitTemplate[]>>();
+function splitTemplates(context: RuleContext, service: string): readonly SplitTemplate[] {
+  let splitTemplatesByService = splitTemplatesByCatalog.get(context.catalog);
+  if (!splitTemplatesByService) {
+    splitTemplatesByService = new Map();
+    splitTemplatesByCatalog.set(context.catalog, splitTemplatesByService);
   }
-  return result;
+  let split = splitTemplatesByService.get(service);
+  if (!split) {
+    split = context.catalog.resourceTypes(service).map((rt) => {
+      const parts = rt.arn.split(':');
+      return { parts, resourcePart: parts.slice(5).join(':') };
+    });
+    splitTemplatesByService.set(service, split);
+  }
+  return split;
 }

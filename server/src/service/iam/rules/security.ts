@@ -114,20 +114,33 @@ function checkWebIdentityTrust(context: RuleContext, statement: StatementModel):
 }
 
 function checkEscalation(context: RuleContext, allows: readonly StatementModel[]): void {
-  const granted: { text: JsonString; regex: RegExp }[] = [];
+  // Exact grants in a map, wildcard grants as patterns: large policies repeat the same actions.
+  const exact = new Map<string, JsonString>();
+  const wildcards = new Map<string, { text: JsonString; regex: RegExp }>();
   for (const statement of allows) {
     if (!statement.action) continue;
     for (const action of context.actionsOf(statement)) {
       if (action.isStar) return; // full admin is reported on its own
-      granted.push({ text: action.text, regex: wildcardToRegExp(action.text.value) });
+      const key = action.text.value.toLowerCase();
+      if (!action.hasWildcard) {
+        if (!exact.has(key)) exact.set(key, action.text);
+      } else if (!wildcards.has(key)) {
+        wildcards.set(key, { text: action.text, regex: wildcardToRegExp(action.text.value) });
+      }
     }
   }
-  if (granted.length === 0) return;
+  if (exact.size === 0 && wildcards.size === 0) return;
+  const grantOf = (needed: string): JsonString | undefined => {
+    const direct = exact.get(needed.toLowerCase());
+    if (direct) return direct;
+    for (const w of wildcards.values()) if (w.regex.test(needed)) return w.text;
+    return undefined;
+  };
   const byLocation = new Map<JsonString, EscalationPath[]>();
   for (const path of ESCALATION_PATHS) {
-    const grants = path.actions.map((needed) => granted.find((g) => g.regex.test(needed)));
+    const grants = path.actions.map(grantOf);
     if (grants.some((g) => !g)) continue;
-    const location = grants[0]!.text;
+    const location = grants[0]!;
     byLocation.set(location, [...(byLocation.get(location) ?? []), path]);
   }
   for (const [location, paths] of byLocation) {

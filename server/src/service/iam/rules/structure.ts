@@ -79,13 +79,13 @@ function checkStatementElement(context: RuleContext, root: Node): void {
 
 function checkStatement(context: RuleContext, statement: StatementModel): void {
   checkUnknownKeys(context, statement.node, STATEMENT_KEYS, IAM_RULES.unknownStatementKey, 'a statement');
-  const opening = rangeOf(context.document, statement.node.offset, 1);
-  const where = statement.sid ? context.stringRange(statement.sid) : opening;
+  // Computed only when a statement-level problem is reported: most statements have none.
+  const where = () => (statement.sid ? context.stringRange(statement.sid) : rangeOf(context.document, statement.node.offset, 1));
   const label = statementLabel(statement);
 
   // Action / NotAction
   if (!statement.action && !statement.notAction) {
-    context.report(IAM_RULES.missingAction, where, `${label} has no "Action" or "NotAction": say which actions it allows or denies.`);
+    context.report(IAM_RULES.missingAction, where(), `${label} has no "Action" or "NotAction": say which actions it allows or denies.`);
   } else if (statement.action && statement.notAction) {
     context.report(IAM_RULES.actionAndNotAction, context.keyRange(statement.notAction.property),
       `${label} has both "Action" and "NotAction"; a statement takes exactly one of them.`);
@@ -99,7 +99,7 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
         { fixes: [{ title: `Remove "${element.name}"`, edits: [removeNodeEdit(context.document, element.property)], preferred: true }] });
     }
   } else if (resourceElements.length === 0) {
-    context.report(IAM_RULES.missingResource, where, `${label} has no "Resource" or "NotResource": name the resources (or "*").`);
+    context.report(IAM_RULES.missingResource, where(), `${label} has no "Resource" or "NotResource": name the resources (or "*").`);
   } else if (statement.resource && statement.notResource) {
     context.report(IAM_RULES.resourceAndNotResource, context.keyRange(statement.notResource.property),
       `${label} has both "Resource" and "NotResource"; a statement takes exactly one of them.`);
@@ -116,7 +116,7 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
     }
   } else if (principalProperties.length === 0) {
     const what = context.kind === 'trust' ? 'A trust policy' : 'A resource policy';
-    context.report(IAM_RULES.missingPrincipal, where, `${what} statement needs "Principal" (or "NotPrincipal") to say who gets access.`);
+    context.report(IAM_RULES.missingPrincipal, where(), `${what} statement needs "Principal" (or "NotPrincipal") to say who gets access.`);
   } else if (principalProperties.length === 2) {
     context.report(IAM_RULES.principalAndNotPrincipal, context.keyRange(principalProperties[1]!),
       `${label} has both "Principal" and "NotPrincipal"; a statement takes exactly one of them.`);

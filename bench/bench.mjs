@@ -1,0 +1,322 @@
+// Benchmark of the built language server (dist/server.js) over stdio, as an editor drives it.
+// `npm run bench` builds first. This is a report, not a test: it always exits 0.
+//
+//   (a) process start → first diagnostics for a small policy   (median of 5 fresh processes)
+//   (b) diagnostics for a generated 5,000-statement policy      (median of 5 runs, a new version each)
+//   (c) hover latency on action strings of a realistic policy   (p50/p99 of 1,000 hovers)
+//   (d) completion latency on actions after "ec2:               (p50/p99 of 200 requests)
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest, ExitNotification,
+  HoverRequest, InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = path.join(root, 'dist', 'server.js');
+const WORKSPACE = { uri: 'file:///bench', name: 'bench' };
+
+const now = () => process.hrtime.bigint();
+const ms = (start, end = now()) => Number(end - start) / 1e6;
+const median = (values) => percentile(values, 50);
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index];
+}
+
+/** Spawns the server and completes initialize/initialized. `startedAt` is taken just before the spawn. */
+async function startServer() {
+  const startedAt = now();
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin.on('error', () => undefined);
+  child.stderr.resume();
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: WORKSPACE.uri,
+    workspaceFolders: [WORKSPACE],
+    capabilities: {
+      textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } },
+      workspace: { configuration: true, workspaceFolders: true },
+    },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  const versions = new Map();
+  return {
+    startedAt,
+    async open(uri, text) {
+      versions.set(uri, 1);
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version: 1, text } });
+    },
+    async change(uri, text) {
+      const version = (versions.get(uri) ?? 0) + 1;
+      versions.set(uri, version);
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    async diagnostics(uri) {
+      const report = await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+      return report.items ?? [];
+    },
+    hover: (uri, position) => connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }),
+    completion: (uri, position) => connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }),
+    status: (uri) => connection.sendRequest('awsStudyHints/documentStatus', { uri }),
+    async stop() {
+      try {
+        const timeout = new Promise((resolve) => setTimeout(resolve, 3000).unref());
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), timeout]);
+        await connection.sendNotification(ExitNotification.type);
+        const deadline = Date.now() + 3000;
+        while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      } catch {
+        // fall through to kill
+      } finally {
+        connection.dispose();
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+const SMALL_POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ReadObjects",
+      "Effect": "allow",
+      "Action": ["s3:GetObjects", "s3:ListBucket"],
+      "Resource": ["arn:aws:s3:::example-bucket", "arn:aws:s3:::example-bucket/*"],
+      "Condition": { "StringEqualz": { "aws:PrincipalTag/team": "blue" } }
+    }
+  ]
+}
+`;
+
+const REALISTIC_ACTIONS = [
+  ['s3', ['GetObject', 'PutObject', 'DeleteObject', 'ListBucket', 'GetBucketLocation', 'GetObjectVersion', 'PutObjectAcl', 'GetBucketPolicy']],
+  ['ec2', ['DescribeInstances', 'StartInstances', 'StopInstances', 'RunInstances', 'TerminateInstances', 'CreateTags', 'DescribeVolumes', 'AttachVolume']],
+  ['dynamodb', ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan', 'BatchGetItem', 'BatchWriteItem']],
+  ['lambda', ['InvokeFunction', 'GetFunction', 'UpdateFunctionCode', 'CreateFunction', 'ListFunctions']],
+  ['iam', ['PassRole', 'GetRole', 'ListRoles', 'CreateRole', 'AttachRolePolicy']],
+  ['kms', ['Decrypt', 'Encrypt', 'GenerateDataKey', 'DescribeKey']],
+  ['sqs', ['SendMessage', 'ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes']],
+  ['sns', ['Publish', 'Subscribe', 'ListTopics']],
+  ['logs', ['CreateLogGroup', 'CreateLogStream', 'PutLogEvents', 'DescribeLogGroups']],
+  ['cloudwatch', ['PutMetricData', 'GetMetricData', 'DescribeAlarms']],
+  ['secretsmanager', ['GetSecretValue', 'DescribeSecret']],
+  ['ssm', ['GetParameter', 'GetParameters', 'GetParametersByPath']],
+];
+
+const RESOURCES = {
+  s3: ['arn:aws:s3:::example-bucket', 'arn:aws:s3:::example-bucket/*'],
+  dynamodb: ['arn:aws:dynamodb:eu-west-1:123456789012:table/Orders'],
+  lambda: ['arn:aws:lambda:eu-west-1:123456789012:function:orders-*'],
+  iam: ['arn:aws:iam::123456789012:role/app-*'],
+  kms: ['arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+  sqs: ['arn:aws:sqs:eu-west-1:123456789012:orders'],
+  sns: ['arn:aws:sns:eu-west-1:123456789012:alerts'],
+  logs: ['arn:aws:logs:eu-west-1:123456789012:log-group:/app/*'],
+  secretsmanager: ['arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/*'],
+  ssm: ['arn:aws:ssm:eu-west-1:123456789012:parameter/app/*'],
+};
+
+/** ~60 statements of the kind people actually write, one service each. */
+function realisticPolicy() {
+  const statements = [];
+  for (let i = 0; i < 60; i++) {
+    const [service, names] = REALISTIC_ACTIONS[i % REALISTIC_ACTIONS.length];
+    const count = 2 + (i % 4);
+    const actions = Array.from({ length: count }, (_, k) => `${service}:${names[(i + k) % names.length]}`);
+    const statement = {
+      Sid: `Statement${i}`,
+      Effect: i % 7 === 6 ? 'Deny' : 'Allow',
+      Action: [...new Set(actions)],
+      Resource: RESOURCES[service] ?? '*',
+    };
+    if (i % 5 === 0) statement.Condition = { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24'] } };
+    statements.push(statement);
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+}
+
+function generatedPolicy(count, salt) {
+  const statements = [];
+  for (let i = 0; i < count; i++) {
+    const [service, names] = REALISTIC_ACTIONS[i % REALISTIC_ACTIONS.length];
+    statements.push({
+      Sid: `S${i}x${salt}`,
+      Effect: 'Allow',
+      Action: [`${service}:${names[i % names.length]}`, `${service}:${names[(i + 1) % names.length]}`],
+      Resource: RESOURCES[service] ?? '*',
+    });
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements }, null, 2);
+}
+
+/** Line/character of every occurrence of a JSON action string ("service:Name") in `text`, cursor inside it. */
+function actionPositions(text) {
+  const positions = [];
+  const lines = text.split('\n');
+  const pattern = /"([a-z0-9-]+:[A-Za-z0-9*]+)"/g;
+  lines.forEach((line, lineNumber) => {
+    if (/"(Sid|Resource|aws:)/.test(line)) return;
+    for (const match of line.matchAll(pattern)) positions.push({ line: lineNumber, character: match.index + 3 });
+  });
+  return positions;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+
+async function firstDiagnostics() {
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const server = await startServer();
+    try {
+      const uri = `file:///bench/small-${run}.json`;
+      await server.open(uri, SMALL_POLICY);
+      const items = await server.diagnostics(uri);
+      times.push(ms(server.startedAt));
+      if (items.length === 0) throw new Error('the small policy got no diagnostics');
+    } finally {
+      await server.stop();
+    }
+  }
+  return times;
+}
+
+async function largePolicy(server) {
+  const uri = 'file:///bench/large.json';
+  await server.open(uri, generatedPolicy(5000, 0));
+  await server.diagnostics(uri); // warm-up: catalog load and JIT
+  const times = [];
+  const analysis = [];
+  let problems = 0;
+  for (let run = 1; run <= 5; run++) {
+    const text = generatedPolicy(5000, run);
+    const start = now();
+    await server.change(uri, text);
+    problems = (await server.diagnostics(uri)).length;
+    times.push(ms(start));
+    analysis.push((await server.status(uri)).elapsedMs);
+  }
+  return { times, analysis, problems, bytes: generatedPolicy(5000, 0).length };
+}
+
+async function hovers(server) {
+  const uri = 'file:///bench/realistic.json';
+  const text = realisticPolicy();
+  await server.open(uri, text);
+  const problems = (await server.diagnostics(uri)).filter((d) => d.code === 'IAM041' || d.code === 'IAM042');
+  if (problems.length > 0) console.warn(`note: ${problems.length} unknown actions in the realistic policy: ${problems.map((p) => p.message).join('; ')}`);
+  const positions = actionPositions(text);
+  const times = [];
+  let empty = 0;
+  for (let i = 0; i < 1000; i++) {
+    const position = positions[(i * 7) % positions.length];
+    const start = now();
+    const hover = await server.hover(uri, position);
+    times.push(ms(start));
+    if (!hover) empty++;
+  }
+  return { times, positions: positions.length, empty };
+}
+
+async function completions(server) {
+  const uri = 'file:///bench/completion.json';
+  // The first EC2 action of the realistic policy, cut back to its service prefix.
+  const text = realisticPolicy().replace(/"ec2:[A-Za-z]+"/, '"ec2:"');
+  await server.open(uri, text);
+  await server.diagnostics(uri);
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('"ec2:"'));
+  const position = { line, character: lines[line].indexOf('"ec2:"') + '"ec2:'.length };
+  const times = [];
+  let items = 0;
+  for (let i = 0; i < 200; i++) {
+    const start = now();
+    const result = await server.completion(uri, position);
+    times.push(ms(start));
+    items = Array.isArray(result) ? result.length : result?.items.length ?? 0;
+  }
+  return { times, items };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const fmt = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : 'n/a');
+const rows = [];
+const row = (measure, value, target, ok, detail = '') => rows.push({ measure, value, target, verdict: ok === undefined ? '' : ok ? 'ok' : 'MISSED', detail });
+
+async function main() {
+  if (!fs.existsSync(SERVER)) {
+    console.error(`${path.relative(root, SERVER)} not found: run \`npm run build\` (or \`npm run bench\`).`);
+    return;
+  }
+  console.log(`AWS Study Hints language server benchmark — node ${process.version}, ${process.platform}/${process.arch}\n`);
+
+  try {
+    const a = await firstDiagnostics();
+    const m = median(a);
+    row('(a) start → first diagnostics (small policy)', `${fmt(m)} ms median`, '≤ 300 ms', m <= 300, `runs: ${a.map(fmt).join(', ')}`);
+  } catch (error) {
+    row('(a) start → first diagnostics (small policy)', 'failed', '≤ 300 ms', false, String(error?.message ?? error));
+  }
+
+  let server;
+  try {
+    server = await startServer();
+    try {
+      const b = await largePolicy(server);
+      const m = median(b.times);
+      row('(b) diagnostics, 5,000 statements', `${fmt(m)} ms median`, '≤ 150 ms', m <= 150,
+        `${(b.bytes / 1e6).toFixed(2)} MB, ${b.problems} diagnostics; round trips ${b.times.map(fmt).join(', ')}; server analysis ${b.analysis.map(fmt).join(', ')} ms`);
+    } catch (error) {
+      row('(b) diagnostics, 5,000 statements', 'failed', '≤ 150 ms', false, String(error?.message ?? error));
+    }
+    try {
+      const c = await hovers(server);
+      const p99 = percentile(c.times, 99);
+      row('(c) hover on actions (1,000)', `p50 ${fmt(percentile(c.times, 50))} ms / p99 ${fmt(p99)} ms`, 'p99 ≤ 5 ms', p99 <= 5,
+        `${c.positions} action strings${c.empty ? `, ${c.empty} empty hovers` : ''}`);
+    } catch (error) {
+      row('(c) hover on actions (1,000)', 'failed', 'p99 ≤ 5 ms', false, String(error?.message ?? error));
+    }
+    try {
+      const d = await completions(server);
+      row('(d) completion after "ec2: (200)', `p50 ${fmt(percentile(d.times, 50))} ms / p99 ${fmt(percentile(d.times, 99))} ms`, '—', undefined,
+        `${d.items} items`);
+    } catch (error) {
+      row('(d) completion after "ec2: (200)', 'failed', '—', undefined, String(error?.message ?? error));
+    }
+  } catch (error) {
+    console.error(`could not start the server: ${error?.stack ?? error}`);
+  } finally {
+    await server?.stop();
+  }
+
+  const headers = { measure: 'Measure', value: 'Measured', target: 'Target', verdict: '', detail: 'Detail' };
+  const columns = Object.keys(headers);
+  const width = Object.fromEntries(columns.map((c) => [c, Math.max(headers[c].length, ...rows.map((r) => r[c].length))]));
+  const line = (r) => columns.map((c) => r[c].padEnd(width[c])).join('  ').trimEnd();
+  console.log(line(headers));
+  console.log(columns.map((c) => '-'.repeat(width[c])).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+main()
+  .catch((error) => console.error(`benchmark failed: ${error?.stack ?? error}`))
+  .finally(() => process.exit(0));
