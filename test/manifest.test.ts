@@ -146,3 +146,11 @@ describe('rule definitions', () => {
     assert.deepEqual(duplicates, [], 'duplicate rule names');
   });
 });
+
+describe('generated documentation', () => {
+  it('docs/rules.md lists every rule as generated (run `npm run update-manifest`)', async () => {
+    const { rulesReference } = await import('../server/src/service/rulesReference');
+    assert.equal(fs.readFileSync(path.join(root, 'docs', 'rules.md'), 'utf8'), rulesReference(),
+      'docs/rules.md is out of date: run `npm run update-manifest`');
+  });
+});
