@@ -12,7 +12,7 @@ function findTests(dir) {
   const found = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && entry.name !== 'fixtures' && entry.name !== 'workspace') found.push(...findTests(full));
+    if (entry.isDirectory() && !['fixtures', 'workspace', 'editor'].includes(entry.name)) found.push(...findTests(full));
     else if (entry.isFile() && entry.name.endsWith('.test.ts')) found.push(full);
   }
   return found;

@@ -1,0 +1,199 @@
+// UI checks in the real workbench, with the packaged .vsix installed as a user would install
+// it: squiggles and the Problems panel, the hover widget, the quick-fix menu driven by the
+// keyboard, completion, the command palette and a QuickPick, the language status item.
+// Each check saves a screenshot; `npm run screenshots` writes them to docs/images for the README.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, installVsix, makeProfile, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { root } from './tools.mjs';
+
+/** Packages the extension with vsce into `outDir`; returns the .vsix path. */
+export function packageExtension(outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const vsix = path.join(outDir, `${manifest.name}-${manifest.version}.vsix`);
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`vsce package failed:\n${result.stdout}\n${result.stderr}`);
+  return vsix;
+}
+
+async function until(what, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Quick Open (Control+P) a workspace file and wait for its editor. */
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(name) }).first();
+  await row.waitFor({ state: 'visible' });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${path.basename(name)}"]`).first().waitFor({ state: 'visible' });
+  await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible' });
+}
+
+/** Centre of the innermost rendered token whose text is exactly `text` (last match wins). */
+async function tokenCentre(page, text, { edge = 'centre' } = {}) {
+  return until(`token "${text}" on screen`, () => page.evaluate(([wanted, where]) => {
+    const spans = [...document.querySelectorAll('.editor-instance .view-lines span')].filter((s) => s.children.length === 0);
+    const exact = spans.filter((s) => s.textContent === wanted);
+    const span = exact.at(-1) ?? spans.filter((s) => s.textContent.includes(wanted)).at(-1);
+    if (!span) return undefined;
+    const rect = span.getBoundingClientRect();
+    const x = where === 'end' ? rect.right - 1 : rect.left + rect.width / 2;
+    return { x, y: rect.top + rect.height / 2 };
+  }, [text, edge]));
+}
+
+/** Waits until the workbench's widget animations (hover and menu fade-ins) have finished. */
+async function settled(page) {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+}
+
+async function editorText(page) {
+  return page.locator('.editor-instance .view-lines').first().innerText();
+}
+
+export async function runUiChecks({ executablePath, vsix, screenshotsDir, workspace }) {
+  fs.mkdirSync(screenshotsDir, { recursive: true });
+  const results = [];
+  const profile = makeProfile();
+  let server;
+  let browser;
+  try {
+    installVsix(profile, vsix);
+    server = await startCodeServer(profile);
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+    await page.goto(workbenchUrl(server, workspace));
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    const shot = async (name) => {
+      await settled(page);
+      await page.screenshot({ path: path.join(screenshotsDir, name) });
+    };
+    const check = async (name, work) => {
+      try {
+        await work();
+        results.push({ name: `ui: ${name}`, ok: true });
+      } catch (error) {
+        results.push({ name: `ui: ${name}`, ok: false, error: error.stack ?? String(error) });
+        await page.screenshot({ path: path.join(screenshotsDir, `failed-${name.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => {});
+        await page.keyboard.press('Escape').catch(() => {});
+      }
+    };
+
+    await check('diagnostics appear as squiggles and in the Problems panel', async () => {
+      await openFile(page, 'identity-typos.json');
+      await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
+      await page.keyboard.press('Control+Shift+M');
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'IAM042' }).first().waitFor({ state: 'visible' });
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'IAM022' }).first().waitFor({ state: 'visible' });
+      await shot('diagnostics.png');
+    });
+
+    await check('hover explains an action', async () => {
+      const hover = page.locator('.monaco-hover', { hasText: 's3:ListBucket' });
+      await until('hover widget on s3:ListBucket', async () => {
+        // The server starts asynchronously: move away and back until the hover shows.
+        await page.mouse.move(5, 5);
+        const { x, y } = await tokenCentre(page, 'ListBucket');
+        await page.mouse.move(x, y);
+        try {
+          await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 45_000);
+      const text = await hover.first().innerText();
+      if (!/List · Amazon S3/.test(text)) throw new Error(`unexpected hover text: ${text}`);
+      await shot('hover.png');
+      await page.mouse.move(5, 5);
+    });
+
+    await check('quick-fix from the lightbulb menu, with the keyboard', async () => {
+      const { x, y } = await tokenCentre(page, 'GetObjects');
+      await page.mouse.click(x, y);
+      await page.keyboard.press('Control+.');
+      const rows = page.locator('.action-widget .monaco-list-row');
+      await rows.first().waitFor({ state: 'visible' });
+      await until('the fix focused in the menu', async () => {
+        const focused = await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '');
+        if (focused.includes('Change to "s3:GetObject"')) return true;
+        await page.keyboard.press('ArrowDown');
+        return false;
+      }, 15_000);
+      await shot('quick-fix.png');
+      await page.keyboard.press('Enter');
+      await until('the action rewritten', async () => (await editorText(page)).includes('"s3:GetObject",'));
+      await page.keyboard.press('Control+Z');
+    });
+
+    await check('completion offers the actions of a service', async () => {
+      await openFile(page, 'completion.json');
+      // The grammar splits `s3:Get` into service, colon and action tokens: click after `Get`.
+      const { x, y } = await tokenCentre(page, 'Get', { edge: 'end' });
+      await page.mouse.click(x, y);
+      await page.keyboard.press('Control+Space');
+      await page.locator('.suggest-widget .monaco-list-row', { hasText: 's3:GetAccess' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.type('Object');
+      await page.locator('.suggest-widget .monaco-list-row', { hasText: 's3:GetObject' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await shot('completion.png');
+      await page.keyboard.press('Escape');
+    });
+
+    await check('language status item shows what the server sees', async () => {
+      await openFile(page, 'clean.json');
+      const item = page.locator('[id="status.languageStatus"]');
+      await item.waitFor({ state: 'visible' });
+      await until('IAM status in the language status hover', async () => {
+        await item.click();
+        try {
+          await page.locator('.monaco-hover', { hasText: 'IAM identity policy' }).first().waitFor({ state: 'visible', timeout: 2_000 });
+          return true;
+        } catch {
+          await page.keyboard.press('Escape');
+          return false;
+        }
+      }, 30_000);
+      await shot('status.png');
+      await page.keyboard.press('Escape');
+    });
+
+    await check('AWS Study commands in the palette and their QuickPick', async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>AWS Study: ');
+      const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: 'AWS Study:' });
+      await until('five AWS Study commands', async () => (await rows.count()) >= 5);
+      await shot('commands.png');
+      await input.fill('>AWS Study: Set IAM Policy Kind');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set IAM Policy Kind for This File' }).first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'scp' }).first().waitFor({ state: 'visible' });
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'trust' }).first().waitFor({ state: 'visible' });
+      await shot('policy-kind-quickpick.png');
+      await page.keyboard.press('Escape');
+    });
+  } catch (error) {
+    results.push({ name: 'ui: workbench', ok: false, error: `${error.stack ?? error}\n--- code-server ---\n${server?.output().slice(-3000) ?? ''}` });
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    fs.rmSync(profile.base, { recursive: true, force: true });
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  return results;
+}

@@ -1,0 +1,182 @@
+/// <reference types="mocha" />
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../../client/src/extension';
+
+/**
+ * The extension end to end inside a real VS Code: everything goes through the VS Code API,
+ * as a user's editor would use it. Conditions are polled with a deadline, never slept on.
+ */
+
+const EXTENSION_ID = 'aws-study-hints.aws-study-hints';
+const SOURCE = 'aws-study-hints';
+
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value as T;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function workspaceFile(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, relative);
+}
+
+async function open(relative: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(relative));
+  return vscode.window.showTextDocument(document);
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  const code = diagnostic.code;
+  return typeof code === 'object' && code !== null ? String(code.value) : String(code);
+}
+
+function positionOf(document: vscode.TextDocument, needle: string, delta = 1): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `"${needle}" not found`);
+  return document.positionAt(offset + delta);
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+}
+
+describe('AWS Study Hints in VS Code', () => {
+  let api: ExtensionApi;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    api = await extension.activate();
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('awsStudyHints').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('reports diagnostics on the exact tokens, with codes and documentation links', async () => {
+    const editor = await open('identity-typos.json');
+    const diagnostics = await until('IAM042 and IAM022', () => {
+      const found = ours(editor.document.uri);
+      return found.some((d) => codeOf(d) === 'IAM042') && found.some((d) => codeOf(d) === 'IAM022') ? found : undefined;
+    });
+    const unknownAction = diagnostics.find((d) => codeOf(d) === 'IAM042')!;
+    assert.equal(editor.document.getText(unknownAction.range), 'GetObjects');
+    assert.equal(unknownAction.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(unknownAction.message, /Did you mean "s3:GetObject"\?/);
+    const code = unknownAction.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.toString(), /^https:\/\/docs\.aws\.amazon\.com\//);
+    const effect = diagnostics.find((d) => codeOf(d) === 'IAM022')!;
+    assert.equal(editor.document.getText(effect.range), 'allow');
+    const listBucket = diagnostics.find((d) => codeOf(d) === 'IAM051');
+    assert.equal(listBucket, undefined, 's3:ListBucket fits arn:aws:s3:::reports');
+  });
+
+  it('shows hovers on actions, wildcards and elements', async () => {
+    const editor = await open('identity-typos.json');
+    const action = await until('hover on s3:ListBucket', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 's3:ListBucket', 4));
+      const text = hoverText(hovers ?? []);
+      return text.includes('s3:ListBucket') ? text : undefined;
+    });
+    assert.match(action, /List · Amazon S3/);
+    assert.match(action, /arn:\$\{Partition\}:s3:::\$\{BucketName\}/);
+    const effect = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '"Effect"', 2));
+    assert.match(hoverText(effect), /explicit \*\*Deny\*\* anywhere wins/);
+  });
+
+  it('offers and applies quick-fixes from the diagnostics', async () => {
+    const editor = await open('identity-typos.json');
+    const original = editor.document.getText();
+    try {
+      const diagnostic = await until('IAM042', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM042'));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === 'Change to "s3:GetObject"');
+      assert.ok(fix?.edit, `fix offered among ${actions.map((a) => a.title).join(', ')}`);
+      assert.equal(fix.isPreferred, true);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(editor.document.getText(), /"s3:GetObject", "s3:ListBucket"/);
+      await until('IAM042 gone', () => (ours(editor.document.uri).some((d) => codeOf(d) === 'IAM042') ? undefined : true));
+    } finally {
+      const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+      const restore = new vscode.WorkspaceEdit();
+      restore.replace(editor.document.uri, whole, original);
+      await vscode.workspace.applyEdit(restore);
+      await editor.document.save();
+    }
+  });
+
+  it('completes actions of the typed service', async () => {
+    const editor = await open('completion.json');
+    const position = positionOf(editor.document, '"s3:Get"', 7);
+    const list = await until('completion items', async () => {
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+      return result && result.items.length > 0 ? result : undefined;
+    });
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('s3:GetObject'), `s3:GetObject among ${labels.slice(0, 10).join(', ')}…`);
+  });
+
+  it('shows what the server sees in the language status item', async () => {
+    await open('clean.json');
+    const text = await until('status text', async () => {
+      await api.refreshStatus();
+      const current = api.statusText();
+      return current.includes('IAM identity policy') ? current : undefined;
+    });
+    assert.match(text, /1 statement/);
+  });
+
+  it('applies policy kinds from the workspace settings', async () => {
+    const editor = await open('scp/deny-with-principal.json');
+    const diagnostic = await until('IAM029 in an SCP', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM029'));
+    assert.match(diagnostic.message, /service control policy/);
+    await api.refreshStatus();
+    await until('SCP status', async () => {
+      await api.refreshStatus();
+      return api.statusText().includes('SCP') ? true : undefined;
+    });
+  });
+
+  it('changes a rule\'s severity through the settings', async () => {
+    const editor = await open('identity-typos.json');
+    await until('IAM042 present', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM042'));
+    await vscode.workspace.getConfiguration('awsStudyHints').update('rules', { IAM042: 'warning' }, vscode.ConfigurationTarget.Workspace);
+    await until('IAM042 as a warning', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM042' && d.severity === vscode.DiagnosticSeverity.Warning));
+    await vscode.workspace.getConfiguration('awsStudyHints').update('rules', { IAM042: 'off' }, vscode.ConfigurationTarget.Workspace);
+    await until('IAM042 off', () => (ours(editor.document.uri).some((d) => codeOf(d) === 'IAM042') ? undefined : true));
+    await vscode.workspace.getConfiguration('awsStudyHints').update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await until('IAM042 back', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM042'));
+  });
+
+  it('leaves JSON that is not a policy alone', async () => {
+    const editor = await open('package.json');
+    await api.refreshStatus();
+    await until('status says not a policy', async () => {
+      await api.refreshStatus();
+      return api.statusText() === 'Not an IAM policy' ? true : undefined;
+    });
+    assert.deepEqual(ours(editor.document.uri), []);
+  });
+
+  it('registers every AWS Study command, and they run', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer']) {
+      assert.ok(all.includes(id), `${id} registered`);
+    }
+    await open('clean.json');
+    await vscode.commands.executeCommand('awsStudyHints.showDocumentStatus');
+    await vscode.commands.executeCommand('awsStudyHints.showOutput');
+    await vscode.commands.executeCommand('awsStudyHints.restartServer');
+    const editor = await open('identity-typos.json');
+    await until('diagnostics after a restart', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM022'));
+  });
+});
