@@ -42,7 +42,8 @@ export function createStatusItem(client: () => LanguageClient | undefined): Stat
     }
     const kind = KIND_LABELS[status.policyKind] ?? status.policyKind;
     item.text = `$(shield) IAM ${kind} policy · ${status.statements} statement${status.statements === 1 ? '' : 's'}`;
-    item.detail = `${status.kindSource === 'configured' ? 'kind from settings' : 'kind inferred from content'} · ${status.problems} problem${status.problems === 1 ? '' : 's'} · ${status.elapsedMs} ms · catalog ${status.catalogVersion}`;
+    // Short enough for the status hover; the full picture is in "Show What the Server Sees".
+    item.detail = `${status.kindSource === 'configured' ? 'kind from settings' : 'inferred'} · ${status.problems} problem${status.problems === 1 ? '' : 's'} · ${status.elapsedMs} ms`;
     item.command = { title: 'Change kind…', command: COMMANDS.setPolicyKind };
     item.severity = vscode.LanguageStatusSeverity.Information;
   }
