@@ -61,7 +61,9 @@ export function registerCommands(
       const status = await current.sendRequest(DocumentStatusRequest, { uri: editor.document.uri.toString() });
       const message = status.documentType === 'iam-policy'
         ? `IAM ${status.policyKind} policy (${status.kindSource}): ${status.statements} statements, ${status.problems} problems, analysed in ${status.elapsedMs} ms. Catalog ${status.catalogVersion}.`
-        : 'This file is not analysed as an IAM policy.';
+        : status.documentType === 'buildspec'
+          ? `CodeBuild buildspec, version ${status.version ?? 'missing'}: ${status.problems} problems, analysed in ${status.elapsedMs} ms.`
+          : 'This file is not analysed: AWS Study Hints reads JSON IAM policies and buildspec*.yml files.';
       void vscode.window.showInformationMessage(message);
     }),
   ];

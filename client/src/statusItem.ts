@@ -12,7 +12,7 @@ export interface StatusItem extends vscode.Disposable {
 const KIND_LABELS: Record<string, string> = { identity: 'identity', resource: 'resource', trust: 'trust', scp: 'SCP' };
 
 export function createStatusItem(client: () => LanguageClient | undefined): StatusItem {
-  const item = vscode.languages.createLanguageStatusItem('awsStudyHints.status', [{ language: 'json' }, { language: 'jsonc' }]);
+  const item = vscode.languages.createLanguageStatusItem('awsStudyHints.status', [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }]);
   item.name = 'AWS Study Hints';
   item.text = 'AWS Study Hints';
   let generation = 0;
@@ -33,9 +33,16 @@ export function createStatusItem(client: () => LanguageClient | undefined): Stat
   }
 
   function render(status: DocumentStatus): void {
+    if (status.documentType === 'buildspec') {
+      item.text = `$(tools) CodeBuild buildspec${status.version ? ` ${status.version}` : ''}`;
+      item.detail = `${status.problems} problem${status.problems === 1 ? '' : 's'} · ${status.elapsedMs} ms`;
+      item.command = { title: 'Show details', command: COMMANDS.showDocumentStatus };
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
     if (status.documentType === 'none' || !status.policyKind) {
-      item.text = 'Not an IAM policy';
-      item.detail = 'AWS Study Hints analyses JSON documents with a "Statement"';
+      item.text = 'Not an IAM policy or buildspec';
+      item.detail = 'AWS Study Hints analyses JSON policies (with a "Statement") and buildspec*.yml files';
       item.command = { title: 'Treat as policy…', command: COMMANDS.setPolicyKind };
       item.severity = vscode.LanguageStatusSeverity.Information;
       return;

@@ -139,13 +139,13 @@ describe('text format', () => {
     assert.match(out, /^\s+5:18\s+error\s+.*\bIAM022$/m);
     assert.match(out, /^\s+6:18\s+warning\s+.*\bIAM090$/m);
     const lines = out.trimEnd().split('\n');
-    assert.match(lines.at(-1)!, /^3 problems \(2 errors, 1 warnings?, 0 infos\) in 2 of 3 policies\.$/);
+    assert.match(lines.at(-1)!, /^3 problems \(2 errors, 1 warnings?, 0 infos\) in 2 of 3 files\.$/);
   });
 
   it('summarises a clean run', () => {
     const r = run(['check', fixture('clean.json')]);
     assert.equal(r.status, 0);
-    assert.equal(r.stdout.trim(), 'No problems in 1 policy.');
+    assert.equal(r.stdout.trim(), 'No problems in 1 file.');
   });
 
   it('prints no ANSI escapes with --no-color, even when colour is not otherwise disabled', () => {
@@ -270,7 +270,7 @@ describe('bundled examples', () => {
   it('examples/policies/good has no problems', () => {
     const text = run(['check', 'examples/policies/good']);
     assert.equal(text.status, 0, text.stdout);
-    assert.match(text.stdout, /^No problems in \d+ policies\.$/m);
+    assert.match(text.stdout, /^No problems in \d+ files\.$/m);
 
     const { run: r, reports } = runJson(['check', 'examples/policies/good']);
     assert.equal(r.status, 0);

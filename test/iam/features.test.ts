@@ -119,7 +119,7 @@ describe('settings', () => {
   test('per-rule severity by code or by name, and off', () => {
     const service = testService();
     const text = policy('    {"Effect": "Allow", "Action": "s3:GetObjects", "Resource": "arn:aws:s3:::b/*"}');
-    const base = { iam: { policyKinds: {} }, maxProblems: 1000 };
+    const base = { iam: { policyKinds: {} }, buildspec: { files: [] }, maxProblems: 1000 };
     assert.equal(service.diagnostics(doc(text), { settings: { ...base, rules: {} } })[0]?.severity, 1);
     assert.equal(service.diagnostics(doc(text), { settings: { ...base, rules: { IAM042: 'warning' } } })[0]?.severity, 2);
     assert.equal(service.diagnostics(doc(text), { settings: { ...base, rules: { 'unknown-action': 'hint' } } })[0]?.severity, 4);
@@ -128,7 +128,7 @@ describe('settings', () => {
   test('policyKinds globs select the kind, relative to the workspace', () => {
     const service = testService();
     const text = policy('    {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}');
-    const settings = { rules: {}, iam: { policyKinds: { 'org/scp/**': 'scp' } }, maxProblems: 1000 };
+    const settings = { rules: {}, iam: { policyKinds: { 'org/scp/**': 'scp' } }, maxProblems: 1000, buildspec: { files: [] } };
     const status = service.status(doc(text, 'file:///ws/org/scp/deny-s3.json'), { settings, workspaceRoot: '/ws' });
     assert.equal(status.policyKind, 'scp');
     assert.equal(status.kindSource, 'configured');
@@ -136,7 +136,7 @@ describe('settings', () => {
   });
   test('a configured kind analyses even a file that does not look like a policy', () => {
     const service = testService();
-    const settings = { rules: {}, iam: { policyKinds: { '*.json': 'identity' } }, maxProblems: 1000 };
+    const settings = { rules: {}, iam: { policyKinds: { '*.json': 'identity' } }, maxProblems: 1000, buildspec: { files: [] } };
     const diagnostics = service.diagnostics(doc('{"Statment": [', 'file:///ws/broken.json'), { settings, workspaceRoot: '/ws' });
     assert.ok(diagnostics.some((x) => x.code === 'IAM001'));
   });

@@ -7,7 +7,8 @@ import { normalizeSettings, type Settings } from '../service/settings';
 /** File discovery and settings for the CLI: the same settings file VS Code reads, so both agree. */
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', 'build', '.vscode-test', 'coverage']);
-const POLICY_EXTENSIONS = new Set(['.json', '.jsonc']);
+// JSON for policies, YAML for buildspecs (which the service recognises by name).
+const CHECKED_EXTENSIONS = new Set(['.json', '.jsonc', '.yml', '.yaml']);
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export interface InputFile {
@@ -53,7 +54,7 @@ function walk(directory: string, add: (file: InputFile) => void): void {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(full, add);
-    } else if (entry.isFile() && POLICY_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
+    } else if (entry.isFile() && CHECKED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
       add({ path: full, explicit: false });
     }
   }
@@ -111,6 +112,7 @@ function readSettings(file: string): Settings {
     return normalizeSettings({
       rules: flat['awsStudyHints.rules'] ?? nested.rules,
       iam: { policyKinds: flat['awsStudyHints.iam.policyKinds'] ?? (nested.iam as Record<string, unknown> | undefined)?.policyKinds },
+      buildspec: { files: flat['awsStudyHints.buildspec.files'] ?? (nested.buildspec as Record<string, unknown> | undefined)?.files },
       maxProblems: flat['awsStudyHints.maxProblems'] ?? nested.maxProblems,
     });
   } catch {

@@ -19,7 +19,7 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    lines.push(paint('4', `${relative(report.file)}`) + paint('2', ` (${report.kind} policy)`));
+    lines.push(paint('4', `${relative(report.file)}`) + paint('2', report.kind === 'buildspec' ? ' (buildspec)' : ` (${report.kind} policy)`));
     for (const d of report.diagnostics) {
       counts[d.severity]++;
       const severityText = SEVERITY_LABEL[d.severity].padEnd(7);
@@ -31,8 +31,8 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const filesWithProblems = reports.filter((r) => r.diagnostics.length > 0).length;
   lines.push(total === 0
-    ? `No problems in ${reports.length} ${reports.length === 1 ? 'policy' : 'policies'}.`
-    : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'info')}) in ${filesWithProblems} of ${plural(reports.length, 'policy', 'policies')}.`);
+    ? `No problems in ${plural(reports.length, 'file')}.`
+    : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'info')}) in ${filesWithProblems} of ${plural(reports.length, 'file')}.`);
   return lines.join('\n');
 }
 

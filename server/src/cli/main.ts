@@ -15,14 +15,15 @@ const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-d
 
 const USAGE = `Usage: aws-study-hints check <files or folders...> [options]
 
-Checks IAM policies (JSON) with the AWS Study Hints rules. Folders are searched for
-*.json files that contain a policy; .vscode/settings.json above a file supplies
-awsStudyHints.rules and awsStudyHints.iam.policyKinds, as in the editor.
+Checks IAM policies (JSON) and CodeBuild buildspec files (YAML) with the AWS Study
+Hints rules. Folders are searched for *.json files that contain a policy and for
+buildspec*.yml files; .vscode/settings.json above a file supplies awsStudyHints.rules,
+awsStudyHints.iam.policyKinds and awsStudyHints.buildspec.files, as in the editor.
 
 Options:
   --format text|json|sarif   output format (default: text)
   --kind identity|resource|trust|scp
-                             analyse every file as this kind of policy
+                             analyse every JSON file as this kind of policy
   --no-color                 plain text output
   -h, --help                 show this help
   -v, --version              show the version
@@ -70,14 +71,19 @@ export function main(argv: readonly string[]): number {
       continue;
     }
     const workspace = workspaceFor(file.path);
-    const document = TextDocument.create(pathToFileURL(path.resolve(file.path)).href, 'json', 1, read.text);
+    const languageId = /\.ya?ml$/i.test(file.path) ? 'yaml' : 'json';
+    const document = TextDocument.create(pathToFileURL(path.resolve(file.path)).href, languageId, 1, read.text);
     const context = { settings: workspace.settings, workspaceRoot: workspace.root, kind: values.kind as never };
     const status = service.status(document, context);
-    if (status.documentType !== 'iam-policy' || !status.policyKind) {
-      if (file.explicit) process.stderr.write(`${file.path}: not an IAM policy (no "Statement"); use --kind to check it anyway\n`);
+    const kind = status.documentType === 'buildspec' ? 'buildspec' : status.policyKind;
+    if (!kind) {
+      if (file.explicit) {
+        const hint = languageId === 'yaml' ? 'buildspec files are named buildspec*.yml (or set awsStudyHints.buildspec.files)' : 'no "Statement"; use --kind to check it anyway';
+        process.stderr.write(`${file.path}: not an IAM policy or buildspec (${hint})\n`);
+      }
       continue;
     }
-    reports.push({ file: file.path, kind: status.policyKind, diagnostics: service.diagnostics(document, context).map(toReported) });
+    reports.push({ file: file.path, kind, diagnostics: service.diagnostics(document, context).map(toReported) });
   }
   const output = format === 'json' ? formatJson(reports)
     : format === 'sarif' ? formatSarif(reports, { version: VERSION, rules: service.rules })

@@ -5,7 +5,8 @@ import type { PolicyKind } from '../service/iam/model';
 /** The CLI's result for one file, in the shape `--format json` prints (positions 1-based). */
 export interface FileReport {
   readonly file: string;
-  readonly kind: PolicyKind;
+  /** The kind of IAM policy, or "buildspec". */
+  readonly kind: PolicyKind | 'buildspec';
   readonly diagnostics: readonly ReportedDiagnostic[];
 }
 

@@ -14,7 +14,7 @@ import { DocumentStatusRequest, ListRulesRequest, SETTINGS_SECTION } from '../pr
  * Every handler is guarded so that one bad document can never take the server down.
  */
 
-const ANALYSED_LANGUAGES = new Set(['json', 'jsonc']);
+const ANALYSED_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);

@@ -4,6 +4,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DiagnosticSeverity, DiagnosticTag, type CodeAction, type CompletionList, type Diagnostic, type Hover, type Position, type Range,
 } from 'vscode-languageserver-types';
+import { ALL_RULES } from './allRules';
+import { analyzeBuildspec, type BuildspecAnalysis } from './buildspec/analyze';
+import { buildspecCompletion } from './buildspec/completion';
+import { isBuildspecPath } from './buildspec/detect';
+import { buildspecHover } from './buildspec/hover';
 import type { Finding, RuleDefinition, Severity, SeveritySetting } from './common/findings';
 import { IamCatalog } from './iam/catalog/catalog';
 import { analyzePolicy, type PolicyAnalysis } from './iam/analyze';
@@ -12,7 +17,6 @@ import { iamCompletion } from './iam/completion';
 import { configuredPolicyKind } from './iam/detect';
 import { iamHover } from './iam/hover';
 import type { PolicyKind } from './iam/model';
-import { IAM_RULE_LIST } from './iam/rules/definitions';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
@@ -31,11 +35,15 @@ export interface DocumentContext {
   readonly kind?: PolicyKind;
 }
 
+export type DocumentType = 'iam-policy' | 'buildspec' | 'none';
+
 export interface DocumentStatus {
-  readonly documentType: 'iam-policy' | 'none';
+  readonly documentType: DocumentType;
   readonly policyKind?: PolicyKind;
   readonly kindSource?: 'configured' | 'inferred';
   readonly statements?: number;
+  /** buildspec version as written (0.2 / 0.1) */
+  readonly version?: string;
   readonly problems?: number;
   readonly elapsedMs?: number;
   readonly catalogVersion: string;
@@ -58,44 +66,57 @@ export interface LanguageServiceOptions {
   readonly log?: (message: string) => void;
 }
 
+type Analysis =
+  | { readonly type: 'iam-policy'; readonly iam: PolicyAnalysis }
+  | { readonly type: 'buildspec'; readonly buildspec: BuildspecAnalysis }
+  | { readonly type: 'none' };
+
 interface CacheEntry {
   readonly version: number;
   readonly key: string;
-  readonly analysis: PolicyAnalysis | undefined;
+  readonly analysis: Analysis;
 }
 
-const RULES_BY_CODE = new Map(IAM_RULE_LIST.map((rule) => [rule.code, rule]));
-const RULES_BY_NAME = new Map(IAM_RULE_LIST.map((rule) => [rule.name, rule]));
+const RULES_BY_CODE = new Map(ALL_RULES.map((rule) => [rule.code, rule]));
+const RULES_BY_NAME = new Map(ALL_RULES.map((rule) => [rule.name, rule]));
+const NONE: Analysis = { type: 'none' };
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const catalog = options.catalog ?? IamCatalog.load();
   const cache = new Map<string, CacheEntry>();
   const log = options.log ?? (() => undefined);
+  const onRuleError = (uri: string) => (rule: string, error: unknown) =>
+    log(`rule ${rule} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
 
-  function analysisOf(document: TextDocument, context: DocumentContext = {}): PolicyAnalysis | undefined {
+  function analysisOf(document: TextDocument, context: DocumentContext = {}): Analysis {
     const settings = context.settings ?? DEFAULT_SETTINGS;
-    const kind = context.kind ?? configuredKind(document.uri, context.workspaceRoot, settings);
-    const key = `${kind ?? ''}|${settings.maxProblems}`;
+    const paths = documentPaths(document.uri, context.workspaceRoot);
+    const family = languageFamily(document);
+    const kind = family === 'json' ? context.kind ?? (paths ? configuredPolicyKind(paths.relative, paths.absolute, settings.iam.policyKinds) : undefined) : undefined;
+    const isBuildspec = family === 'yaml' && !!paths && isBuildspecPath(paths.relative, paths.absolute, settings.buildspec.files);
+    const key = `${family}|${kind ?? ''}|${isBuildspec}|${settings.maxProblems}`;
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version && cached.key === key) return cached.analysis;
-    const analysis = analyzePolicy(document, catalog, {
-      kind,
-      maxProblems: settings.maxProblems,
-      onRuleError: (rule, error) => log(`rule ${rule} failed on ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`),
-    });
+    let analysis: Analysis = NONE;
+    if (family === 'json') {
+      const iam = analyzePolicy(document, catalog, { kind, maxProblems: settings.maxProblems, onRuleError: onRuleError(document.uri) });
+      if (iam) analysis = { type: 'iam-policy', iam };
+    } else if (isBuildspec) {
+      analysis = { type: 'buildspec', buildspec: analyzeBuildspec(document, onRuleError(document.uri)) };
+    }
     cache.set(document.uri, { version: document.version, key, analysis });
     return analysis;
   }
 
   return {
     catalog,
-    rules: IAM_RULE_LIST,
+    rules: ALL_RULES,
     diagnostics(document, context = {}) {
       const analysis = analysisOf(document, context);
-      if (!analysis) return [];
+      const findings = analysis.type === 'iam-policy' ? analysis.iam.findings : analysis.type === 'buildspec' ? analysis.buildspec.findings : [];
       const settings = context.settings ?? DEFAULT_SETTINGS;
       const diagnostics: Diagnostic[] = [];
-      for (const finding of analysis.findings) {
+      for (const finding of findings) {
         const diagnostic = toDiagnostic(finding, settings, document.version);
         if (diagnostic) diagnostics.push(diagnostic);
       }
@@ -103,11 +124,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     hover(document, position, context = {}) {
       const analysis = analysisOf(document, context);
-      return analysis ? iamHover(document, analysis, catalog, position) : undefined;
+      if (analysis.type === 'iam-policy') return iamHover(document, analysis.iam, catalog, position);
+      if (analysis.type === 'buildspec') return buildspecHover(document, analysis.buildspec, position);
+      return undefined;
     },
     completion(document, position, context = {}) {
       const analysis = analysisOf(document, context);
-      return analysis ? iamCompletion(document, analysis, catalog, position) : undefined;
+      if (analysis.type === 'iam-policy') return iamCompletion(document, analysis.iam, catalog, position);
+      if (analysis.type === 'buildspec') return buildspecCompletion(document, position);
+      return undefined;
     },
     codeActions(document, range, diagnostics) {
       return iamCodeActions(document, range, diagnostics);
@@ -115,16 +140,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     status(document, context = {}) {
       const analysis = analysisOf(document, context);
       const catalogVersion = catalog.source.version;
-      if (!analysis) return { documentType: 'none', catalogVersion };
-      return {
-        documentType: 'iam-policy',
-        policyKind: analysis.kind,
-        kindSource: analysis.kindSource,
-        statements: analysis.statementCount,
-        problems: analysis.findings.length,
-        elapsedMs: Math.round(analysis.elapsedMs * 10) / 10,
-        catalogVersion,
-      };
+      const round = (ms: number) => Math.round(ms * 10) / 10;
+      if (analysis.type === 'iam-policy') {
+        const iam = analysis.iam;
+        return {
+          documentType: 'iam-policy', policyKind: iam.kind, kindSource: iam.kindSource, statements: iam.statementCount,
+          problems: iam.findings.length, elapsedMs: round(iam.elapsedMs), catalogVersion,
+        };
+      }
+      if (analysis.type === 'buildspec') {
+        const b = analysis.buildspec;
+        return { documentType: 'buildspec', version: b.version, problems: b.findings.length, elapsedMs: round(b.elapsedMs), catalogVersion };
+      }
+      return { documentType: 'none', catalogVersion };
     },
     forget(uri) {
       cache.delete(uri);
@@ -132,17 +160,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 }
 
-function configuredKind(uri: string, workspaceRoot: string | undefined, settings: Settings): PolicyKind | undefined {
-  const globs = settings.iam.policyKinds;
-  if (Object.keys(globs).length === 0) return undefined;
-  let fsPath: string;
+function languageFamily(document: TextDocument): 'json' | 'yaml' | 'other' {
+  const id = document.languageId;
+  if (id === 'json' || id === 'jsonc') return 'json';
+  if (id === 'yaml' || id === 'yml') return 'yaml';
+  return 'other';
+}
+
+function documentPaths(uri: string, workspaceRoot: string | undefined): { relative: string; absolute: string } | undefined {
+  let absolute: string;
   try {
-    fsPath = URI.parse(uri).fsPath;
+    absolute = URI.parse(uri).fsPath;
   } catch {
     return undefined;
   }
-  const relative = workspaceRoot ? path.relative(workspaceRoot, fsPath).split(path.sep).join('/') : path.basename(fsPath);
-  return configuredPolicyKind(relative, fsPath, globs);
+  const relative = workspaceRoot ? path.relative(workspaceRoot, absolute).split(path.sep).join('/') : path.basename(absolute);
+  return { relative, absolute };
 }
 
 export function ruleFor(codeOrName: string): RuleDefinition | undefined {

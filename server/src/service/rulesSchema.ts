@@ -1,9 +1,9 @@
-import { IAM_RULE_LIST } from './iam/rules/definitions';
+import { ALL_RULES } from './allRules';
 
 /** The JSON-schema properties of `awsStudyHints.rules` in package.json, one per rule code. */
 export function rulesSchema(): Record<string, { type: 'string'; enum: string[]; description: string }> {
   const properties: Record<string, { type: 'string'; enum: string[]; description: string }> = {};
-  for (const rule of IAM_RULE_LIST) {
+  for (const rule of ALL_RULES) {
     properties[rule.code] = {
       type: 'string',
       enum: ['off', 'hint', 'information', 'warning', 'error'],

@@ -11,6 +11,10 @@ export interface Settings {
     /** Glob → policy kind. */
     readonly policyKinds: Readonly<Record<string, string>>;
   };
+  readonly buildspec: {
+    /** Extra globs for buildspec files with custom names (buildspec*.yml is always recognised). */
+    readonly files: readonly string[];
+  };
   /** Upper bound of problems reported per document. */
   readonly maxProblems: number;
 }
@@ -18,6 +22,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   iam: { policyKinds: {} },
+  buildspec: { files: [] },
   maxProblems: 1000,
 };
 
@@ -38,8 +43,10 @@ export function normalizeSettings(raw: unknown): Settings {
   if (isRecord(iam.policyKinds)) {
     for (const [glob, kind] of Object.entries(iam.policyKinds)) if (typeof kind === 'string') policyKinds[glob] = kind;
   }
+  const buildspec = isRecord(input.buildspec) ? input.buildspec : {};
+  const files = Array.isArray(buildspec.files) ? buildspec.files.filter((f): f is string => typeof f === 'string') : [];
   const maxProblems = typeof input.maxProblems === 'number' && input.maxProblems > 0 ? Math.floor(input.maxProblems) : DEFAULT_SETTINGS.maxProblems;
-  return { rules, iam: { policyKinds }, maxProblems };
+  return { rules, iam: { policyKinds }, buildspec: { files }, maxProblems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

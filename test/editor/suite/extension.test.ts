@@ -162,7 +162,7 @@ describe('AWS Study Hints in VS Code', () => {
     await api.refreshStatus();
     await until('status says not a policy', async () => {
       await api.refreshStatus();
-      return api.statusText() === 'Not an IAM policy' ? true : undefined;
+      return api.statusText() === 'Not an IAM policy or buildspec' ? true : undefined;
     });
     assert.deepEqual(ours(editor.document.uri), []);
   });

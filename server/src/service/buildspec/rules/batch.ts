@@ -1,0 +1,60 @@
+import type { Scalar } from 'yaml';
+import { nearest } from '../../common/suggest';
+import type { YamlRuleContext } from '../../yaml/context';
+import { findPair, isMap, isScalar, isSeq, nodeAt, scalarSource } from '../../yaml/model';
+import { BUILDSPEC_RULES } from './definitions';
+
+/** batch: exactly one build type, unique identifiers, depend-on naming defined builds; cache keys. */
+
+const BUILD_TYPES = ['build-list', 'build-matrix', 'build-graph', 'build-fanout'] as const;
+
+export function checkBatch(context: YamlRuleContext): void {
+  const batchPair = findPair(context.model.doc.contents, 'batch');
+  if (!batchPair || !isMap(batchPair.value)) return;
+  const present = BUILD_TYPES.map((type) => findPair(batchPair.value, type)).filter((p) => p !== undefined);
+  if (present.length === 0) {
+    context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(batchPair.key as Scalar),
+      `batch needs one build type: ${BUILD_TYPES.join(', ')}.`);
+  }
+  for (const extra of present.slice(1)) {
+    context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(extra!.key as Scalar),
+      `batch takes exactly one build type, and "${String((present[0]!.key as Scalar).value)}" is already given.`);
+  }
+  for (const type of ['build-list', 'build-graph']) {
+    const builds = findPair(batchPair.value, type)?.value;
+    if (!isSeq(builds)) continue;
+    const identifiers = new Map<string, Scalar>();
+    for (const build of builds.items) {
+      const id = isMap(build) ? findPair(build, 'identifier')?.value : undefined;
+      if (!isScalar(id) || id.value === null) continue;
+      const name = scalarSource(context.model, id as Scalar);
+      if (identifiers.has(name)) {
+        context.report(BUILDSPEC_RULES.duplicateBatchIdentifier, context.nodeRange(id), `Identifier "${name}" is used by another build of this batch.`);
+      } else identifiers.set(name, id as Scalar);
+    }
+    if (type !== 'build-graph') continue;
+    for (const build of builds.items) {
+      const dependsOn = isMap(build) ? findPair(build, 'depend-on')?.value : undefined;
+      const items = isSeq(dependsOn) ? dependsOn.items : isScalar(dependsOn) ? [dependsOn] : [];
+      for (const item of items) {
+        if (!isScalar(item) || item.value === null) continue;
+        const name = scalarSource(context.model, item as Scalar);
+        if (identifiers.has(name)) continue;
+        const suggestion = nearest(name, identifiers.keys());
+        context.report(BUILDSPEC_RULES.unknownDependency, context.nodeRange(item),
+          `No build in this graph has identifier "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ` Identifiers: ${[...identifiers.keys()].join(', ')}.`}`,
+          { fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(item), newText: suggestion }], preferred: true }] : [] });
+      }
+    }
+  }
+}
+
+export function checkCache(context: YamlRuleContext): void {
+  const cache = nodeAt(context.model, ['cache']);
+  if (!isMap(cache)) return;
+  const fallback = findPair(cache, 'fallback-keys');
+  if (fallback && !findPair(cache, 'key')) {
+    context.report(BUILDSPEC_RULES.fallbackKeysWithoutKey, context.nodeRange(fallback.key as Scalar),
+      'cache.fallback-keys are only used when cache.key is set; add a key (e.g. key: npm-$(codebuild-hash-files package-lock.json)).');
+  }
+}

@@ -1,0 +1,84 @@
+import type { Pair, Scalar } from 'yaml';
+import type { Fix } from '../../common/findings';
+import { nearest } from '../../common/suggest';
+import type { YamlRuleContext } from '../../yaml/context';
+import { deleteBlock, insertAfterLine, pairBlock, reindent } from '../../yaml/edits';
+import { findPair, isMap, isScalar, keyName, nodeAt, pairsOf, scalarSource } from '../../yaml/model';
+import { runtimeNames, runtimeVersions } from '../spec';
+import { BUILDSPEC_RULES } from './definitions';
+
+/** runtime-versions: only in install, known runtime names, plausible versions, and the 3.10 → 3.1 trap. */
+
+export function checkRuntimeVersions(context: YamlRuleContext): void {
+  const runtimes = nodeAt(context.model, ['phases', 'install', 'runtime-versions']);
+  if (!isMap(runtimes)) return;
+  const names = runtimeNames();
+  for (const pair of pairsOf(runtimes)) {
+    const name = keyName(pair);
+    if (name === undefined) continue;
+    const versions = runtimeVersions(name);
+    if (!versions) {
+      const suggestion = nearest(name, names);
+      context.report(BUILDSPEC_RULES.unknownRuntime, context.nodeRange(pair.key as Scalar),
+        `CodeBuild has no runtime named "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Runtimes: ${names.join(', ')}.`,
+        { fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(pair.key as Scalar), newText: suggestion }], preferred: true }] : [] });
+      continue;
+    }
+    checkVersionValue(context, name, pair, versions);
+  }
+}
+
+function checkVersionValue(context: YamlRuleContext, name: string, pair: Pair, versions: readonly string[]): void {
+  const value = pair.value;
+  if (!isScalar(value) || value.value === null) return;
+  const source = scalarSource(context.model, value as Scalar);
+  const plain = (value as Scalar).type === 'PLAIN';
+  if (plain && typeof value.value === 'number' && String(value.value) !== source) {
+    context.report(BUILDSPEC_RULES.numericRuntimeVersion, context.nodeRange(value),
+      `YAML reads ${source} as the number ${String(value.value)}, so CodeBuild looks for ${name} ${String(value.value)}. Quote it: "${source}".`,
+      { fixes: [{ title: `Quote the version: "${source}"`, edits: [{ range: context.nodeRange(value), newText: `"${source}"` }], preferred: true }] });
+    return;
+  }
+  if (/^\$\{?\w+\}?$/.test(source) || source === 'latest' || /^\d+\.x$/.test(source)) return;
+  const known = versions.some((v) => v.toLowerCase() === source.toLowerCase());
+  if (!known) {
+    context.report(BUILDSPEC_RULES.unlistedRuntimeVersion, context.nodeRange(value),
+      `${name} ${source} is not among the versions current CodeBuild images list (${versions.join(', ')}); it works only if your image has it.`);
+  }
+}
+
+/** Claims `runtime-versions` found in a phase other than install, with a fix that moves it there. */
+export function claimMisplacedRuntimeVersions(context: YamlRuleContext, path: readonly string[], pair: Pair): boolean {
+  if (keyName(pair) !== 'runtime-versions' || path.length !== 2 || path[0] !== 'phases' || path[1] === 'install') return false;
+  const fixes: Fix[] = [];
+  const block = pairBlock(context, pair);
+  const phases = findPair(context.model.doc.contents, 'phases');
+  const install = phases && isMap(phases.value) ? findPair(phases.value, 'install') : undefined;
+  const alreadyThere = install && isMap(install.value) && findPair(install.value, 'runtime-versions');
+  if (block && phases && !alreadyThere) {
+    const unit = context.indentUnit();
+    if (install && isMap(install.value)) {
+      // Into the existing install phase, as its first key.
+      const installKey = (install.key as Scalar).range![0];
+      const childIndent = context.lineIndent(installKey).length + unit;
+      fixes.push({
+        title: 'Move runtime-versions to the install phase',
+        edits: [insertAfterLine(context, installKey, reindent(block.text, block.indent, childIndent)), deleteBlock(context, block)],
+        preferred: true,
+      });
+    } else if (!install) {
+      // A new install phase before the other phases.
+      const phasesKey = (phases.key as Scalar).range![0];
+      const phaseIndent = context.lineIndent(phasesKey).length + unit;
+      const text = `${' '.repeat(phaseIndent)}install:\n${reindent(block.text, block.indent, phaseIndent + unit)}`;
+      fixes.push({
+        title: 'Move runtime-versions to a new install phase',
+        edits: [insertAfterLine(context, phasesKey, text), deleteBlock(context, block)],
+        preferred: true,
+      });
+    }
+  }
+  context.report(BUILDSPEC_RULES.runtimeVersionsOutsideInstall, context.nodeRange(pair.key as Scalar),
+    `runtime-versions belongs in the install phase, not in ${path[1]}: CodeBuild selects runtimes before any command runs.`, { fixes });
+  return true;
+}

@@ -1,0 +1,44 @@
+import type { RuleDefinition } from '../common/findings';
+import type { YamlRuleContext } from './context';
+
+/** YAML-level problems shared by every YAML capability: syntax errors, tab indentation, duplicate keys. */
+export interface YamlSyntaxRules {
+  readonly syntax: RuleDefinition;
+  readonly tabs: RuleDefinition;
+  readonly duplicateKey: RuleDefinition;
+}
+
+const FRIENDLY: Record<string, string> = {
+  BAD_INDENT: 'Bad indentation: align this line with its siblings.',
+  MISSING_CHAR: 'Something is missing here (a closing quote or bracket?).',
+  MULTILINE_IMPLICIT_KEY: 'A key cannot span several lines: is a colon or a quote missing on the line above?',
+  UNEXPECTED_TOKEN: 'Unexpected text: check the indentation and the quoting of this line.',
+  BLOCK_AS_IMPLICIT_KEY: 'A nested block cannot be used as a key: check the indentation.',
+  MULTIPLE_DOCS: 'Only one YAML document is allowed here (remove the extra "---").',
+};
+
+export function checkYamlSyntax(context: YamlRuleContext, rules: YamlSyntaxRules): void {
+  const { model } = context;
+  const tabLines = new Set<number>();
+  for (const tab of model.tabLines) {
+    const line = context.range(tab.offset, 0).start.line;
+    tabLines.add(line);
+    const unit = context.indentUnit();
+    const replacement = model.text.slice(tab.offset, tab.offset + tab.length).replace(/\t/g, ' '.repeat(unit));
+    context.report(rules.tabs, context.range(tab.offset, tab.length),
+      'Tabs cannot indent YAML: CodeBuild and CodeDeploy fail with "found character that cannot start any token". Indent with spaces.',
+      { fixes: [{ title: `Convert tabs to ${unit} spaces`, edits: [{ range: context.range(tab.offset, tab.length), newText: replacement }], preferred: true }] });
+  }
+  for (const error of model.errors) {
+    // Tab errors are reported once per line above, with a fix.
+    if (error.code === 'TAB_AS_INDENT' || tabLines.has(context.range(error.offset, 0).start.line)) continue;
+    if (error.code === 'DUPLICATE_KEY') {
+      const name = /^[^\s:]+/.exec(model.text.slice(error.offset))?.[0] ?? 'key';
+      context.report(rules.duplicateKey, context.range(error.offset, name.length),
+        `"${name}" appears twice in this mapping: YAML parsers keep only one of them. Merge the two.`);
+      continue;
+    }
+    const message = FRIENDLY[error.code] ?? `${error.message.replace(/ at line \d+, column \d+.*$/, '')}.`;
+    context.report(rules.syntax, context.range(error.offset, Math.min(error.length, 80)), `YAML: ${message}`);
+  }
+}
