@@ -65,6 +65,12 @@ function siblingKeys(text: string, offset: number, indent: number): Set<string> 
     for (let i = current + direction; i >= 0 && i < lines.length; i += direction) {
       const line = lines[i]!;
       if (line.trim() === '' || line.trim().startsWith('#')) continue;
+      // `- key: value` starts a list item whose keys sit two columns right of the dash.
+      const item = /^(\s*)-\s+([\w.-]+):/.exec(line);
+      if (item && item[1]!.length + 2 === indent) {
+        if (direction === -1) keys.add(item[2]!);
+        break;
+      }
       const lineIndent = /^\s*/.exec(line)![0].length;
       if (lineIndent < indent) break;
       const key = lineIndent === indent ? /^\s*([\w.-]+):/.exec(line) : null;

@@ -21,7 +21,12 @@ export class YamlRuleContext {
   /** Range of a node's value (not including a trailing comment or newline). */
   nodeRange(node: { range?: [number, number, number] | null } | null | undefined, fallbackOffset = 0): Range {
     const r = node?.range;
-    return r ? rangeOf(this.document, r[0], Math.max(0, r[1] - r[0])) : rangeOf(this.document, fallbackOffset, 0);
+    if (!r) return rangeOf(this.document, fallbackOffset, 0);
+    // Block collections end after their last newline: stop at the last visible character.
+    let end = r[1];
+    const text = this.model.text;
+    while (end > r[0] && /\s/.test(text[end - 1] ?? '')) end--;
+    return rangeOf(this.document, r[0], end - r[0]);
   }
 
   /** The indentation (column) of the line that contains an offset. */
@@ -33,8 +38,9 @@ export class YamlRuleContext {
 
   /** The indentation unit the document uses (2 unless it clearly uses another). */
   indentUnit(): number {
-    const match = /\n( +)\S/.exec(this.model.text);
-    const width = match?.[1]?.length ?? 2;
-    return width >= 2 && width <= 8 ? width : 2;
+    let unit = 0;
+    const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+    for (const match of this.model.text.matchAll(/\n( +)\S/g)) unit = gcd(match[1]!.length, unit);
+    return unit >= 2 && unit <= 8 ? unit : 2;
   }
 }

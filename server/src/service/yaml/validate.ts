@@ -89,7 +89,9 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
     const match = names.find((k) => k === name) ?? (options.caseInsensitiveKeys ? names.find((k) => k.toLowerCase() === name.toLowerCase()) : undefined);
     if (!match) {
       if (options.claimUnknownKey?.(path, pair)) continue;
-      reportUnknownKey(context, pair, name, names.filter((n) => versionAllows(keys[n]!, options.version)), path, options);
+      const suggestion = reportUnknownKey(context, pair, name, names.filter((n) => versionAllows(keys[n]!, options.version)), path, options);
+      // A misspelt key (pre-build) still gets its contents checked as the key it surely means.
+      if (suggestion && !present.has(suggestion)) validateNode(context, pair.value, keys[suggestion]!, [...path, suggestion], options);
       continue;
     }
     present.add(match);
@@ -105,7 +107,7 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
   for (const name of names) {
     const child = keys[name]!;
     if (!child.required || present.has(name) || !versionAllows(child, options.version)) continue;
-    const anchor = path.length > 0 ? mapKeyRange(context, node) : context.range(0, 0);
+    const anchor = path.length > 0 ? mapKeyRange(context, node) : context.nodeRange(pairsOf(node)[0]?.key as Node | undefined);
     context.report(options.rules.missingKey, anchor,
       `${path.length > 0 ? `"${path[path.length - 1]}"` : `The ${options.label}`} needs "${name}" (${describeType(child)}).`);
   }
@@ -138,7 +140,7 @@ function versionAllows(spec: SpecNode, version: string | undefined): boolean {
   return !spec.versions || !version || spec.versions.includes(version);
 }
 
-function reportUnknownKey(context: YamlRuleContext, pair: Pair, name: string, candidates: string[], path: readonly string[], options: ValidateOptions): void {
+function reportUnknownKey(context: YamlRuleContext, pair: Pair, name: string, candidates: string[], path: readonly string[], options: ValidateOptions): string | undefined {
   const normalised = name.replace(/[-_ ]/g, '').toLowerCase();
   const suggestion = candidates.find((c) => c.replace(/[-_ ]/g, '').toLowerCase() === normalised) ?? nearest(name, candidates);
   const keyNode = pair.key as Node;
@@ -148,6 +150,7 @@ function reportUnknownKey(context: YamlRuleContext, pair: Pair, name: string, ca
   const where = path.length > 0 ? `under "${path.filter((p) => p !== '[]').join('.')}"` : `at the top of a ${options.label}`;
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : candidates.length > 0 ? ` Valid keys: ${candidates.join(', ')}.` : '';
   context.report(options.rules.unknownKey, context.nodeRange(keyNode), `Unknown key "${name}" ${where}.${hint}`, { fixes });
+  return suggestion;
 }
 
 function wrongType(context: YamlRuleContext, node: Node, spec: SpecNode, where: string, options: ValidateOptions): void {
