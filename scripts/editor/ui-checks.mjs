@@ -171,6 +171,25 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await page.keyboard.press('Escape');
     });
 
+    await check('buildspec: squiggles and a hover on a phase', async () => {
+      await openFile(page, 'buildspec.yml');
+      await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
+      const hover = page.locator('.monaco-hover', { hasText: 'post_build' });
+      await until('hover on the build phase', async () => {
+        await page.mouse.move(5, 5);
+        const { x, y } = await tokenCentre(page, 'build');
+        await page.mouse.move(x, y);
+        try {
+          await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 45_000);
+      await shot('buildspec.png');
+      await page.mouse.move(5, 5);
+    });
+
     await check('AWS Study commands in the palette and their QuickPick', async () => {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');

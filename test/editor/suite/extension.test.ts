@@ -167,6 +167,24 @@ describe('AWS Study Hints in VS Code', () => {
     assert.deepEqual(ours(editor.document.uri), []);
   });
 
+  it('checks buildspec files, with hovers and quick-fixes', async () => {
+    const editor = await open('buildspec.yml');
+    const diagnostics = await until('BSP020 and BSP026', () => {
+      const found = ours(editor.document.uri);
+      return found.some((d) => codeOf(d) === 'BSP020') && found.some((d) => codeOf(d) === 'BSP026') ? found : undefined;
+    });
+    const phase = diagnostics.find((d) => codeOf(d) === 'BSP020')!;
+    assert.equal(editor.document.getText(phase.range), 'pre-build');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, phase.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title === 'Rename to "pre_build"'), actions.map((a) => a.title).join(', '));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '  build:', 3));
+    assert.match(hoverText(hovers), /install → pre_build → \*\*build\*\* → post_build/);
+    await until('buildspec status', async () => {
+      await api.refreshStatus();
+      return api.statusText().includes('CodeBuild buildspec 0.2') ? true : undefined;
+    });
+  });
+
   it('registers every AWS Study command, and they run', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer']) {

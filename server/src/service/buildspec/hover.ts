@@ -40,12 +40,15 @@ export function buildspecHover(document: TextDocument, analysis: BuildspecAnalys
 }
 
 function keyMarkdown(key: string, spec: SpecNode, path: readonly string[]): string {
-  const lines = [`**${key}** · ${describeType(spec)}${spec.required ? ' · required' : ''}${spec.versions ? ` · buildspec ${spec.versions.join('/')}` : ''}`];
+  const isPhase = path[0] === 'phases' && path.length === 2 && PHASE_ORDER.includes(key);
+  // Mappings say what they hold through their keys; the type word is only useful for values.
+  const kind = isPhase ? 'build phase' : spec.type === 'map' ? undefined : describeType(spec);
+  const header = [`**${key}**`, kind, spec.required ? 'required' : undefined, spec.versions ? `buildspec ${spec.versions.join('/')}` : undefined];
+  const lines = [header.filter(Boolean).join(' · ')];
   if (spec.doc) lines.push('', spec.doc);
-  if (spec.lifecycle) lines.push('', spec.lifecycle);
-  if (path[0] === 'phases' && path.length === 2 && PHASE_ORDER.includes(key)) {
-    lines.push('', PHASE_ORDER.map((p) => (p === key ? `**${p}**` : p)).join(' → ') + ' · then artifacts are uploaded; `finally` blocks run even when commands fail');
-  }
+  if (isPhase) {
+    lines.push('', PHASE_ORDER.map((p) => (p === key ? `**${p}**` : p)).join(' → ') + ' → artifacts uploaded. `finally` commands run even when a command fails.');
+  } else if (spec.lifecycle) lines.push('', spec.lifecycle);
   if (spec.type === 'enum' && spec.values) lines.push('', `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}${spec.caseInsensitive ? ' (any case)' : ''}`);
   if (spec.type === 'map' && spec.keys) lines.push('', `Keys: ${Object.keys(spec.keys).map((k) => `\`${k}\``).join(', ')}`);
   if (spec.deprecated) lines.push('', `Deprecated: ${spec.deprecated}`);
