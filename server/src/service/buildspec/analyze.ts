@@ -66,6 +66,9 @@ export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: st
   const findings = context.findings.filter((f) => !(
     (f.code === BUILDSPEC_RULES.missingKey.code && /needs "version"/.test(f.message)) ||
     (f.code === BUILDSPEC_RULES.invalidValue.code && f.message.startsWith('"version"'))));
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { model, version, findings, elapsedMs: performance.now() - started };
+  // A tab breaks the structure of its line: what the schema then says about that line is noise.
+  const tabLines = new Set(findings.filter((f) => f.code === BUILDSPEC_RULES.tabIndentation.code).map((f) => f.range.start.line));
+  const cleaned = findings.filter((f) => f.code === BUILDSPEC_RULES.tabIndentation.code || !tabLines.has(f.range.start.line));
+  cleaned.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { model, version, findings: cleaned, elapsedMs: performance.now() - started };
 }

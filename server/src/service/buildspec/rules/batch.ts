@@ -1,7 +1,7 @@
 import type { Scalar } from 'yaml';
 import { nearest } from '../../common/suggest';
 import type { YamlRuleContext } from '../../yaml/context';
-import { findPair, isMap, isScalar, isSeq, nodeAt, scalarSource } from '../../yaml/model';
+import { findPair, isMap, isScalar, isSeq, keyName, nodeAt, pairsOf, scalarSource } from '../../yaml/model';
 import { BUILDSPEC_RULES } from './definitions';
 
 /** batch: exactly one build type, unique identifiers, depend-on naming defined builds; cache keys. */
@@ -11,13 +11,14 @@ const BUILD_TYPES = ['build-list', 'build-matrix', 'build-graph', 'build-fanout'
 export function checkBatch(context: YamlRuleContext): void {
   const batchPair = findPair(context.model.doc.contents, 'batch');
   if (!batchPair || !isMap(batchPair.value)) return;
-  const present = BUILD_TYPES.map((type) => findPair(batchPair.value, type)).filter((p) => p !== undefined);
+  // In the order they appear, so the second one written is the one reported.
+  const present = pairsOf(batchPair.value).filter((p) => (BUILD_TYPES as readonly string[]).includes(keyName(p) ?? ''));
   if (present.length === 0) {
     context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(batchPair.key as Scalar),
       `batch needs one build type: ${BUILD_TYPES.join(', ')}.`);
   }
   for (const extra of present.slice(1)) {
-    context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(extra!.key as Scalar),
+    context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(extra.key as Scalar),
       `batch takes exactly one build type, and "${String((present[0]!.key as Scalar).value)}" is already given.`);
   }
   for (const type of ['build-list', 'build-graph']) {
