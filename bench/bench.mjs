@@ -5,6 +5,7 @@
 //   (b) diagnostics for a generated 5,000-statement policy      (median of 5 runs, a new version each)
 //   (c) hover latency on action strings of a realistic policy   (p50/p99 of 1,000 hovers)
 //   (d) completion latency on actions after "ec2:               (p50/p99 of 200 requests)
+//   then the buildspec section (bench/buildspec.mjs): keystroke → diagnostics, ours vs yaml-language-server
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import {
   HoverRequest, InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node.js';
+import { run as runBuildspecBench } from './buildspec.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER = path.join(root, 'dist', 'server.js');
@@ -315,6 +317,9 @@ async function main() {
   console.log(line(headers));
   console.log(columns.map((c) => '-'.repeat(width[c])).join('  '));
   for (const r of rows) console.log(line(r));
+
+  console.log('');
+  await runBuildspecBench();
 }
 
 main()

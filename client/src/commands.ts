@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, DocumentStatusRequest, ListRulesRequest, SETTINGS_SECTION } from '../../server/src/protocol';
+import { COMMANDS, DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest, SETTINGS_SECTION } from '../../server/src/protocol';
 
 /** The "AWS Study" commands of the command palette. */
 
@@ -63,8 +63,19 @@ export function registerCommands(
         ? `IAM ${status.policyKind} policy (${status.kindSource}): ${status.statements} statements, ${status.problems} problems, analysed in ${status.elapsedMs} ms. Catalog ${status.catalogVersion}.`
         : status.documentType === 'buildspec'
           ? `CodeBuild buildspec, version ${status.version ?? 'missing'}: ${status.problems} problems, analysed in ${status.elapsedMs} ms.`
-          : 'This file is not analysed: AWS Study Hints reads JSON IAM policies and buildspec*.yml files.';
+          : status.documentType === 'appspec'
+            ? `CodeDeploy AppSpec for ${status.platform} (platform ${status.platformSource === 'content' ? 'detected from the content' : `from the ${status.platformSource}`}): ${status.problems} problems, analysed in ${status.elapsedMs} ms.`
+          : 'This file is not analysed: AWS Study Hints reads JSON IAM policies, buildspec*.yml and appspec files.';
       void vscode.window.showInformationMessage(message);
+    }),
+    vscode.commands.registerCommand(COMMANDS.showDeploymentLifecycle, async () => {
+      const editor = vscode.window.activeTextEditor;
+      const current = client();
+      if (!editor || !current) return;
+      const lifecycle = await current.sendRequest(DeploymentLifecycleRequest, { uri: editor.document.uri.toString() });
+      if (!lifecycle) return void vscode.window.showInformationMessage('Open an appspec.yml, appspec.yaml or appspec.json file to see its deployment lifecycle.');
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Deployment lifecycle\n\n${lifecycle.markdown}\n` });
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
     }),
   ];
 }

@@ -40,9 +40,17 @@ export function createStatusItem(client: () => LanguageClient | undefined): Stat
       item.severity = vscode.LanguageStatusSeverity.Information;
       return;
     }
+    if (status.documentType === 'appspec') {
+      const labels: Record<string, string> = { ec2: 'EC2/on-premises', lambda: 'Lambda', ecs: 'ECS' };
+      item.text = `$(rocket) CodeDeploy AppSpec · ${labels[status.platform ?? ''] ?? status.platform}`;
+      item.detail = `${status.platformSource === 'content' ? 'detected' : `from ${status.platformSource}`} · ${status.problems} problem${status.problems === 1 ? '' : 's'} · ${status.elapsedMs} ms`;
+      item.command = { title: 'Show lifecycle', command: COMMANDS.showDeploymentLifecycle };
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
     if (status.documentType === 'none' || !status.policyKind) {
-      item.text = 'Not an IAM policy or buildspec';
-      item.detail = 'AWS Study Hints analyses JSON policies (with a "Statement") and buildspec*.yml files';
+      item.text = 'Not an AWS file';
+      item.detail = 'AWS Study Hints reads JSON policies (with a "Statement"), buildspec*.yml and appspec files';
       item.command = { title: 'Treat as policy…', command: COMMANDS.setPolicyKind };
       item.severity = vscode.LanguageStatusSeverity.Information;
       return;

@@ -196,7 +196,7 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await input.waitFor({ state: 'visible' });
       await input.fill('>AWS Study: ');
       const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: 'AWS Study:' });
-      await until('five AWS Study commands', async () => (await rows.count()) >= 5);
+      await until('six AWS Study commands', async () => (await rows.count()) >= 6);
       await shot('commands.png');
       await input.fill('>AWS Study: Set IAM Policy Kind');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set IAM Policy Kind for This File' }).first().waitFor({ state: 'visible' });

@@ -24,12 +24,20 @@ export interface RuleSummary {
 
 export const ListRulesRequest = new RequestType0<RuleSummary[], void>('awsStudyHints/listRules');
 
+export interface DeploymentLifecycle {
+  readonly platform: string;
+  readonly markdown: string;
+}
+
+export const DeploymentLifecycleRequest = new RequestType<DocumentStatusParams, DeploymentLifecycle | null, void>('awsStudyHints/deploymentLifecycle');
+
 export const COMMANDS = {
   restartServer: 'awsStudyHints.restartServer',
   showOutput: 'awsStudyHints.showOutput',
   setPolicyKind: 'awsStudyHints.setPolicyKind',
   configureRule: 'awsStudyHints.configureRule',
   showDocumentStatus: 'awsStudyHints.showDocumentStatus',
+  showDeploymentLifecycle: 'awsStudyHints.showDeploymentLifecycle',
 } as const;
 
 export type { DocumentStatus };

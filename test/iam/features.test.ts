@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { normalizeSettings } from '../../server/src/service/settings';
 import { doc, markers, policy, testService } from '../helpers';
 
 /** Hovers, completion and code actions through the service API, with `|` marking the cursor. */
@@ -119,16 +120,15 @@ describe('settings', () => {
   test('per-rule severity by code or by name, and off', () => {
     const service = testService();
     const text = policy('    {"Effect": "Allow", "Action": "s3:GetObjects", "Resource": "arn:aws:s3:::b/*"}');
-    const base = { iam: { policyKinds: {} }, buildspec: { files: [] }, maxProblems: 1000 };
-    assert.equal(service.diagnostics(doc(text), { settings: { ...base, rules: {} } })[0]?.severity, 1);
-    assert.equal(service.diagnostics(doc(text), { settings: { ...base, rules: { IAM042: 'warning' } } })[0]?.severity, 2);
-    assert.equal(service.diagnostics(doc(text), { settings: { ...base, rules: { 'unknown-action': 'hint' } } })[0]?.severity, 4);
-    assert.equal(service.diagnostics(doc(text), { settings: { ...base, rules: { IAM042: 'off' } } }).length, 0);
+    assert.equal(service.diagnostics(doc(text), { settings: normalizeSettings({ rules: {} }) })[0]?.severity, 1);
+    assert.equal(service.diagnostics(doc(text), { settings: normalizeSettings({ rules: { IAM042: 'warning' } }) })[0]?.severity, 2);
+    assert.equal(service.diagnostics(doc(text), { settings: normalizeSettings({ rules: { 'unknown-action': 'hint' } }) })[0]?.severity, 4);
+    assert.equal(service.diagnostics(doc(text), { settings: normalizeSettings({ rules: { IAM042: 'off' } }) }).length, 0);
   });
   test('policyKinds globs select the kind, relative to the workspace', () => {
     const service = testService();
     const text = policy('    {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}');
-    const settings = { rules: {}, iam: { policyKinds: { 'org/scp/**': 'scp' } }, maxProblems: 1000, buildspec: { files: [] } };
+    const settings = normalizeSettings({ iam: { policyKinds: { 'org/scp/**': 'scp' } } });
     const status = service.status(doc(text, 'file:///ws/org/scp/deny-s3.json'), { settings, workspaceRoot: '/ws' });
     assert.equal(status.policyKind, 'scp');
     assert.equal(status.kindSource, 'configured');
@@ -136,7 +136,7 @@ describe('settings', () => {
   });
   test('a configured kind analyses even a file that does not look like a policy', () => {
     const service = testService();
-    const settings = { rules: {}, iam: { policyKinds: { '*.json': 'identity' } }, maxProblems: 1000, buildspec: { files: [] } };
+    const settings = normalizeSettings({ iam: { policyKinds: { '*.json': 'identity' } } });
     const diagnostics = service.diagnostics(doc('{"Statment": [', 'file:///ws/broken.json'), { settings, workspaceRoot: '/ws' });
     assert.ok(diagnostics.some((x) => x.code === 'IAM001'));
   });

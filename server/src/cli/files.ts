@@ -113,6 +113,10 @@ function readSettings(file: string): Settings {
       rules: flat['awsStudyHints.rules'] ?? nested.rules,
       iam: { policyKinds: flat['awsStudyHints.iam.policyKinds'] ?? (nested.iam as Record<string, unknown> | undefined)?.policyKinds },
       buildspec: { files: flat['awsStudyHints.buildspec.files'] ?? (nested.buildspec as Record<string, unknown> | undefined)?.files },
+      appspec: {
+        files: flat['awsStudyHints.appspec.files'] ?? (nested.appspec as Record<string, unknown> | undefined)?.files,
+        platforms: flat['awsStudyHints.appspec.platforms'] ?? (nested.appspec as Record<string, unknown> | undefined)?.platforms,
+      },
       maxProblems: flat['awsStudyHints.maxProblems'] ?? nested.maxProblems,
     });
   } catch {

@@ -15,10 +15,10 @@ const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-d
 
 const USAGE = `Usage: aws-study-hints check <files or folders...> [options]
 
-Checks IAM policies (JSON) and CodeBuild buildspec files (YAML) with the AWS Study
-Hints rules. Folders are searched for *.json files that contain a policy and for
-buildspec*.yml files; .vscode/settings.json above a file supplies awsStudyHints.rules,
-awsStudyHints.iam.policyKinds and awsStudyHints.buildspec.files, as in the editor.
+Checks IAM policies (JSON), CodeBuild buildspec files and CodeDeploy AppSpec files
+with the AWS Study Hints rules. Folders are searched for *.json files that contain a
+policy, buildspec*.yml and appspec.yml/.yaml/.json files; .vscode/settings.json above a
+file supplies the awsStudyHints.* settings, as in the editor.
 
 Options:
   --format text|json|sarif   output format (default: text)
@@ -75,11 +75,11 @@ export function main(argv: readonly string[]): number {
     const document = TextDocument.create(pathToFileURL(path.resolve(file.path)).href, languageId, 1, read.text);
     const context = { settings: workspace.settings, workspaceRoot: workspace.root, kind: values.kind as never };
     const status = service.status(document, context);
-    const kind = status.documentType === 'buildspec' ? 'buildspec' : status.policyKind;
+    const kind = status.documentType === 'buildspec' ? 'buildspec' : status.documentType === 'appspec' ? 'appspec' : status.policyKind;
     if (!kind) {
       if (file.explicit) {
-        const hint = languageId === 'yaml' ? 'buildspec files are named buildspec*.yml (or set awsStudyHints.buildspec.files)' : 'no "Statement"; use --kind to check it anyway';
-        process.stderr.write(`${file.path}: not an IAM policy or buildspec (${hint})\n`);
+        const hint = languageId === 'yaml' ? 'buildspec*.yml and appspec.yml are recognised by name (or set awsStudyHints.buildspec.files / appspec.files)' : 'no "Statement"; use --kind to check it anyway';
+        process.stderr.write(`${file.path}: not an IAM policy, buildspec or AppSpec (${hint})\n`);
       }
       continue;
     }

@@ -5,8 +5,8 @@ import type { PolicyKind } from '../service/iam/model';
 /** The CLI's result for one file, in the shape `--format json` prints (positions 1-based). */
 export interface FileReport {
   readonly file: string;
-  /** The kind of IAM policy, or "buildspec". */
-  readonly kind: PolicyKind | 'buildspec';
+  /** The kind of IAM policy, or "buildspec" / "appspec". */
+  readonly kind: PolicyKind | 'buildspec' | 'appspec';
   readonly diagnostics: readonly ReportedDiagnostic[];
 }
 

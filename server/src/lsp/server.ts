@@ -7,7 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentContext, type LanguageService } from '../service/languageService';
 import { normalizeSettings, type Settings } from '../service/settings';
-import { DocumentStatusRequest, ListRulesRequest, SETTINGS_SECTION } from '../protocol';
+import { DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest, SETTINGS_SECTION } from '../protocol';
 
 /**
  * The language server: a set of thin adapters from LSP requests to the analysis service.
@@ -152,6 +152,11 @@ export function startServer(connection: Connection): void {
     const document = analysable(params.uri);
     if (!document) return { documentType: 'none' as const, catalogVersion: serviceInstance().catalog.source.version };
     return serviceInstance().status(document, await contextFor(document.uri));
+  }));
+
+  connection.onRequest(DeploymentLifecycleRequest, (params) => guarded('lifecycle', null, async () => {
+    const document = analysable(params.uri);
+    return document ? serviceInstance().deploymentLifecycle(document, await contextFor(document.uri)) ?? null : null;
   }));
 
   connection.onRequest(ListRulesRequest, () => guarded('rules', [], () =>

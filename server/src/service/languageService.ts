@@ -5,6 +5,13 @@ import {
   DiagnosticSeverity, DiagnosticTag, type CodeAction, type CompletionList, type Diagnostic, type Hover, type Position, type Range,
 } from 'vscode-languageserver-types';
 import { ALL_RULES } from './allRules';
+import { analyzeAppSpec, type AppSpecAnalysis } from './appspec/analyze';
+import { appSpecCompletion } from './appspec/completion';
+import { isAppSpecPath, isPlatform, type AppSpecPlatform } from './appspec/detect';
+import { definedHooks } from './appspec/hooks';
+import { appSpecHover } from './appspec/hover';
+import { lifecycleMarkdown } from './appspec/lifecycle';
+import picomatch from 'picomatch';
 import { analyzeBuildspec, type BuildspecAnalysis } from './buildspec/analyze';
 import { buildspecCompletion } from './buildspec/completion';
 import { isBuildspecPath } from './buildspec/detect';
@@ -35,7 +42,7 @@ export interface DocumentContext {
   readonly kind?: PolicyKind;
 }
 
-export type DocumentType = 'iam-policy' | 'buildspec' | 'none';
+export type DocumentType = 'iam-policy' | 'buildspec' | 'appspec' | 'none';
 
 export interface DocumentStatus {
   readonly documentType: DocumentType;
@@ -44,6 +51,9 @@ export interface DocumentStatus {
   readonly statements?: number;
   /** buildspec version as written (0.2 / 0.1) */
   readonly version?: string;
+  /** AppSpec compute platform and where it came from */
+  readonly platform?: AppSpecPlatform;
+  readonly platformSource?: 'comment' | 'setting' | 'content' | 'default';
   readonly problems?: number;
   readonly elapsedMs?: number;
   readonly catalogVersion: string;
@@ -57,6 +67,8 @@ export interface LanguageService {
   completion(document: TextDocument, position: Position, context?: DocumentContext): CompletionList | undefined;
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   status(document: TextDocument, context?: DocumentContext): DocumentStatus;
+  /** The deployment lifecycle of an AppSpec's platform as Markdown, or undefined for other documents. */
+  deploymentLifecycle(document: TextDocument, context?: DocumentContext): { platform: AppSpecPlatform; markdown: string } | undefined;
   /** Forget a closed document's cached analysis. */
   forget(uri: string): void;
 }
@@ -69,6 +81,7 @@ export interface LanguageServiceOptions {
 type Analysis =
   | { readonly type: 'iam-policy'; readonly iam: PolicyAnalysis }
   | { readonly type: 'buildspec'; readonly buildspec: BuildspecAnalysis }
+  | { readonly type: 'appspec'; readonly appspec: AppSpecAnalysis }
   | { readonly type: 'none' };
 
 interface CacheEntry {
@@ -94,11 +107,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const family = languageFamily(document);
     const kind = family === 'json' ? context.kind ?? (paths ? configuredPolicyKind(paths.relative, paths.absolute, settings.iam.policyKinds) : undefined) : undefined;
     const isBuildspec = family === 'yaml' && !!paths && isBuildspecPath(paths.relative, paths.absolute, settings.buildspec.files);
-    const key = `${family}|${kind ?? ''}|${isBuildspec}|${settings.maxProblems}`;
+    const isAppSpec = family !== 'other' && !!paths && isAppSpecPath(paths.relative, paths.absolute, settings.appspec.files);
+    const platform = isAppSpec && paths ? configuredPlatform(paths, settings.appspec.platforms) : undefined;
+    const key = `${family}|${kind ?? ''}|${isBuildspec}|${isAppSpec}|${platform ?? ''}|${settings.maxProblems}`;
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version && cached.key === key) return cached.analysis;
     let analysis: Analysis = NONE;
-    if (family === 'json') {
+    if (isAppSpec) {
+      analysis = { type: 'appspec', appspec: analyzeAppSpec(document, family === 'json', platform, onRuleError(document.uri)) };
+    } else if (family === 'json') {
       const iam = analyzePolicy(document, catalog, { kind, maxProblems: settings.maxProblems, onRuleError: onRuleError(document.uri) });
       if (iam) analysis = { type: 'iam-policy', iam };
     } else if (isBuildspec) {
@@ -113,7 +130,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     rules: ALL_RULES,
     diagnostics(document, context = {}) {
       const analysis = analysisOf(document, context);
-      const findings = analysis.type === 'iam-policy' ? analysis.iam.findings : analysis.type === 'buildspec' ? analysis.buildspec.findings : [];
+      const findings = analysis.type === 'iam-policy' ? analysis.iam.findings
+        : analysis.type === 'buildspec' ? analysis.buildspec.findings
+          : analysis.type === 'appspec' ? analysis.appspec.findings : [];
       const settings = context.settings ?? DEFAULT_SETTINGS;
       const diagnostics: Diagnostic[] = [];
       for (const finding of findings) {
@@ -126,12 +145,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const analysis = analysisOf(document, context);
       if (analysis.type === 'iam-policy') return iamHover(document, analysis.iam, catalog, position);
       if (analysis.type === 'buildspec') return buildspecHover(document, analysis.buildspec, position);
+      if (analysis.type === 'appspec') return appSpecHover(document, analysis.appspec, position);
       return undefined;
     },
     completion(document, position, context = {}) {
       const analysis = analysisOf(document, context);
       if (analysis.type === 'iam-policy') return iamCompletion(document, analysis.iam, catalog, position);
       if (analysis.type === 'buildspec') return buildspecCompletion(document, position);
+      if (analysis.type === 'appspec') return appSpecCompletion(document, analysis.appspec, position);
       return undefined;
     },
     codeActions(document, range, diagnostics) {
@@ -152,12 +173,31 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         const b = analysis.buildspec;
         return { documentType: 'buildspec', version: b.version, problems: b.findings.length, elapsedMs: round(b.elapsedMs), catalogVersion };
       }
+      if (analysis.type === 'appspec') {
+        const a = analysis.appspec;
+        return { documentType: 'appspec', platform: a.platform, platformSource: a.platformSource, problems: a.findings.length, elapsedMs: round(a.elapsedMs), catalogVersion };
+      }
       return { documentType: 'none', catalogVersion };
+    },
+    deploymentLifecycle(document, context = {}) {
+      const analysis = analysisOf(document, context);
+      if (analysis.type !== 'appspec') return undefined;
+      const { platform, model } = analysis.appspec;
+      return { platform, markdown: lifecycleMarkdown(platform, definedHooks(model, platform)) };
     },
     forget(uri) {
       cache.delete(uri);
     },
   };
+}
+
+function configuredPlatform(paths: { relative: string; absolute: string }, globs: Readonly<Record<string, string>>): AppSpecPlatform | undefined {
+  for (const [glob, platform] of Object.entries(globs)) {
+    if (!isPlatform(platform)) continue;
+    const matcher = picomatch(glob, { dot: true });
+    if (matcher(paths.relative) || matcher(paths.absolute.replace(/\\/g, '/'))) return platform;
+  }
+  return undefined;
 }
 
 function languageFamily(document: TextDocument): 'json' | 'yaml' | 'other' {

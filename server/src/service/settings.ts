@@ -15,6 +15,12 @@ export interface Settings {
     /** Extra globs for buildspec files with custom names (buildspec*.yml is always recognised). */
     readonly files: readonly string[];
   };
+  readonly appspec: {
+    /** Extra globs for AppSpec files with custom names (appspec.yml/.yaml/.json are always recognised). */
+    readonly files: readonly string[];
+    /** Glob → compute platform (ec2, lambda, ecs), overriding detection from the content. */
+    readonly platforms: Readonly<Record<string, string>>;
+  };
   /** Upper bound of problems reported per document. */
   readonly maxProblems: number;
 }
@@ -23,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   iam: { policyKinds: {} },
   buildspec: { files: [] },
+  appspec: { files: [], platforms: {} },
   maxProblems: 1000,
 };
 
@@ -45,8 +52,12 @@ export function normalizeSettings(raw: unknown): Settings {
   }
   const buildspec = isRecord(input.buildspec) ? input.buildspec : {};
   const files = Array.isArray(buildspec.files) ? buildspec.files.filter((f): f is string => typeof f === 'string') : [];
+  const appspec = isRecord(input.appspec) ? input.appspec : {};
+  const appspecFiles = Array.isArray(appspec.files) ? appspec.files.filter((f): f is string => typeof f === 'string') : [];
+  const platforms: Record<string, string> = {};
+  if (isRecord(appspec.platforms)) for (const [glob, platform] of Object.entries(appspec.platforms)) if (typeof platform === 'string') platforms[glob] = platform;
   const maxProblems = typeof input.maxProblems === 'number' && input.maxProblems > 0 ? Math.floor(input.maxProblems) : DEFAULT_SETTINGS.maxProblems;
-  return { rules, iam: { policyKinds }, buildspec: { files }, maxProblems };
+  return { rules, iam: { policyKinds }, buildspec: { files }, appspec: { files: appspecFiles, platforms }, maxProblems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -162,7 +162,7 @@ describe('AWS Study Hints in VS Code', () => {
     await api.refreshStatus();
     await until('status says not a policy', async () => {
       await api.refreshStatus();
-      return api.statusText() === 'Not an IAM policy or buildspec' ? true : undefined;
+      return api.statusText() === 'Not an AWS file' ? true : undefined;
     });
     assert.deepEqual(ours(editor.document.uri), []);
   });
@@ -187,7 +187,7 @@ describe('AWS Study Hints in VS Code', () => {
 
   it('registers every AWS Study command, and they run', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer']) {
+    for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer', 'awsStudyHints.showDeploymentLifecycle']) {
       assert.ok(all.includes(id), `${id} registered`);
     }
     await open('clean.json');

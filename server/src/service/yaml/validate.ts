@@ -109,8 +109,17 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
     if (!child.required || present.has(name) || !versionAllows(child, options.version)) continue;
     const anchor = path.length > 0 ? mapKeyRange(context, node) : context.nodeRange(pairsOf(node)[0]?.key as Node | undefined);
     context.report(options.rules.missingKey, anchor,
-      `${path.length > 0 ? `"${path[path.length - 1]}"` : `The ${options.label}`} needs "${name}" (${describeType(child)}).`);
+      `${describeOwner(path, options)} needs "${name}" (${describeType(child)}).`);
   }
+}
+
+/** "files" for a key, "Each item of files" for a list item, "The buildspec" at the top. */
+function describeOwner(path: readonly string[], options: ValidateOptions): string {
+  if (path.length === 0) return `The ${options.label}`;
+  const last = path[path.length - 1]!;
+  if (last !== '[]') return `"${last}"`;
+  const list = [...path].reverse().find((p) => p !== '[]');
+  return list ? `Each item of "${list}"` : 'Each item';
 }
 
 /** For a missing key, the report goes on the parent's key; the map's own range is a stand-in. */

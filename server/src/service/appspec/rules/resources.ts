@@ -1,0 +1,96 @@
+import type { Node, Scalar } from 'yaml';
+import type { YamlRuleContext } from '../../yaml/context';
+import { isMap, isScalar, isSeq, pairsOf, scalarSource } from '../../yaml/model';
+import { APPSPEC_RULES } from './definitions';
+import { findPairInsensitive } from './hooks';
+
+/** Lambda and ECS resources: one resource, function versions, task definition, ports, networking, capacity providers. */
+
+const TASK_DEFINITION = /^arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+(:\d+)?$/;
+
+/** The properties mapping of the (first) resource, and the Resources pair itself. */
+function resourceProperties(context: YamlRuleContext, platform: 'lambda' | 'ecs') {
+  const resources = findPairInsensitive(context.model.doc.contents, 'Resources');
+  if (!resources) return undefined;
+  const items = isSeq(resources.value) ? resources.value.items : [];
+  if (items.length !== 1) {
+    context.report(APPSPEC_RULES.resourceCount, context.nodeRange(resources.key as Scalar),
+      `A ${platform === 'lambda' ? 'Lambda' : 'ECS'} AppSpec deploys exactly one ${platform === 'lambda' ? 'function' : 'service (TargetService)'}; Resources has ${items.length}.`);
+  }
+  const body = pairsOf(items[0])[0]?.value;
+  const properties = findPairInsensitive(body, 'Properties')?.value;
+  return isMap(properties) ? properties : undefined;
+}
+
+function scalarOf(context: YamlRuleContext, map: unknown, name: string): { node: Scalar; source: string } | undefined {
+  const value = findPairInsensitive(map, name)?.value;
+  if (!isScalar(value) || value.value === null) return undefined;
+  return { node: value as Scalar, source: scalarSource(context.model, value as Scalar) };
+}
+
+export function checkLambdaResources(context: YamlRuleContext): void {
+  const properties = resourceProperties(context, 'lambda');
+  if (!properties) return;
+  const current = scalarOf(context, properties, 'CurrentVersion');
+  const target = scalarOf(context, properties, 'TargetVersion');
+  for (const version of [current, target]) {
+    if (version && !/^[1-9]\d*$/.test(version.source)) {
+      context.report(APPSPEC_RULES.invalidFunctionVersion, context.nodeRange(version.node),
+        `"${version.source}" is not a published function version: use a positive whole number (not $LATEST or an alias).`);
+    }
+  }
+  if (current && target && current.source === target.source && /^[1-9]\d*$/.test(current.source)) {
+    context.report(APPSPEC_RULES.invalidFunctionVersion, context.nodeRange(target.node),
+      `TargetVersion equals CurrentVersion (${current.source}): the deployment would shift traffic to the version already live.`);
+  }
+}
+
+export function checkEcsResources(context: YamlRuleContext): void {
+  const properties = resourceProperties(context, 'ecs');
+  if (!properties) return;
+  const taskDefinition = scalarOf(context, properties, 'TaskDefinition');
+  if (taskDefinition && taskDefinition.source !== '<TASK_DEFINITION>' && !TASK_DEFINITION.test(taskDefinition.source) && !taskDefinition.source.includes('${')) {
+    context.report(APPSPEC_RULES.invalidTaskDefinition, context.nodeRange(taskDefinition.node),
+      `"${taskDefinition.source}" is not a task definition ARN (arn:aws:ecs:region:account:task-definition/name:revision); in a CodePipeline ECS blue/green action use <TASK_DEFINITION>.`);
+  }
+  const loadBalancer = findPairInsensitive(properties, 'LoadBalancerInfo')?.value;
+  const port = scalarOf(context, loadBalancer, 'ContainerPort');
+  if (port) {
+    const quoted = port.node.type === 'QUOTE_DOUBLE' || port.node.type === 'QUOTE_SINGLE';
+    const number = /^\d+$/.test(port.source) ? Number(port.source) : Number.NaN;
+    if (quoted || !Number.isInteger(number) || number < 1 || number > 65535) {
+      context.report(APPSPEC_RULES.invalidContainerPort, context.nodeRange(port.node),
+        `ContainerPort must be a port number from 1 to 65535${quoted ? ' written without quotes' : ''}, not ${quoted ? `"${port.source}"` : port.source}.`);
+    }
+  }
+  const network = findPairInsensitive(properties, 'NetworkConfiguration')?.value;
+  const awsvpc = findPairInsensitive(network, 'AwsvpcConfiguration');
+  if (awsvpc && isMap(awsvpc.value)) {
+    const required = ['Subnets', 'SecurityGroups', 'AssignPublicIp'];
+    const missing = required.filter((name) => !findPairInsensitive(awsvpc.value, name));
+    if (missing.length > 0) {
+      context.report(APPSPEC_RULES.incompleteNetworkConfiguration, context.nodeRange(awsvpc.key as Scalar),
+        `AwsvpcConfiguration needs Subnets, SecurityGroups and AssignPublicIp together; missing ${missing.join(', ')}.`);
+    }
+  }
+  const strategy = findPairInsensitive(properties, 'CapacityProviderStrategy');
+  if (strategy && isSeq(strategy.value)) {
+    const items = strategy.value.items as Node[];
+    const withBase = items.filter((item) => {
+      const base = scalarOf(context, item, 'Base');
+      return base !== undefined && base.source !== '0';
+    });
+    if (withBase.length > 1) {
+      context.report(APPSPEC_RULES.invalidCapacityProviders, context.nodeRange(strategy.key as Scalar),
+        `Only one capacity provider may define a Base; ${withBase.length} do.`);
+    }
+    const weighted = items.some((item) => {
+      const weight = scalarOf(context, item, 'Weight');
+      return weight !== undefined && Number(weight.source) > 0;
+    });
+    if (items.length > 0 && !weighted) {
+      context.report(APPSPEC_RULES.invalidCapacityProviders, context.nodeRange(strategy.key as Scalar),
+        'At least one capacity provider needs a Weight greater than 0.');
+    }
+  }
+}
