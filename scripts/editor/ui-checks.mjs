@@ -190,6 +190,25 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await page.mouse.move(5, 5);
     });
 
+    await check('AppSpec: a hook hover shows the deployment lifecycle', async () => {
+      await openFile(page, 'appspec.yml');
+      await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
+      const hover = page.locator('.monaco-hover', { hasText: 'this hook' });
+      await until('hover on ApplicationStart', async () => {
+        await page.mouse.move(5, 5);
+        const { x, y } = await tokenCentre(page, 'ApplicationStart');
+        await page.mouse.move(x, y);
+        try {
+          await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 45_000);
+      await shot('appspec.png');
+      await page.mouse.move(5, 5);
+    });
+
     await check('AWS Study commands in the palette and their QuickPick', async () => {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');

@@ -185,6 +185,20 @@ describe('AWS Study Hints in VS Code', () => {
     });
   });
 
+  it('checks AppSpec files and shows the deployment lifecycle', async () => {
+    const editor = await open('appspec.yml');
+    const reserved = await until('APS031', () => ours(editor.document.uri).find((d) => codeOf(d) === 'APS031'));
+    assert.equal(editor.document.getText(reserved.range), 'Install');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'ApplicationStart', 3));
+    assert.match(hoverText(hovers), /\*\*ApplicationStart\*\* ✓ ◀ this hook/);
+    await until('AppSpec status', async () => {
+      await api.refreshStatus();
+      return api.statusText().includes('CodeDeploy AppSpec') ? true : undefined;
+    });
+    await vscode.commands.executeCommand('awsStudyHints.showDeploymentLifecycle');
+    await until('the lifecycle document', () => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('# Deployment lifecycle')));
+  });
+
   it('registers every AWS Study command, and they run', async () => {
     const all = await vscode.commands.getCommands(true);
     for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer', 'awsStudyHints.showDeploymentLifecycle']) {
