@@ -193,7 +193,7 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     await check('AppSpec: a hook hover shows the deployment lifecycle', async () => {
       await openFile(page, 'appspec.yml');
       await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
-      const hover = page.locator('.monaco-hover', { hasText: 'this hook' });
+      const hover = page.locator('.monaco-hover', { hasText: 'Show Deployment Lifecycle' });
       await until('hover on ApplicationStart', async () => {
         await page.mouse.move(5, 5);
         const { x, y } = await tokenCentre(page, 'ApplicationStart');

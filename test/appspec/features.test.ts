@@ -30,13 +30,11 @@ describe('AppSpec hover', () => {
     const value = hoverAt(EC2.replace('BeforeInstall:', 'Before|Install:'))!;
     assert.match(value, /\*\*BeforeInstall\*\* · lifecycle hook/);
     assert.match(value, /Runs after DownloadBundle and before Install\./);
-    assert.match(value, /\*\*BeforeInstall\*\* ✓ ◀ this hook/);
-    assert.match(value, /~~Install~~ \*\(reserved\)\*/);
-    assert.match(value, /\*\*ApplicationStart\*\* ✓/);
-    assert.match(value, /at most 3600 s/);
+    assert.match(value, /ApplicationStop → ~~DownloadBundle~~ → \*\*BeforeInstall\*\* → ~~Install~~ → AfterInstall/);
+    assert.match(value, /at most 3600 s per event/);
   });
   test('Lambda hooks', () => {
-    assert.match(hoverAt(LAMBDA.replace('BeforeAllowTraffic:', 'BeforeAllow|Traffic:'))!, /1\. ~~Start~~[\s\S]*\*\*BeforeAllowTraffic\*\* ✓ ◀ this hook/);
+    assert.match(hoverAt(LAMBDA.replace('BeforeAllowTraffic:', 'BeforeAllow|Traffic:'))!, /~~Start~~ → \*\*BeforeAllowTraffic\*\* → ~~AllowTraffic~~ → AfterAllowTraffic → ~~End~~/);
   });
   test('keys explain themselves and say how the platform was found', () => {
     const value = hoverAt(EC2.replace('os:', 'o|s:'))!;

@@ -52,7 +52,7 @@ describe('AppSpec over the protocol', TIMEOUT, () => {
     assert.equal((await client.status(uri)).platform, 'ecs');
     const hover = await client.hover(uri, positionOf(text, 'AfterAllowTestTraffic', 3));
     assert.ok(hover && MarkupContent.is(hover.contents));
-    assert.match(hover.contents.value, /\*\*AfterAllowTestTraffic\*\* ✓ ◀ this hook/);
+    assert.match(hover.contents.value, /~~AllowTestTraffic~~ → \*\*AfterAllowTestTraffic\*\* →/);
     const lifecycle = await client.connection.sendRequest(DeploymentLifecycleRequest, { uri });
     assert.equal(lifecycle?.platform, 'ecs');
     assert.match(lifecycle!.markdown, /~~AllowTraffic~~/);

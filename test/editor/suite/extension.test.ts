@@ -190,7 +190,7 @@ describe('AWS Study Hints in VS Code', () => {
     const reserved = await until('APS031', () => ours(editor.document.uri).find((d) => codeOf(d) === 'APS031'));
     assert.equal(editor.document.getText(reserved.range), 'Install');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'ApplicationStart', 3));
-    assert.match(hoverText(hovers), /\*\*ApplicationStart\*\* ✓ ◀ this hook/);
+    assert.match(hoverText(hovers), /AfterInstall → \*\*ApplicationStart\*\* → ValidateService/);
     await until('AppSpec status', async () => {
       await api.refreshStatus();
       return api.statusText().includes('CodeDeploy AppSpec') ? true : undefined;

@@ -4,7 +4,7 @@ import type { Finding } from '../common/findings';
 import { describeJsonErrors } from '../common/jsonSyntax';
 import { YamlRuleContext } from '../yaml/context';
 import { isMap, parseYaml, type YamlModel } from '../yaml/model';
-import { checkYamlSyntax } from '../yaml/syntax';
+import { checkYamlSyntax, withoutTabNoise } from '../yaml/syntax';
 import { validateNode } from '../yaml/validate';
 import { detectPlatform, type AppSpecPlatform } from './detect';
 import { APPSPEC_RULES } from './rules/definitions';
@@ -82,7 +82,7 @@ export function analyzeAppSpec(document: TextDocument, json: boolean, configured
     }
   }
   // The version rule owns "version"; drop the schema's generic reports of it.
-  const findings = context.findings.filter((f) => !(
+  const findings = withoutTabNoise(context.findings, APPSPEC_RULES.tabIndentation.code).filter((f) => !(
     (f.code === APPSPEC_RULES.missingKey.code && /needs "version"/i.test(f.message)) ||
     (f.code === APPSPEC_RULES.invalidValue.code && /^"version"/i.test(f.message))));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

@@ -4,8 +4,7 @@ import { rangeOf } from '../common/text';
 import { locateYaml } from '../yaml/location';
 import { describeType, type SpecNode } from '../yaml/spec';
 import type { AppSpecAnalysis } from './analyze';
-import { definedHooks } from './hooks';
-import { lifecycleMarkdown, neighbours } from './lifecycle';
+import { lifecycleLine, neighbours } from './lifecycle';
 import { APPSPEC_SPEC, eventsOf } from './spec';
 
 /** Hovers in AppSpecs: hooks show their place in the lifecycle; keys explain themselves. */
@@ -22,7 +21,9 @@ export function appSpecHover(document: TextDocument, analysis: AppSpecAnalysis, 
     if (!event) return undefined;
     const { before, after } = neighbours(platform, key);
     const lines = [`**${key}** · ${event.reserved ? 'reserved lifecycle event (cannot run scripts)' : 'lifecycle hook'}`, '', event.doc, ''];
-    lines.push(`Runs after ${before ?? 'the start'} and before ${after ?? 'the end'}.`, '', lifecycleMarkdown(platform, definedHooks(analysis.model, platform), key));
+    const { defaultSeconds, maxSecondsPerEvent } = APPSPEC_SPEC.timeouts;
+    lines.push(`Runs after ${before ?? 'the start'} and before ${after ?? 'the end'}.`, '', lifecycleLine(platform, key), '',
+      `Struck through: run by CodeDeploy itself. Script timeout default ${defaultSeconds} s, at most ${maxSecondsPerEvent} s per event. *AWS Study: Show Deployment Lifecycle* shows every lifecycle of this platform.`);
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
   }
   const spec = specAtInsensitive(APPSPEC_SPEC.platforms[platform].root, path);

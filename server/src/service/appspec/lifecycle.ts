@@ -32,3 +32,12 @@ export function neighbours(platform: AppSpecPlatform, event: string): { before?:
   }
   return {};
 }
+
+/** One lifecycle on one line, for hovers: reserved events struck through, this hook in bold. */
+export function lifecycleLine(platform: AppSpecPlatform, current: string): string {
+  const lifecycle = lifecyclesOf(platform).find((l) => l.events.some((e) => e.name === current)) ?? lifecyclesOf(platform)[0];
+  if (!lifecycle) return '';
+  return lifecycle.events
+    .map((e) => (e.name === current ? `**${e.name}**` : e.reserved ? `~~${e.name}~~` : e.name))
+    .join(' → ');
+}

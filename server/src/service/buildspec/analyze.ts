@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../common/findings';
 import { YamlRuleContext } from '../yaml/context';
 import { isMap, parseYaml, type YamlModel } from '../yaml/model';
-import { checkYamlSyntax } from '../yaml/syntax';
+import { checkYamlSyntax, withoutTabNoise } from '../yaml/syntax';
 import { validateNode } from '../yaml/validate';
 import { checkBatch, checkCache } from './rules/batch';
 import { BUILDSPEC_RULES } from './rules/definitions';
@@ -66,9 +66,7 @@ export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: st
   const findings = context.findings.filter((f) => !(
     (f.code === BUILDSPEC_RULES.missingKey.code && /needs "version"/.test(f.message)) ||
     (f.code === BUILDSPEC_RULES.invalidValue.code && f.message.startsWith('"version"'))));
-  // A tab breaks the structure of its line: what the schema then says about that line is noise.
-  const tabLines = new Set(findings.filter((f) => f.code === BUILDSPEC_RULES.tabIndentation.code).map((f) => f.range.start.line));
-  const cleaned = findings.filter((f) => f.code === BUILDSPEC_RULES.tabIndentation.code || !tabLines.has(f.range.start.line));
+  const cleaned = withoutTabNoise(findings, BUILDSPEC_RULES.tabIndentation.code);
   cleaned.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model, version, findings: cleaned, elapsedMs: performance.now() - started };
 }

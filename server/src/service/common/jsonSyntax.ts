@@ -32,6 +32,8 @@ export interface JsonSyntaxProblem {
 }
 
 export function describeJsonErrors(document: TextDocument, text: string, errors: readonly ParseError[]): JsonSyntaxProblem[] {
+  // The parser may report one mistake twice (e.g. a trailing comma as two expectations): keep one.
+  const seen = new Set<string>();
   return errors.map((error) => {
     const comma = trailingCommaBefore(text, error.offset);
     if (comma !== undefined && (error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected)) {
@@ -47,6 +49,11 @@ export function describeJsonErrors(document: TextDocument, text: string, errors:
       message: PARSE_MESSAGES[error.error] ?? 'Invalid JSON.',
       fixes: [],
     };
+  }).filter((problem) => {
+    const key = `${JSON.stringify(problem.range)}|${problem.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 

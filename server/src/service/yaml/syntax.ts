@@ -1,4 +1,5 @@
-import type { RuleDefinition } from '../common/findings';
+import { isAlias, visit } from 'yaml';
+import type { Finding, RuleDefinition } from '../common/findings';
 import type { YamlRuleContext } from './context';
 
 /** YAML-level problems shared by every YAML capability: syntax errors, tab indentation, duplicate keys. */
@@ -41,4 +42,27 @@ export function checkYamlSyntax(context: YamlRuleContext, rules: YamlSyntaxRules
     const message = FRIENDLY[error.code] ?? `${error.message.replace(/ at line \d+, column \d+.*$/, '')}.`;
     context.report(rules.syntax, context.range(error.offset, Math.min(error.length, 80)), `YAML: ${message}`);
   }
+  checkAliases(context, rules);
+}
+
+/** `pattern: *.sh` is an alias to an anchor named ".sh": tools that load the file fail on it. */
+function checkAliases(context: YamlRuleContext, rules: YamlSyntaxRules): void {
+  const anchors = new Set<string>();
+  visit(context.model.doc, (_key, node) => {
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    if (isAlias(node) && !anchors.has(node.source)) {
+      const r = node.range;
+      const text = r ? context.model.text.slice(r[0], r[1]) : `*${node.source}`;
+      context.report(rules.syntax, r ? context.range(r[0], r[1] - r[0]) : context.range(0, 0),
+        `YAML reads ${text} as a reference to an anchor "&${node.source}" defined earlier, and there is none: quote the value ('${text}').`,
+        { fixes: r ? [{ title: `Quote it: '${text}'`, edits: [{ range: context.range(r[0], r[1] - r[0]), newText: `'${text}'` }], preferred: true }] : [] });
+    }
+  });
+}
+
+/** A tab breaks the structure of its line: what the schema then says about that line is noise. */
+export function withoutTabNoise(findings: readonly Finding[], tabCode: string): Finding[] {
+  const tabLines = new Set(findings.filter((f) => f.code === tabCode).map((f) => f.range.start.line));
+  return findings.filter((f) => f.code === tabCode || !tabLines.has(f.range.start.line));
 }

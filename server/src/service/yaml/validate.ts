@@ -42,7 +42,7 @@ export function validateNode(context: YamlRuleContext, raw: unknown, spec: SpecN
   if (path.length > MAX_DEPTH) return;
   const node = resolved(context.model, raw);
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return; // empty values are handled by "required"
-  const where = path.length > 0 ? `"${path[path.length - 1]}"` : 'The document';
+  const where = describeOwner(path, options);
   switch (spec.type) {
     case 'map':
       if (!isMap(node)) return wrongType(context, node, spec, where, options);
@@ -53,7 +53,9 @@ export function validateNode(context: YamlRuleContext, raw: unknown, spec: SpecN
       if (spec.maxEntries !== undefined && pairs.length > spec.maxEntries) {
         const extra = pairs[spec.maxEntries]!;
         context.report(options.rules.tooManyEntries, context.nodeRange(extra.key as Node),
-          `${where} has ${pairs.length} entries; at most ${spec.maxEntries} are allowed.`);
+          spec.maxEntries === 1
+            ? `${where} holds ${pairs.length} names; each item takes exactly one (start a new "- " item for "${keyName(extra)}").`
+            : `${where} has ${pairs.length} entries; at most ${spec.maxEntries} are allowed.`);
       }
       if (spec.entry) for (const pair of pairs) validateNode(context, pair.value, spec.entry, [...path, keyName(pair) ?? ''], options);
       return;
@@ -116,6 +118,9 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
 /** "files" for a key, "Each item of files" for a list item, "The buildspec" at the top. */
 function describeOwner(path: readonly string[], options: ValidateOptions): string {
   if (path.length === 0) return `The ${options.label}`;
+  if (path.length >= 2 && path[path.length - 1] === '[]' && path[path.length - 2] !== '[]') {
+    return `Each item of "${path[path.length - 2]}"`;
+  }
   const last = path[path.length - 1]!;
   if (last !== '[]') return `"${last}"`;
   const list = [...path].reverse().find((p) => p !== '[]');
