@@ -67,6 +67,10 @@ export function analyzeAppSpec(document: TextDocument, json: boolean, configured
   } else if (!root && !broken) {
     context.report(APPSPEC_RULES.missingVersion, context.range(0, 0), 'The AppSpec is empty: CodeDeploy rejects an empty AppSpec file. Start with version: 0.0.');
   } else if (isMap(root) && !broken) {
+    if (json && platform === 'ec2') {
+      context.report(APPSPEC_RULES.jsonForEc2, context.range(root.range?.[0] ?? 0, 1),
+        'EC2/on-premises deployments read appspec.yml (YAML); a JSON AppSpec works there only for local deployments. Use YAML, or add Resources for Lambda/ECS.');
+    }
     run('version', () => checkVersion(context, platform, json));
     run('schema', () => validateNode(context, root, APPSPEC_SPEC.platforms[platform].root, [], {
       rules: SCHEMA_RULES,

@@ -53,6 +53,11 @@ export function checkEcsResources(context: YamlRuleContext): void {
     context.report(APPSPEC_RULES.invalidTaskDefinition, context.nodeRange(taskDefinition.node),
       `"${taskDefinition.source}" is not a task definition ARN (arn:aws:ecs:region:account:task-definition/name:revision); in a CodePipeline ECS blue/green action use <TASK_DEFINITION>.`);
   }
+  const platformVersion = scalarOf(context, properties, 'PlatformVersion');
+  if (platformVersion && !/^(LATEST|\d+\.\d+\.\d+)$/i.test(platformVersion.source)) {
+    context.report(APPSPEC_RULES.invalidPlatformVersion, context.nodeRange(platformVersion.node),
+      `"${platformVersion.source}" is not a Fargate platform version: use LATEST or a version such as 1.4.0.`);
+  }
   const loadBalancer = findPairInsensitive(properties, 'LoadBalancerInfo')?.value;
   const port = scalarOf(context, loadBalancer, 'ContainerPort');
   if (port) {
