@@ -304,7 +304,8 @@ function spawnServer(args, name) {
 }
 
 async function startOurs() {
-  const server = spawnServer([SERVER, '--stdio'], 'our server');
+  // Launched the way the VS Code client launches it (client/src/extension.ts SERVER_EXEC_ARGV).
+  const server = spawnServer(['--max-semi-space-size=32', SERVER, '--stdio'], 'our server');
   server.connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
   server.connection.listen();
   await server.connection.sendRequest(InitializeRequest.type, {

@@ -11,6 +11,13 @@ import { createStatusItem } from './statusItem';
 
 let client: LanguageClient | undefined;
 
+/**
+ * A larger young generation: parsing a large policy allocates many short-lived nodes, and with
+ * Node's default the collector runs so often that it takes a third of the analysis time
+ * (measured with npm run bench, which launches the server the same way).
+ */
+export const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
+
 export const DOCUMENT_SELECTOR: { language: string }[] = [
   { language: 'json' },
   { language: 'jsonc' },
@@ -22,8 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(output);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -171,6 +171,19 @@ export function patternMatchesTemplate(pattern: string, template: string): boole
   // An absurdly long resource is given the benefit of the doubt rather than the work.
   if (pattern.length > 2048) return true;
   if (!/[*?]|\$\{/.test(pattern)) return templateRegExp(template).test(pattern);
+  // Policies repeat the same wildcard resources across statements: remember the answers.
+  const key = `${template}\u0000${pattern}`;
+  const cached = wildcardMatches.get(key);
+  if (cached !== undefined) return cached;
+  if (wildcardMatches.size > 50_000) wildcardMatches.clear();
+  const result = wildcardPatternMatches(pattern, template);
+  wildcardMatches.set(key, result);
+  return result;
+}
+
+const wildcardMatches = new Map<string, boolean>();
+
+function wildcardPatternMatches(pattern: string, template: string): boolean {
   // Segment by segment: a wildcard stays within its segment, and most pairs are told apart
   // by their service alone, long before the resource part needs the full comparison.
   const arn = parseArn(pattern);
