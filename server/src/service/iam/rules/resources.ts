@@ -96,6 +96,7 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
   if (resources.length === 0 || statement.resource!.nonStrings.length > 0) return;
   if (resources.some((r) => r.value === '*' || !parseArn(r.value))) return;
   const coversEverything = resources.some((r) => /^arn:\*(:\*)*$|^arn:[^:]*:\*:\*:\*:\*$/.test(r.value));
+  const resourcesKey = resources.map((r) => r.value).join('\n');
   for (const action of context.actionsOf(statement)) {
     if (action.hasWildcard || action.matches.length !== 1) continue;
     const info = action.matches[0]!;
@@ -110,13 +111,30 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
     if (coversEverything) continue;
     const templates = templatesOf(context, info);
     if (templates.length === 0) continue;
-    const fits = resources.some((r) => templates.some((t) => patternMatchesTemplate(r.value, t)));
+    const fits = fitsCached(info, resourcesKey, () => resources.some((r) => templates.some((t) => patternMatchesTemplate(r.value, t))));
     if (!fits) {
       const formats = templates.slice(0, MAX_FORMATS_SHOWN).join(', ');
       context.report(IAM_RULES.actionResourceMismatch, range,
         `${info.service}:${info.name} applies to ${formats}${templates.length > MAX_FORMATS_SHOWN ? ' …' : ''}; none of this statement's resources has that form, so it grants or denies nothing here.`);
     }
   }
+}
+
+/** Large policies repeat the same action with the same resources: remember whether they fit. */
+const fitsByAction = new WeakMap<ActionInfo, Map<string, boolean>>();
+function fitsCached(action: ActionInfo, resourcesKey: string, compute: () => boolean): boolean {
+  let byResources = fitsByAction.get(action);
+  if (!byResources) {
+    byResources = new Map();
+    fitsByAction.set(action, byResources);
+  }
+  let fits = byResources.get(resourcesKey);
+  if (fits === undefined) {
+    if (byResources.size > 1_000) byResources.clear();
+    fits = compute();
+    byResources.set(resourcesKey, fits);
+  }
+  return fits;
 }
 
 const templatesByAction = new WeakMap<ActionInfo, string[]>();

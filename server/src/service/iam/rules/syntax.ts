@@ -22,26 +22,31 @@ function checkDuplicateKeys(context: RuleContext, root: Node): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.type === 'object') {
+    const children = node.children;
+    if (!children) continue;
+    if (node.type === 'object' && children.length > 1) {
       const seen = new Map<string, Node>();
-      for (const property of node.children ?? []) {
+      for (const property of children) {
         const key = property.children?.[0];
         if (!key || typeof key.value !== 'string') continue;
         const first = seen.get(key.value);
-        if (first) {
-          const sameValue = nodeText(context, first.children?.[1]) === nodeText(context, property.children?.[1]);
-          const firstLine = context.nodeRange(first).start.line + 1;
-          context.report(
-            IAM_RULES.duplicateKey,
-            context.keyRange(property),
-            `Duplicate key "${key.value}" (first on line ${firstLine}): IAM keeps only one of the values. Keep a single "${key.value}".`,
-            sameValue ? { fixes: [{ title: `Remove the duplicate "${key.value}"`, edits: [removeNodeEdit(context.document, property)], preferred: true }] } : {},
-          );
-        } else seen.set(key.value, property);
+        if (first) reportDuplicate(context, first, property, key.value);
+        else seen.set(key.value, property);
       }
     }
-    for (const child of node.children ?? []) if (child.type === 'object' || child.type === 'array' || child.type === 'property') stack.push(child);
+    for (const child of children) if (child.children) stack.push(child);
   }
+}
+
+function reportDuplicate(context: RuleContext, first: Node, property: Node, name: string): void {
+  const sameValue = nodeText(context, first.children?.[1]) === nodeText(context, property.children?.[1]);
+  const firstLine = context.nodeRange(first).start.line + 1;
+  context.report(
+    IAM_RULES.duplicateKey,
+    context.keyRange(property),
+    `Duplicate key "${name}" (first on line ${firstLine}): IAM keeps only one of the values. Keep a single "${name}".`,
+    sameValue ? { fixes: [{ title: `Remove the duplicate "${name}"`, edits: [removeNodeEdit(context.document, property)], preferred: true }] } : {},
+  );
 }
 
 function nodeText(context: RuleContext, node: Node | undefined): string | undefined {
