@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileCatalog } from './compile-catalog.mjs';
+import { compileKnowledge } from './compile-knowledge.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -14,6 +15,7 @@ fs.mkdirSync(path.join(dist, 'catalog'), { recursive: true });
 const started = Date.now();
 const result = compileCatalog(path.join(dist, 'catalog'));
 if (!result.skipped) console.log(`catalog: ${result.services} services compiled in ${Date.now() - started} ms`);
+compileKnowledge(root, path.join(dist, 'knowledge'));
 
 const common = {
   bundle: true,

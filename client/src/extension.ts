@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { registerNotes } from './notes';
 import { createStatusItem } from './statusItem';
 
 /**
@@ -18,10 +19,13 @@ let client: LanguageClient | undefined;
  */
 export const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
 
-export const DOCUMENT_SELECTOR: { language: string }[] = [
+export const DOCUMENT_SELECTOR: { language: string; scheme?: string }[] = [
   { language: 'json' },
   { language: 'jsonc' },
   { language: 'yaml' },
+  // Notes: the server lints only files inside awsStudyHints.notes.paths.
+  { language: 'markdown', scheme: 'file' },
+  { language: 'plaintext', scheme: 'file' },
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
@@ -41,7 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await client.start();
   const current = () => client;
   const status = createStatusItem(current);
-  context.subscriptions.push(status, ...registerCommands(current, output, async () => {
+  context.subscriptions.push(status, ...registerNotes(current), ...registerCommands(current, output, async () => {
     await client?.restart();
     status.refresh();
   }));

@@ -12,7 +12,7 @@ export interface StatusItem extends vscode.Disposable {
 const KIND_LABELS: Record<string, string> = { identity: 'identity', resource: 'resource', trust: 'trust', scp: 'SCP' };
 
 export function createStatusItem(client: () => LanguageClient | undefined): StatusItem {
-  const item = vscode.languages.createLanguageStatusItem('awsStudyHints.status', [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }]);
+  const item = vscode.languages.createLanguageStatusItem('awsStudyHints.status', [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }, { language: 'markdown' }]);
   item.name = 'AWS Study Hints';
   item.text = 'AWS Study Hints';
   let generation = 0;
@@ -33,6 +33,19 @@ export function createStatusItem(client: () => LanguageClient | undefined): Stat
   }
 
   function render(status: DocumentStatus): void {
+    const notes = status.notes ? ` · notes: ${status.notes.files} files, ${status.notes.sections} sections (+${status.notes.knowledgeSections} bundled)` : '';
+    renderDocument(status);
+    item.detail = `${item.detail ?? ''}${notes}`;
+  }
+
+  function renderDocument(status: DocumentStatus): void {
+    if (status.documentType === 'note') {
+      item.text = '$(notebook) Study note';
+      item.detail = `${status.problems} statement${status.problems === 1 ? '' : 's'} to check`;
+      item.command = { title: 'Search notes', command: COMMANDS.searchNotes };
+      item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
     if (status.documentType === 'buildspec') {
       item.text = `$(tools) CodeBuild buildspec${status.version ? ` ${status.version}` : ''}`;
       item.detail = `${status.problems} problem${status.problems === 1 ? '' : 's'} · ${status.elapsedMs} ms`;

@@ -1,4 +1,4 @@
-import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DocumentStatus } from './service/languageService';
 
 /**
@@ -31,6 +31,32 @@ export interface DeploymentLifecycle {
 
 export const DeploymentLifecycleRequest = new RequestType<DocumentStatusParams, DeploymentLifecycle | null, void>('awsStudyHints/deploymentLifecycle');
 
+export interface SearchNotesParams {
+  readonly query: string;
+  readonly limit?: number;
+}
+
+export interface NoteSearchResult {
+  readonly title: string;
+  readonly headingPath: readonly string[];
+  /** A file: URI that opens the note, or undefined when it cannot be opened. */
+  readonly uri?: string;
+  /** 0-based line of the section. */
+  readonly line: number;
+  readonly excerpt: string;
+  readonly source: 'knowledge' | 'notes';
+}
+
+export const SearchNotesRequest = new RequestType<SearchNotesParams, NoteSearchResult[], void>('awsStudyHints/searchNotes');
+
+export interface NotesChangedParams {
+  /** file: URIs of notes that were created or changed, and of notes that were deleted. */
+  readonly changed: readonly string[];
+  readonly deleted: readonly string[];
+}
+
+export const NotesChangedNotification = new NotificationType<NotesChangedParams>('awsStudyHints/notesChanged');
+
 export const COMMANDS = {
   restartServer: 'awsStudyHints.restartServer',
   showOutput: 'awsStudyHints.showOutput',
@@ -38,6 +64,8 @@ export const COMMANDS = {
   configureRule: 'awsStudyHints.configureRule',
   showDocumentStatus: 'awsStudyHints.showDocumentStatus',
   showDeploymentLifecycle: 'awsStudyHints.showDeploymentLifecycle',
+  searchNotes: 'awsStudyHints.searchNotes',
+  addNotesFolder: 'awsStudyHints.addNotesFolder',
 } as const;
 
 export type { DocumentStatus };

@@ -70,6 +70,7 @@ describe('the packaged extension', () => {
       /^extension\/images\/icon\.png$/,
       /^extension\/dist\/(extension|server)\.js$/,
       /^extension\/dist\/catalog\/catalog\.json$/, /^extension\/dist\/catalog\/docs\/[a-z0-9-]+\.json$/,
+      /^extension\/dist\/knowledge\/knowledge\.json$/, /^extension\/knowledge\/notes\/[a-z0-9-]+\.md$/,
       /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
     ];
     const unexpected = entries.filter((e) => !allowed.some((pattern) => pattern.test(e)));

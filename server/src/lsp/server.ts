@@ -7,14 +7,18 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentContext, type LanguageService } from '../service/languageService';
 import { normalizeSettings, type Settings } from '../service/settings';
-import { DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest, SETTINGS_SECTION } from '../protocol';
+import { DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest, NotesChangedNotification, SearchNotesRequest, SETTINGS_SECTION } from '../protocol';
+import { NotesService } from '../service/notes/service';
+import { isNotePath } from '../service/notes/paths';
+import { indexNotes, listNoteFiles, readNote } from './notesScanner';
+import { pathToFileURL } from 'node:url';
 
 /**
  * The language server: a set of thin adapters from LSP requests to the analysis service.
  * Every handler is guarded so that one bad document can never take the server down.
  */
 
-const ANALYSED_LANGUAGES = new Set(['json', 'jsonc', 'yaml']);
+const ANALYSED_LANGUAGES = new Set(['json', 'jsonc', 'yaml', 'markdown', 'plaintext']);
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -29,11 +33,39 @@ export function startServer(connection: Connection): void {
   process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${error.stack ?? error}`));
   process.on('unhandledRejection', (reason) => connection.console.error(`unhandled rejection: ${String(reason)}`));
 
+  // The extension folder (dist/..) holds knowledge/notes/*.md, which note links open.
+  const notes = new NotesService({ knowledgeRoot: path.dirname(__dirname) });
+  let workDoneProgress = false;
+  let indexedNoteFiles = new Set<string>();
+  let scanGeneration = 0;
+
   const serviceInstance = (): LanguageService => {
     // Created on first use so that the catalog parse does not delay the initialize response.
-    service ??= createLanguageService({ log: (message) => connection.console.error(message) });
+    service ??= createLanguageService({ notes, log: (message) => connection.console.error(message) });
     return service;
   };
+
+  /** (Re)indexes the configured notes folders, reporting progress; a newer scan cancels an older one. */
+  async function scanNotes(): Promise<void> {
+    const generation = ++scanGeneration;
+    const settings = configurationPull
+      ? normalizeSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }).then((c) => c, () => ({})))
+      : normalizeSettings({});
+    const roots = workspaceFolders.map((f) => safeFsPath(f.uri)).filter((p): p is string => !!p);
+    const started = Date.now();
+    const { files, truncated } = listNoteFiles(settings.notes, roots);
+    for (const file of indexedNoteFiles) if (!files.includes(file)) notes.removeNote(file);
+    indexedNoteFiles = new Set(files);
+    if (files.length === 0) return;
+    const progress = workDoneProgress && files.length > 50 ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('AWS Study Hints: indexing notes', 0, `${files.length} files`, false);
+    const result = await indexNotes(notes, files, (percent, file) => progress?.report(percent, path.basename(file)), () => generation !== scanGeneration);
+    progress?.done();
+    for (const skipped of result.skipped) connection.console.warn(skipped);
+    if (truncated) connection.console.warn(`Notes: only the first ${files.length} files are indexed (limit reached).`);
+    connection.console.log(`Notes: ${files.length} files, ${result.sections} sections indexed in ${Date.now() - started} ms.`);
+    if (pullDiagnostics) connection.languages.diagnostics.refresh();
+  }
 
   async function settingsFor(uri: string): Promise<Settings> {
     if (!configurationPull) return normalizeSettings({});
@@ -78,6 +110,7 @@ export function startServer(connection: Connection): void {
     workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     configurationPull = !!params.capabilities.workspace?.configuration;
     pullDiagnostics = !!params.capabilities.textDocument?.diagnostic;
+    workDoneProgress = !!params.capabilities.window?.workDoneProgress;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -92,6 +125,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void scanNotes().catch((error) => connection.console.error(`notes scan failed: ${error instanceof Error ? error.stack : String(error)}`));
     if (configurationPull) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     if (workspaceFolders.length > 0) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -102,6 +136,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
+    void scanNotes().catch((error) => connection.console.error(`notes scan failed: ${String(error)}`));
     if (pullDiagnostics) connection.languages.diagnostics.refresh();
     else for (const document of documents.all()) void pushDiagnostics(document.uri);
   });
@@ -158,6 +193,36 @@ export function startServer(connection: Connection): void {
     const document = analysable(params.uri);
     return document ? serviceInstance().deploymentLifecycle(document, await contextFor(document.uri)) ?? null : null;
   }));
+
+  connection.onRequest(SearchNotesRequest, (params) => guarded('search notes', [], () =>
+    notes.search(params.query, { limit: Math.min(params.limit ?? 20, 100) }).map((result) => {
+      const file = result.source === 'knowledge' ? path.join(path.dirname(__dirname), result.file) : result.file;
+      return { title: result.title, headingPath: result.headingPath, uri: pathToFileURL(file).href, line: result.line, excerpt: result.excerpt, source: result.source };
+    })));
+
+  connection.onNotification(NotesChangedNotification, (params) => {
+    void guarded('notes change', undefined, async () => {
+      const settings = configurationPull
+        ? normalizeSettings(await connection.workspace.getConfiguration({ section: SETTINGS_SECTION }).then((c) => c, () => ({})))
+        : normalizeSettings({});
+      const roots = workspaceFolders.map((f) => safeFsPath(f.uri)).filter((p): p is string => !!p);
+      const isNote = (file: string) => (roots.length > 0 ? roots : [undefined]).some((root) => isNotePath(file, root, settings.notes));
+      for (const uri of params.changed) {
+        const file = safeFsPath(uri);
+        if (!file || !isNote(file)) continue;
+        const text = readNote(file);
+        if (typeof text === 'string') {
+          notes.setNote(file, text);
+          indexedNoteFiles.add(file);
+        }
+      }
+      for (const uri of params.deleted) {
+        const file = safeFsPath(uri);
+        if (file && indexedNoteFiles.delete(file)) notes.removeNote(file);
+      }
+      if (pullDiagnostics) connection.languages.diagnostics.refresh();
+    });
+  });
 
   connection.onRequest(ListRulesRequest, () => guarded('rules', [], () =>
     serviceInstance().rules.map((r) => ({ code: r.code, name: r.name, severity: r.severity, summary: r.summary, docs: r.docs }))));

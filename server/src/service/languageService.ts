@@ -24,6 +24,9 @@ import { iamCompletion } from './iam/completion';
 import { configuredPolicyKind } from './iam/detect';
 import { iamHover } from './iam/hover';
 import type { PolicyKind } from './iam/model';
+import { appSpecNoteQuery, buildspecNoteQuery, iamNoteQuery, type NoteQuery } from './notes/hoverQuery';
+import type { NotesService } from './notes/service';
+import { isNotePath } from './notes/paths';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
@@ -42,7 +45,7 @@ export interface DocumentContext {
   readonly kind?: PolicyKind;
 }
 
-export type DocumentType = 'iam-policy' | 'buildspec' | 'appspec' | 'none';
+export type DocumentType = 'iam-policy' | 'buildspec' | 'appspec' | 'note' | 'none';
 
 export interface DocumentStatus {
   readonly documentType: DocumentType;
@@ -57,6 +60,8 @@ export interface DocumentStatus {
   readonly problems?: number;
   readonly elapsedMs?: number;
   readonly catalogVersion: string;
+  /** What the notes index holds (user notes and bundled knowledge). */
+  readonly notes?: { readonly files: number; readonly sections: number; readonly knowledgeSections: number };
 }
 
 export interface LanguageService {
@@ -75,6 +80,8 @@ export interface LanguageService {
 
 export interface LanguageServiceOptions {
   readonly catalog?: IamCatalog;
+  /** The study-notes index; without it hovers have no "From your notes" part and notes are not linted. */
+  readonly notes?: NotesService;
   readonly log?: (message: string) => void;
 }
 
@@ -82,6 +89,7 @@ type Analysis =
   | { readonly type: 'iam-policy'; readonly iam: PolicyAnalysis }
   | { readonly type: 'buildspec'; readonly buildspec: BuildspecAnalysis }
   | { readonly type: 'appspec'; readonly appspec: AppSpecAnalysis }
+  | { readonly type: 'note'; readonly findings: readonly Finding[] }
   | { readonly type: 'none' };
 
 interface CacheEntry {
@@ -96,6 +104,7 @@ const NONE: Analysis = { type: 'none' };
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const catalog = options.catalog ?? IamCatalog.load();
+  const notes = options.notes;
   const cache = new Map<string, CacheEntry>();
   const log = options.log ?? (() => undefined);
   const onRuleError = (uri: string) => (rule: string, error: unknown) =>
@@ -109,11 +118,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const isBuildspec = family === 'yaml' && !!paths && isBuildspecPath(paths.relative, paths.absolute, settings.buildspec.files);
     const isAppSpec = family !== 'other' && !!paths && isAppSpecPath(paths.relative, paths.absolute, settings.appspec.files);
     const platform = isAppSpec && paths ? configuredPlatform(paths, settings.appspec.platforms) : undefined;
-    const key = `${family}|${kind ?? ''}|${isBuildspec}|${isAppSpec}|${platform ?? ''}|${settings.maxProblems}`;
+    const isNote = !!notes && !!paths && isNotePath(paths.absolute, context.workspaceRoot, settings.notes);
+    const key = `${family}|${kind ?? ''}|${isBuildspec}|${isAppSpec}|${platform ?? ''}|${isNote}|${settings.maxProblems}`;
     const cached = cache.get(document.uri);
     if (cached && cached.version === document.version && cached.key === key) return cached.analysis;
     let analysis: Analysis = NONE;
-    if (isAppSpec) {
+    if (isNote && notes && paths) {
+      analysis = { type: 'note', findings: notes.lint(document, paths.absolute) };
+    } else if (isAppSpec) {
       analysis = { type: 'appspec', appspec: analyzeAppSpec(document, family === 'json', platform, onRuleError(document.uri)) };
     } else if (family === 'json') {
       const iam = analyzePolicy(document, catalog, { kind, maxProblems: settings.maxProblems, onRuleError: onRuleError(document.uri) });
@@ -132,7 +144,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const analysis = analysisOf(document, context);
       const findings = analysis.type === 'iam-policy' ? analysis.iam.findings
         : analysis.type === 'buildspec' ? analysis.buildspec.findings
-          : analysis.type === 'appspec' ? analysis.appspec.findings : [];
+          : analysis.type === 'appspec' ? analysis.appspec.findings
+            : analysis.type === 'note' ? analysis.findings : [];
       const settings = context.settings ?? DEFAULT_SETTINGS;
       const diagnostics: Diagnostic[] = [];
       for (const finding of findings) {
@@ -143,10 +156,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     hover(document, position, context = {}) {
       const analysis = analysisOf(document, context);
-      if (analysis.type === 'iam-policy') return iamHover(document, analysis.iam, catalog, position);
-      if (analysis.type === 'buildspec') return buildspecHover(document, analysis.buildspec, position);
-      if (analysis.type === 'appspec') return appSpecHover(document, analysis.appspec, position);
-      return undefined;
+      let hover: Hover | undefined;
+      let query: NoteQuery | undefined;
+      if (analysis.type === 'iam-policy') {
+        hover = iamHover(document, analysis.iam, catalog, position);
+        query = hover && iamNoteQuery(document, analysis.iam, position);
+      } else if (analysis.type === 'buildspec') {
+        hover = buildspecHover(document, analysis.buildspec, position);
+        query = hover && buildspecNoteQuery(document, analysis.buildspec, position);
+      } else if (analysis.type === 'appspec') {
+        hover = appSpecHover(document, analysis.appspec, position);
+        query = hover && appSpecNoteQuery(document, analysis.appspec, position);
+      }
+      return hover && query && notes ? withNotes(hover, notes.hoverMarkdown(query.text, query.boostServices)) : hover;
     },
     completion(document, position, context = {}) {
       const analysis = analysisOf(document, context);
@@ -173,11 +195,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         const b = analysis.buildspec;
         return { documentType: 'buildspec', version: b.version, problems: b.findings.length, elapsedMs: round(b.elapsedMs), catalogVersion };
       }
+      const counts = notes?.counts();
+      const notesStatus = counts ? { files: counts.notes.files, sections: counts.notes.sections, knowledgeSections: counts.knowledge.sections } : undefined;
       if (analysis.type === 'appspec') {
         const a = analysis.appspec;
-        return { documentType: 'appspec', platform: a.platform, platformSource: a.platformSource, problems: a.findings.length, elapsedMs: round(a.elapsedMs), catalogVersion };
+        return { documentType: 'appspec', platform: a.platform, platformSource: a.platformSource, problems: a.findings.length, elapsedMs: round(a.elapsedMs), catalogVersion, notes: notesStatus };
       }
-      return { documentType: 'none', catalogVersion };
+      if (analysis.type === 'note') return { documentType: 'note', problems: analysis.findings.length, catalogVersion, notes: notesStatus };
+      return { documentType: 'none', catalogVersion, notes: notesStatus };
     },
     deploymentLifecycle(document, context = {}) {
       const analysis = analysisOf(document, context);
@@ -189,6 +214,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       cache.delete(uri);
     },
   };
+}
+
+/** Appends the notes part to a hover's Markdown. */
+function withNotes(hover: Hover, notesMarkdown: string | undefined): Hover {
+  if (!notesMarkdown) return hover;
+  const contents = hover.contents as { kind: string; value: string };
+  return { ...hover, contents: { kind: contents.kind, value: `${contents.value}\n\n${notesMarkdown}` } as Hover['contents'] };
 }
 
 function configuredPlatform(paths: { relative: string; absolute: string }, globs: Readonly<Record<string, string>>): AppSpecPlatform | undefined {

@@ -21,6 +21,12 @@ export interface Settings {
     /** Glob → compute platform (ec2, lambda, ecs), overriding detection from the content. */
     readonly platforms: Readonly<Record<string, string>>;
   };
+  readonly notes: {
+    /** Folders or globs of the user's notes, absolute or relative to the workspace. */
+    readonly paths: readonly string[];
+    /** File endings indexed as notes. */
+    readonly extensions: readonly string[];
+  };
   /** Upper bound of problems reported per document. */
   readonly maxProblems: number;
 }
@@ -30,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   iam: { policyKinds: {} },
   buildspec: { files: [] },
   appspec: { files: [], platforms: {} },
+  notes: { paths: [], extensions: ['.md', '.markdown', '.txt'] },
   maxProblems: 1000,
 };
 
@@ -56,8 +63,13 @@ export function normalizeSettings(raw: unknown): Settings {
   const appspecFiles = Array.isArray(appspec.files) ? appspec.files.filter((f): f is string => typeof f === 'string') : [];
   const platforms: Record<string, string> = {};
   if (isRecord(appspec.platforms)) for (const [glob, platform] of Object.entries(appspec.platforms)) if (typeof platform === 'string') platforms[glob] = platform;
+  const notes = isRecord(input.notes) ? input.notes : {};
+  const notePaths = Array.isArray(notes.paths) ? notes.paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+  const extensions = Array.isArray(notes.extensions) && notes.extensions.every((e) => typeof e === 'string')
+    ? (notes.extensions as string[]).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase())
+    : DEFAULT_SETTINGS.notes.extensions;
   const maxProblems = typeof input.maxProblems === 'number' && input.maxProblems > 0 ? Math.floor(input.maxProblems) : DEFAULT_SETTINGS.maxProblems;
-  return { rules, iam: { policyKinds }, buildspec: { files }, appspec: { files: appspecFiles, platforms }, maxProblems };
+  return { rules, iam: { policyKinds }, buildspec: { files }, appspec: { files: appspecFiles, platforms }, notes: { paths: notePaths, extensions }, maxProblems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,127 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMANDS, NotesChangedNotification, SearchNotesRequest, SETTINGS_SECTION, type NoteSearchResult } from '../../server/src/protocol';
+
+/**
+ * The notes side of the client: watching the notes folders (changes are sent to the server,
+ * which re-indexes one file), "Search Notes" as a live QuickPick, and "Add Notes Folder".
+ */
+
+export function registerNotes(client: () => LanguageClient | undefined): vscode.Disposable[] {
+  let watchers: vscode.Disposable[] = [];
+  const changed = new Set<string>();
+  const deleted = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+
+  // Saving a note fires several events; one notification per burst is enough.
+  const flush = () => {
+    timer = undefined;
+    const current = client();
+    if (!current || (changed.size === 0 && deleted.size === 0)) return;
+    void current.sendNotification(NotesChangedNotification, { changed: [...changed], deleted: [...deleted] });
+    changed.clear();
+    deleted.clear();
+  };
+  const queue = (set: Set<string>, uri: vscode.Uri) => {
+    set.add(uri.toString());
+    timer ??= setTimeout(flush, 150);
+  };
+
+  const watch = () => {
+    for (const watcher of watchers) watcher.dispose();
+    watchers = [];
+    const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+    const paths = configuration.get<string[]>('notes.paths') ?? [];
+    const extensions = (configuration.get<string[]>('notes.extensions') ?? ['.md', '.markdown', '.txt']).map((e) => e.replace(/^\./, ''));
+    const pattern = `**/*.{${extensions.join(',')}}`;
+    for (const entry of paths) {
+      const bases = path.isAbsolute(entry)
+        ? [vscode.Uri.file(entry)]
+        : (vscode.workspace.workspaceFolders ?? []).map((folder) => vscode.Uri.joinPath(folder.uri, entry));
+      for (const base of bases) {
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, /[*?[\]{}]/.test(entry) ? '**/*' : pattern));
+        watcher.onDidCreate((uri) => queue(changed, uri));
+        watcher.onDidChange((uri) => queue(changed, uri));
+        watcher.onDidDelete((uri) => queue(deleted, uri));
+        watchers.push(watcher);
+      }
+    }
+  };
+  watch();
+
+  return [
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.notes`)) watch();
+    }),
+    { dispose: () => watchers.forEach((w) => w.dispose()) },
+    vscode.commands.registerCommand(COMMANDS.searchNotes, (initial?: string) => searchNotes(client, initial)),
+    vscode.commands.registerCommand(COMMANDS.addNotesFolder, addNotesFolder),
+  ];
+}
+
+interface NoteItem extends vscode.QuickPickItem {
+  readonly result: NoteSearchResult;
+}
+
+async function searchNotes(client: () => LanguageClient | undefined, initial?: string): Promise<void> {
+  const current = client();
+  if (!current) return;
+  const pick = vscode.window.createQuickPick<NoteItem>();
+  pick.title = 'AWS Study: Search Notes';
+  pick.placeholder = 'Search your notes and the bundled knowledge (e.g. "visibility timeout", s3:GetObject, pre_build)';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  let generation = 0;
+  const update = async (query: string) => {
+    const mine = ++generation;
+    if (query.trim() === '') {
+      pick.items = [];
+      return;
+    }
+    pick.busy = true;
+    try {
+      const results = await current.sendRequest(SearchNotesRequest, { query, limit: 30 });
+      if (mine !== generation) return; // a newer query is on its way
+      pick.items = results.map((result) => ({
+        label: `${result.source === 'knowledge' ? '$(book)' : '$(note)'} ${result.title}`,
+        description: result.source === 'knowledge' ? 'AWS Study Hints knowledge' : result.uri ? path.basename(vscode.Uri.parse(result.uri).fsPath) : '',
+        detail: result.excerpt.replace(/\\(.)/g, '$1'),
+        // The server already ranked the results: keep its order rather than VS Code's fuzzy sort.
+        alwaysShow: true,
+        result,
+      }));
+    } finally {
+      if (mine === generation) pick.busy = false;
+    }
+  };
+  pick.onDidChangeValue((value) => void update(value));
+  pick.onDidAccept(async () => {
+    const chosen = pick.selectedItems[0]?.result;
+    pick.hide();
+    if (!chosen?.uri) return;
+    const position = new vscode.Position(chosen.line, 0);
+    await vscode.window.showTextDocument(vscode.Uri.parse(chosen.uri), { selection: new vscode.Range(position, position), preview: true });
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.show();
+  if (initial) {
+    pick.value = initial;
+    await update(initial);
+  }
+}
+
+async function addNotesFolder(): Promise<void> {
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: true, openLabel: 'Index these notes' });
+  if (!picked || picked.length === 0) return;
+  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const current = configuration.get<string[]>('notes.paths') ?? [];
+  const additions = picked.map((uri) => {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? vscode.workspace.asRelativePath(uri, false) : uri.fsPath;
+  });
+  const next = [...new Set([...current, ...additions])];
+  const target = vscode.workspace.workspaceFolders ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await configuration.update('notes.paths', next, target);
+  void vscode.window.showInformationMessage(`Notes folders: ${next.join(', ')}. They are indexed now and watched for changes.`);
+}

@@ -1,0 +1,154 @@
+import MiniSearch from 'minisearch';
+import { splitNote, type NoteSection } from './split';
+import { processTerm, tokenize } from './tokenize';
+
+/**
+ * The notes index: the bundled knowledge and the user's notes, split into sections and indexed
+ * with MiniSearch. Files are added, replaced and removed one at a time, so a changed note costs
+ * only its own re-indexing.
+ */
+
+export type NoteSource = 'knowledge' | 'notes';
+
+export interface IndexedSection extends NoteSection {
+  readonly key: string;
+  readonly source: NoteSource;
+  /** IAM service prefixes the section is about, for context boosts. */
+  readonly services: readonly string[];
+}
+
+export interface NoteHit {
+  readonly section: IndexedSection;
+  readonly score: number;
+}
+
+export interface SearchOptions {
+  readonly limit?: number;
+  /** Sections about these service prefixes rank higher (CodeBuild notes in a buildspec…). */
+  readonly boostServices?: readonly string[];
+  readonly source?: NoteSource;
+  /** Only sections that contain every term (hovers must not show loosely related notes). */
+  readonly requireAll?: boolean;
+}
+
+interface Doc { key: string; title: string; headingPath: string; text: string; keywords: string }
+
+export class NotesIndex {
+  private readonly search = new MiniSearch<Doc>({
+    idField: 'key',
+    fields: ['title', 'headingPath', 'text', 'keywords'],
+    tokenize,
+    processTerm,
+    searchOptions: {
+      boost: { title: 3, headingPath: 2, keywords: 2 },
+      prefix: (term) => term.length >= 4,
+      fuzzy: (term) => (term.length >= 5 && !/[:_\-./]/.test(term) ? 0.2 : false),
+    },
+  });
+  private readonly sections = new Map<string, IndexedSection>();
+  private readonly keysByFile = new Map<string, string[]>();
+  /** Words that name a service (from the knowledge's front matter) → its IAM prefixes. */
+  private readonly serviceWords = new Map<string, string[]>();
+
+  /** Adds or replaces one file. Returns the number of sections indexed. */
+  setFile(file: string, text: string, source: NoteSource): number {
+    this.removeFile(file);
+    const sections = splitNote(file, text);
+    if (source === 'knowledge') this.learnServiceNames(sections[0]?.meta ?? {});
+    const docs: Doc[] = [];
+    const keys: string[] = [];
+    for (const section of sections) {
+      if (section.text.trim() === '' && section.title.trim() === '') continue;
+      const key = `${file}\u0000${section.id}`;
+      const services = this.servicesOf(section);
+      this.sections.set(key, { ...section, key, source, services });
+      keys.push(key);
+      docs.push({ key, title: section.title, headingPath: section.headingPath.join(' '), text: section.text, keywords: section.meta.keywords ?? '' });
+    }
+    this.search.addAll(docs);
+    this.keysByFile.set(file, keys);
+    return keys.length;
+  }
+
+  removeFile(file: string): void {
+    const keys = this.keysByFile.get(file);
+    if (!keys) return;
+    for (const key of keys) {
+      this.search.discard(key);
+      this.sections.delete(key);
+    }
+    this.keysByFile.delete(file);
+    // Discarded documents are cleaned up lazily by MiniSearch; vacuum when many piled up.
+    if (this.search.dirtCount > 2_000) void this.search.vacuum();
+  }
+
+  hasFile(file: string): boolean {
+    return this.keysByFile.has(file);
+  }
+
+  counts(source?: NoteSource): { files: number; sections: number } {
+    let files = 0;
+    let sections = 0;
+    for (const [, keys] of this.keysByFile) {
+      const first = keys[0] ? this.sections.get(keys[0]) : undefined;
+      if (source && first?.source !== source) continue;
+      if (first || keys.length === 0) files++;
+      sections += keys.length;
+    }
+    return { files, sections };
+  }
+
+  sectionsOf(file: string): IndexedSection[] {
+    return (this.keysByFile.get(file) ?? []).map((k) => this.sections.get(k)!).filter(Boolean);
+  }
+
+  allSections(source?: NoteSource): IndexedSection[] {
+    return [...this.sections.values()].filter((s) => !source || s.source === source);
+  }
+
+  query(text: string, options: SearchOptions = {}): NoteHit[] {
+    if (text.trim() === '') return [];
+    const boost = new Set(options.boostServices ?? []);
+    const boostDocument = (key: string) => {
+      const section = this.sections.get(key);
+      if (!section) return 0;
+      if (options.source && section.source !== options.source) return 0;
+      let factor = 1;
+      if (boost.size > 0 && section.services.some((s) => boost.has(s))) factor *= 2;
+      if (section.text.length < 20) factor *= 0.5; // near-empty stubs rank last
+      return factor;
+    };
+    // Every term first; if nothing has them all, any term.
+    let results = this.search.search(text, { combineWith: 'AND', boostDocument });
+    if (results.length === 0 && !options.requireAll) results = this.search.search(text, { combineWith: 'OR', boostDocument });
+    const hits: NoteHit[] = [];
+    for (const result of results) {
+      const section = this.sections.get(String(result.id));
+      if (section && (!options.source || section.source === options.source)) hits.push({ section, score: result.score });
+      if (hits.length >= (options.limit ?? 10)) break;
+    }
+    return hits;
+  }
+
+  private learnServiceNames(meta: Readonly<Record<string, string>>): void {
+    const prefixes = (meta.prefix ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+    if (prefixes.length === 0) return;
+    for (const name of [meta.title, meta.service, ...prefixes]) {
+      for (const word of (name ?? '').toLowerCase().replace(/^(amazon|aws)\s+/, '').split(/[\s/,()]+/)) {
+        if (word.length >= 2 && !['and', 'or', 'the', 'amazon', 'aws', 'service', 'services'].includes(word)) {
+          this.serviceWords.set(word, [...new Set([...(this.serviceWords.get(word) ?? []), ...prefixes])]);
+        }
+      }
+    }
+  }
+
+  private servicesOf(section: NoteSection): string[] {
+    const declared = (section.meta.prefix ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+    if (declared.length > 0) return declared;
+    const found = new Set<string>();
+    for (const word of [section.title, ...section.headingPath].join(' ').toLowerCase().split(/[\s/,():-]+/)) {
+      for (const prefix of this.serviceWords.get(word) ?? []) found.add(prefix);
+    }
+    return [...found];
+  }
+}
