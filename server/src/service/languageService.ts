@@ -182,27 +182,30 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     status(document, context = {}) {
       const analysis = analysisOf(document, context);
-      const catalogVersion = catalog.source.version;
       const round = (ms: number) => Math.round(ms * 10) / 10;
-      if (analysis.type === 'iam-policy') {
-        const iam = analysis.iam;
-        return {
-          documentType: 'iam-policy', policyKind: iam.kind, kindSource: iam.kindSource, statements: iam.statementCount,
-          problems: iam.findings.length, elapsedMs: round(iam.elapsedMs), catalogVersion,
-        };
-      }
-      if (analysis.type === 'buildspec') {
-        const b = analysis.buildspec;
-        return { documentType: 'buildspec', version: b.version, problems: b.findings.length, elapsedMs: round(b.elapsedMs), catalogVersion };
-      }
       const counts = notes?.counts();
-      const notesStatus = counts ? { files: counts.notes.files, sections: counts.notes.sections, knowledgeSections: counts.knowledge.sections } : undefined;
-      if (analysis.type === 'appspec') {
-        const a = analysis.appspec;
-        return { documentType: 'appspec', platform: a.platform, platformSource: a.platformSource, problems: a.findings.length, elapsedMs: round(a.elapsedMs), catalogVersion, notes: notesStatus };
+      const base = {
+        catalogVersion: catalog.source.version,
+        notes: counts ? { files: counts.notes.files, sections: counts.notes.sections, knowledgeSections: counts.knowledge.sections } : undefined,
+      };
+      switch (analysis.type) {
+        case 'iam-policy': {
+          const iam = analysis.iam;
+          return { ...base, documentType: 'iam-policy', policyKind: iam.kind, kindSource: iam.kindSource, statements: iam.statementCount, problems: iam.findings.length, elapsedMs: round(iam.elapsedMs) };
+        }
+        case 'buildspec': {
+          const b = analysis.buildspec;
+          return { ...base, documentType: 'buildspec', version: b.version, problems: b.findings.length, elapsedMs: round(b.elapsedMs) };
+        }
+        case 'appspec': {
+          const a = analysis.appspec;
+          return { ...base, documentType: 'appspec', platform: a.platform, platformSource: a.platformSource, problems: a.findings.length, elapsedMs: round(a.elapsedMs) };
+        }
+        case 'note':
+          return { ...base, documentType: 'note', problems: analysis.findings.length };
+        default:
+          return { ...base, documentType: 'none' };
       }
-      if (analysis.type === 'note') return { documentType: 'note', problems: analysis.findings.length, catalogVersion, notes: notesStatus };
-      return { documentType: 'none', catalogVersion, notes: notesStatus };
     },
     deploymentLifecycle(document, context = {}) {
       const analysis = analysisOf(document, context);

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { MarkupContent } from 'vscode-languageserver-protocol/node';
+import { NotesChangedNotification, SearchNotesRequest } from '../../server/src/protocol';
+import { LspClient, positionOf } from './lspClient';
+import { TIMEOUT } from './shared';
+
+/** Study notes through the protocol: indexing a folder, searching, hovers from notes, changes, and hostile folders. */
+
+describe('notes over the protocol', TIMEOUT, () => {
+  let client: LspClient;
+  let folder: string;
+
+  before(async () => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-study-hints-notes-'));
+    fs.writeFileSync(path.join(folder, 'codebuild.md'), '# CodeBuild\n## Phases\n- pre_build runs after install: log in to ECR here.\n');
+    fs.writeFileSync(path.join(folder, 'flat.txt'), 'CodeDeploy\n- BeforeInstall runs before the files are copied\n');
+    fs.mkdirSync(path.join(folder, 'loop'));
+    fs.symlinkSync(folder, path.join(folder, 'loop', 'back')); // a symlink loop is not followed
+    fs.writeFileSync(path.join(folder, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0xff, 0xfe]));
+    fs.writeFileSync(path.join(folder, 'bad-utf8.md'), Buffer.from([0x23, 0x20, 0x51, 0xc3, 0x28, 0x0a, 0x2d, 0x20, 0x78]));
+    client = await LspClient.start({ settings: { awsStudyHints: { notes: { paths: [folder] } } } });
+  });
+  after(async () => {
+    await client?.shutdown();
+    fs.rmSync(folder, { recursive: true, force: true });
+  });
+
+  const search = (query: string) => client.connection.sendRequest(SearchNotesRequest, { query });
+
+  /** Polls an asynchronous condition until it holds or the deadline passes. */
+  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  test('the folder is indexed and searchable, the bundled knowledge too', async () => {
+    const results = await until('notes to be indexed', async () => {
+      const found = await search('pre_build');
+      return found.some((r) => r.source === 'notes') ? found : undefined;
+    });
+    const mine = results.find((r) => r.source === 'notes')!;
+    assert.equal(mine.title, 'Phases');
+    assert.equal(mine.uri, pathToFileURL(path.join(folder, 'codebuild.md')).href);
+    assert.equal(mine.line, 1);
+    assert.match(mine.excerpt, /pre\\_build runs after install/);
+  });
+
+  test('hovers in a buildspec end with "From your notes"', async () => {
+    await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'notes') ? true : undefined));
+    const uri = 'file:///ws/notes-test/buildspec.yml';
+    const text = 'version: 0.2\nphases:\n  pre_build:\n    commands:\n      - echo hi\n';
+    await client.open(uri, 'yaml', text);
+    const hover = await client.hover(uri, positionOf(text, 'pre_build', 2));
+    assert.ok(hover && MarkupContent.is(hover.contents));
+    assert.match(hover.contents.value, /\*\*From your notes\*\*/);
+    assert.match(hover.contents.value, /\*codebuild\.md\* · \*\*CodeBuild › Phases\*\* · \[open\]\(file:\/\/.*codebuild\.md#L2\)/);
+  });
+
+  test('a changed note is re-indexed on its own', async () => {
+    fs.writeFileSync(path.join(folder, 'kinesis.md'), '# Kinesis\n- Shards take 1 MB/s of writes.\n');
+    await client.connection.sendNotification(NotesChangedNotification, { changed: [pathToFileURL(path.join(folder, 'kinesis.md')).href], deleted: [] });
+    await until('the new note', async () => ((await search('shards')).some((r) => r.source === 'notes') ? true : undefined));
+    fs.rmSync(path.join(folder, 'kinesis.md'));
+    await client.connection.sendNotification(NotesChangedNotification, { changed: [], deleted: [pathToFileURL(path.join(folder, 'kinesis.md')).href] });
+    await until('the note to go', async () => ((await search('shards')).some((r) => r.source === 'notes') ? undefined : true));
+  });
+
+  test('binary and invalid UTF-8 files do not break anything', async () => {
+    const results = await search('Q');
+    assert.ok(Array.isArray(results));
+    const status = await client.status('file:///ws/notes-test/buildspec.yml');
+    assert.ok(status.notes && status.notes.files >= 2, JSON.stringify(status.notes));
+  });
+});
