@@ -16,6 +16,7 @@ import {
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node.js';
 import { run as runBuildspecBench } from './buildspec.mjs';
+import { run as runNotesBench } from './notes.mjs';
 
 // The server is launched the way the VS Code client launches it (client/src/extension.ts SERVER_EXEC_ARGV).
 const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
@@ -329,6 +330,7 @@ async function main() {
 
   console.log('');
   await runBuildspecBench();
+  await runNotesBench();
 }
 
 main()

@@ -21,6 +21,8 @@ const ENTITIES: Readonly<Record<string, string>> = { '&gt;': '>', '&lt;': '<', '
 
 /** Text for searching and excerpts: no markdown escapes, entities, images or HTML tags. */
 export function plainText(line: string): string {
+  // Most lines have no markup at all: skip the replacements for them.
+  if (!/[[\]!<&\\*_`]/.test(line)) return line.replace(/\s+/g, ' ').trim();
   return line
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '') // images
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // links → their text

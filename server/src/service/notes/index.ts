@@ -43,6 +43,7 @@ export class NotesIndex {
       boost: { title: 3, headingPath: 2, keywords: 2 },
       prefix: (term) => term.length >= 4,
       fuzzy: (term) => (term.length >= 5 && !/[:_\-./]/.test(term) ? 0.2 : false),
+      maxFuzzy: 2,
     },
   });
   private readonly sections = new Map<string, IndexedSection>();
@@ -50,23 +51,41 @@ export class NotesIndex {
   /** Words that name a service (from the knowledge's front matter) → its IAM prefixes. */
   private readonly serviceWords = new Map<string, string[]>();
 
-  /** Adds or replaces one file. Returns the number of sections indexed. */
+  /**
+   * Adds or replaces one file. Only sections whose text changed are re-indexed, so saving a
+   * note after editing one paragraph costs the split and that section, not the whole file.
+   * Returns the number of sections the file has.
+   */
   setFile(file: string, text: string, source: NoteSource): number {
-    this.removeFile(file);
     const sections = splitNote(file, text);
     if (source === 'knowledge') this.learnServiceNames(sections[0]?.meta ?? {});
+    const previous = new Set(this.keysByFile.get(file) ?? []);
     const docs: Doc[] = [];
     const keys: string[] = [];
     for (const section of sections) {
       if (section.text.trim() === '' && section.title.trim() === '') continue;
       const key = `${file}\u0000${section.id}`;
+      keys.push(key);
+      const old = this.sections.get(key);
       const services = this.servicesOf(section);
       this.sections.set(key, { ...section, key, source, services });
-      keys.push(key);
+      if (old && previous.has(key) && old.text === section.text && old.headingPath.join('/') === section.headingPath.join('/')) {
+        previous.delete(key); // unchanged: positions refreshed above, index untouched
+        continue;
+      }
+      if (old && previous.has(key)) {
+        this.search.discard(key);
+        previous.delete(key);
+      }
       docs.push({ key, title: section.title, headingPath: section.headingPath.join(' '), text: section.text, keywords: section.meta.keywords ?? '' });
+    }
+    for (const gone of previous) {
+      this.search.discard(gone);
+      this.sections.delete(gone);
     }
     this.search.addAll(docs);
     this.keysByFile.set(file, keys);
+    if (this.search.dirtCount > 2_000) void this.search.vacuum();
     return keys.length;
   }
 

@@ -4,8 +4,9 @@
  * "amazon" are stop words (they are in every note), and plurals are folded to singulars.
  */
 
-const COMPOUND = /[A-Za-z0-9$*]+(?:[:_\-./][A-Za-z0-9$*]+)+/g;
-const WORD = /[A-Za-z0-9$]+/g;
+const SEPARATORS = /[^A-Za-z0-9$*:_\-./]+/;
+const JOINERS = /[:_\-./]+/;
+const IS_JOINER = (c: string | undefined) => c === ':' || c === '_' || c === '-' || c === '.' || c === '/';
 
 const STOP_WORDS = new Set([
   'aws', 'amazon', 'the', 'a', 'an', 'and', 'or', 'of', 'to', 'in', 'is', 'are', 'for', 'on', 'with', 'by', 'be', 'it', 'its',
@@ -13,14 +14,39 @@ const STOP_WORDS = new Set([
 ]);
 
 export function tokenize(text: string): string[] {
+  // One split, then compounds are kept whole and their parts added: this runs over every note.
   const tokens: string[] = [];
-  for (const match of text.matchAll(COMPOUND)) tokens.push(match[0]);
-  for (const match of text.matchAll(WORD)) tokens.push(match[0]);
+  for (const raw of text.split(SEPARATORS)) {
+    let start = 0;
+    let end = raw.length;
+    while (start < end && IS_JOINER(raw[start])) start++;
+    while (end > start && IS_JOINER(raw[end - 1])) end--;
+    if (start === end) continue;
+    const token = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+    if (!JOINERS.test(token)) {
+      tokens.push(token);
+      continue;
+    }
+    tokens.push(token);
+    for (const part of token.split(JOINERS)) if (part) tokens.push(part);
+  }
   return tokens;
 }
 
 /** Lower-cases, drops stop words and folds simple plurals; returns null to drop the term. */
+const processed = new Map<string, string | null>();
+
 export function processTerm(term: string): string | null {
+  // Notes repeat the same words thousands of times: remember each spelling's result.
+  const cached = processed.get(term);
+  if (cached !== undefined) return cached;
+  if (processed.size > 200_000) processed.clear();
+  const result = processUncached(term);
+  processed.set(term, result);
+  return result;
+}
+
+function processUncached(term: string): string | null {
   const lower = term.toLowerCase();
   if (lower.length < 2 && !/\d/.test(lower)) return null;
   if (STOP_WORDS.has(lower)) return null;
