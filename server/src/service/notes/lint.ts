@@ -81,8 +81,21 @@ export function quantitiesAbout(statement: string, fact: Fact): FoundQuantity[] 
   return findQuantities(statement).filter((q) => q.kind === fact.kind && anchors.some((a) => Math.abs(a - q.offset) <= NEAR));
 }
 
-function qualifierOf(statement: string): 'min' | 'max' | 'default' | undefined {
-  return QUALIFIERS.find(([pattern]) => pattern.test(statement))?.[1];
+/**
+ * The qualifier that governs one number: the closest qualifier word in the few characters
+ * before it ("Default 30s, Min 0s, Max 12h" gives each number its own), else the statement's
+ * only qualifier, else none.
+ */
+function qualifierNear(statement: string, quantity: FoundQuantity): 'min' | 'max' | 'default' | undefined {
+  const before = statement.slice(Math.max(0, quantity.offset - 16), quantity.offset);
+  let best: { at: number; qualifier: 'min' | 'max' | 'default' } | undefined;
+  for (const [pattern, qualifier] of QUALIFIERS) {
+    const global = new RegExp(pattern.source, 'gi');
+    for (const match of before.matchAll(global)) if (!best || match.index! > best.at) best = { at: match.index!, qualifier };
+  }
+  if (best) return best.qualifier;
+  const all = QUALIFIERS.filter(([pattern]) => pattern.test(statement));
+  return all.length === 1 ? all[0]![1] : undefined;
 }
 
 function allowed(fact: Fact, quantity: FoundQuantity): boolean {
@@ -107,10 +120,10 @@ export function lintStatements(statements: readonly Statement[], facts: readonly
         checkDisagreement(statement, fact, quantities, mentionsOf(fact), problems);
         continue;
       }
-      const qualifier = qualifierOf(statement.text);
       const sameKind = fact.quantities.filter((q) => unitInfo(q.unit)?.kind === fact.kind);
-      const intended = qualifier ? sameKind.filter((q) => q.qualifier === qualifier) : sameKind.length === 1 ? sameKind : [];
       for (const quantity of quantities) {
+        const qualifier = qualifierNear(statement.text, quantity);
+        const intended = qualifier ? sameKind.filter((q) => q.qualifier === qualifier) : sameKind.length === 1 ? sameKind : [];
         const fix = intended.length === 1 ? intended[0]! : undefined;
         const text = fix ? formatQuantity(fix.value, fix.unit) : undefined;
         problems.push({
@@ -128,10 +141,12 @@ export function lintStatements(statements: readonly Statement[], facts: readonly
 }
 
 function checkDisagreement(statement: Statement, fact: Fact, quantities: readonly FoundQuantity[], mentions: readonly Mention[], problems: NoteProblem[]): void {
-  const qualifier = qualifierOf(statement.text);
+  // Only numbers that say what they are (default, max, min) can disagree with each other.
+  const here = quantities.length === 1 ? quantities[0]! : undefined;
+  const qualifier = here ? qualifierNear(statement.text, here) : undefined;
+  if (!here || !qualifier) return;
   for (const mention of mentions) {
     if (mention.qualifier !== qualifier) continue;
-    const here = quantities[0]!;
     if (Math.abs(mention.quantity.base - here.base) <= here.base * 0.001) continue;
     problems.push({
       kind: 'notes-disagree',
@@ -157,7 +172,8 @@ export function collectMentions(notes: readonly { file: string; text: string }[]
         let line = 0;
         while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= statement.offset) line++;
         const list = mentions.get(fact.id) ?? [];
-        list.push({ file: note.file, line, quantity: quantities[0]!, qualifier: qualifierOf(statement.text) });
+        if (quantities.length !== 1) continue;
+        list.push({ file: note.file, line, quantity: quantities[0]!, qualifier: qualifierNear(statement.text, quantities[0]!) });
         mentions.set(fact.id, list);
       }
     }
