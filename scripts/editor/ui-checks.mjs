@@ -209,13 +209,49 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await page.mouse.move(5, 5);
     });
 
+    await check('Search Notes: a live QuickPick over notes and knowledge', async () => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill('>AWS Study: Search Notes');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search Notes' }).first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      // Type only into the search box itself, once it is there (never into the editor behind it).
+      const search = page.locator('.quick-input-widget input[placeholder*="Search your notes"]');
+      await search.waitFor({ state: 'visible' });
+      await search.fill('visibility timeout');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'AWS Study Hints knowledge' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await shot('notes-search.png');
+      await page.keyboard.press('Escape');
+    });
+
+    await check('notes lint marks a wrong fact in a note', async () => {
+      await openFile(page, 'queues.md');
+      await page.locator('.squiggly-warning').first().waitFor({ state: 'visible', timeout: 60_000 });
+      const hover = page.locator('.monaco-hover', { hasText: '14 days' });
+      await until('hover on the wrong number', async () => {
+        await page.mouse.move(5, 5);
+        const box = await page.locator('.squiggly-warning').first().boundingBox();
+        if (!box) return false;
+        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        try {
+          await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 45_000);
+      await shot('notes-lint.png');
+      await page.mouse.move(5, 5);
+    });
+
     await check('AWS Study commands in the palette and their QuickPick', async () => {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible' });
       await input.fill('>AWS Study: ');
       const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: 'AWS Study:' });
-      await until('six AWS Study commands', async () => (await rows.count()) >= 6);
+      await until('the AWS Study commands', async () => (await rows.count()) >= 8);
       await shot('commands.png');
       await input.fill('>AWS Study: Set IAM Policy Kind');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set IAM Policy Kind for This File' }).first().waitFor({ state: 'visible' });

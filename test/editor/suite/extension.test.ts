@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
+import { SearchNotesRequest, type NoteSearchResult } from '../../../server/src/protocol';
 
 /**
  * The extension end to end inside a real VS Code: everything goes through the VS Code API,
@@ -199,9 +200,27 @@ describe('AWS Study Hints in VS Code', () => {
     await until('the lifecycle document', () => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('# Deployment lifecycle')));
   });
 
+  it('indexes the notes folder: lint, search and hovers from notes', async () => {
+    const editor = await open('notes/queues.md');
+    const wrong = await until('NOTE001 on 15 days', () => ours(editor.document.uri).find((d) => codeOf(d) === 'NOTE001'));
+    assert.equal(editor.document.getText(wrong.range), '15 days');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, wrong.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title === 'Replace with 14 days'), actions.map((a) => a.title).join(', '));
+    const client = api.client()!;
+    const results = await until('search results', async () => {
+      // By method name: the suite bundles its own copy of the protocol types.
+      const found = await client.sendRequest<NoteSearchResult[]>(SearchNotesRequest.method, { query: 'visibility timeout' });
+      return found.some((r) => r.source === 'notes') && found.some((r) => r.source === 'knowledge') ? found : undefined;
+    });
+    assert.ok(results.some((r) => r.title === 'Visibility'));
+    const buildspec = await open('buildspec.yml');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', buildspec.document.uri, positionOf(buildspec.document, 'artifacts', 2));
+    assert.match(hoverText(hovers), /From your notes/);
+  });
+
   it('registers every AWS Study command, and they run', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer', 'awsStudyHints.showDeploymentLifecycle']) {
+    for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer', 'awsStudyHints.showDeploymentLifecycle', 'awsStudyHints.searchNotes', 'awsStudyHints.addNotesFolder']) {
       assert.ok(all.includes(id), `${id} registered`);
     }
     await open('clean.json');

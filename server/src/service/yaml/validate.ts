@@ -161,7 +161,7 @@ function reportUnknownKey(context: YamlRuleContext, pair: Pair, name: string, ca
   const fixes: Fix[] = suggestion
     ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(keyNode), newText: suggestion }], preferred: true }]
     : [];
-  const where = path.length > 0 ? `under "${path.filter((p) => p !== '[]').join('.')}"` : `at the top of a ${options.label}`;
+  const where = path.length > 0 ? `under "${path.filter((p) => p !== '[]').join('.')}"` : `at the top of the ${options.label}`;
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : candidates.length > 0 ? ` Valid keys: ${candidates.join(', ')}.` : '';
   context.report(options.rules.unknownKey, context.nodeRange(keyNode), `Unknown key "${name}" ${where}.${hint}`, { fixes });
   return suggestion;
