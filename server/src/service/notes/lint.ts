@@ -145,6 +145,9 @@ function checkDisagreement(statement: Statement, fact: Fact, quantities: readonl
   const here = quantities.length === 1 ? quantities[0]! : undefined;
   const qualifier = here ? qualifierNear(statement.text, here) : undefined;
   if (!here || !qualifier) return;
+  // A fact with several values for one qualifier (minimum durations of several storage classes)
+  // cannot tell which one a note means: two notes with different values may both be right.
+  if (fact.quantities.filter((q) => q.qualifier === qualifier).length !== 1) return;
   for (const mention of mentions) {
     if (mention.qualifier !== qualifier) continue;
     if (Math.abs(mention.quantity.base - here.base) <= here.base * 0.001) continue;
