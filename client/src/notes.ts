@@ -84,8 +84,8 @@ async function searchNotes(client: () => LanguageClient | undefined, initial?: s
       const results = await current.sendRequest(SearchNotesRequest, { query, limit: 30 });
       if (mine !== generation) return; // a newer query is on its way
       pick.items = results.map((result) => ({
-        label: `${result.source === 'knowledge' ? '$(book)' : '$(note)'} ${result.title}`,
-        description: result.source === 'knowledge' ? 'AWS Study Hints knowledge' : result.uri ? path.basename(vscode.Uri.parse(result.uri).fsPath) : '',
+        label: `${result.source === 'bundled' ? '$(book)' : '$(note)'} ${result.title}`,
+        description: result.source === 'bundled' ? 'AWS Study Hints knowledge' : path.basename(vscode.Uri.parse(result.uri).fsPath),
         detail: result.excerpt.replace(/\\(.)/g, '$1'),
         // The server already ranked the results: keep its order rather than VS Code's fuzzy sort.
         alwaysShow: true,
@@ -99,8 +99,8 @@ async function searchNotes(client: () => LanguageClient | undefined, initial?: s
   pick.onDidAccept(async () => {
     const chosen = pick.selectedItems[0]?.result;
     pick.hide();
-    if (!chosen?.uri) return;
-    const position = new vscode.Position(chosen.line, 0);
+    if (!chosen) return;
+    const position = new vscode.Position(chosen.range.start.line, 0);
     await vscode.window.showTextDocument(vscode.Uri.parse(chosen.uri), { selection: new vscode.Range(position, position), preview: true });
   });
   pick.onDidHide(() => pick.dispose());

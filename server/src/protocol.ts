@@ -34,17 +34,20 @@ export const DeploymentLifecycleRequest = new RequestType<DocumentStatusParams, 
 export interface SearchNotesParams {
   readonly query: string;
   readonly limit?: number;
+  /** Boosts the notes of the service at hand, as hovers do. */
+  readonly context?: 'iam' | 'buildspec' | 'appspec';
 }
 
 export interface NoteSearchResult {
+  /** file: URI of the note (the bundled knowledge's Markdown files ship with the extension). */
+  readonly uri: string;
+  /** The section's lines (0-based, LSP style). */
+  readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
   readonly title: string;
   readonly headingPath: readonly string[];
-  /** A file: URI that opens the note, or undefined when it cannot be opened. */
-  readonly uri?: string;
-  /** 0-based line of the section. */
-  readonly line: number;
   readonly excerpt: string;
-  readonly source: 'knowledge' | 'notes';
+  readonly source: 'user' | 'bundled';
+  readonly score: number;
 }
 
 export const SearchNotesRequest = new RequestType<SearchNotesParams, NoteSearchResult[], void>('awsStudyHints/searchNotes');

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { MarkupContent } from 'vscode-languageserver-protocol/node';
+import { MarkupContent, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { NotesChangedNotification, SearchNotesRequest } from '../../server/src/protocol';
 import { LspClient, positionOf } from './lspClient';
 import { TIMEOUT } from './shared';
@@ -46,17 +46,19 @@ describe('notes over the protocol', TIMEOUT, () => {
   test('the folder is indexed and searchable, the bundled knowledge too', async () => {
     const results = await until('notes to be indexed', async () => {
       const found = await search('pre_build');
-      return found.some((r) => r.source === 'notes') ? found : undefined;
+      return found.some((r) => r.source === 'user') ? found : undefined;
     });
-    const mine = results.find((r) => r.source === 'notes')!;
+    const mine = results.find((r) => r.source === 'user')!;
     assert.equal(mine.title, 'Phases');
     assert.equal(mine.uri, pathToFileURL(path.join(folder, 'codebuild.md')).href);
-    assert.equal(mine.line, 1);
+    assert.deepEqual(mine.range, { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } });
+    assert.ok(results.some((r) => r.source === 'bundled'));
+    assert.ok(mine.score > 0);
     assert.match(mine.excerpt, /pre\\_build runs after install/);
   });
 
   test('hovers in a buildspec end with "From your notes"', async () => {
-    await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'notes') ? true : undefined));
+    await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'user') ? true : undefined));
     const uri = 'file:///ws/notes-test/buildspec.yml';
     const text = 'version: 0.2\nphases:\n  pre_build:\n    commands:\n      - echo hi\n';
     await client.open(uri, 'yaml', text);
@@ -69,10 +71,10 @@ describe('notes over the protocol', TIMEOUT, () => {
   test('a changed note is re-indexed on its own', async () => {
     fs.writeFileSync(path.join(folder, 'kinesis.md'), '# Kinesis\n- Shards take 1 MB/s of writes.\n');
     await client.connection.sendNotification(NotesChangedNotification, { changed: [pathToFileURL(path.join(folder, 'kinesis.md')).href], deleted: [] });
-    await until('the new note', async () => ((await search('shards')).some((r) => r.source === 'notes') ? true : undefined));
+    await until('the new note', async () => ((await search('shards')).some((r) => r.source === 'user') ? true : undefined));
     fs.rmSync(path.join(folder, 'kinesis.md'));
     await client.connection.sendNotification(NotesChangedNotification, { changed: [], deleted: [pathToFileURL(path.join(folder, 'kinesis.md')).href] });
-    await until('the note to go', async () => ((await search('shards')).some((r) => r.source === 'notes') ? undefined : true));
+    await until('the note to go', async () => ((await search('shards')).some((r) => r.source === 'user') ? undefined : true));
   });
 
   test('binary and invalid UTF-8 files do not break anything', async () => {
@@ -80,5 +82,19 @@ describe('notes over the protocol', TIMEOUT, () => {
     assert.ok(Array.isArray(results));
     const status = await client.status('file:///ws/notes-test/buildspec.yml');
     assert.ok(status.notes && status.notes.files >= 2, JSON.stringify(status.notes));
+  });
+});
+
+describe('note sections as workspace symbols', TIMEOUT, () => {
+  test('the bundled knowledge answers workspace/symbol', async () => {
+    const client = await LspClient.start();
+    try {
+      const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'visibility timeout' });
+      const symbol = (symbols ?? []).find((s) => s.name === 'Visibility timeout');
+      assert.ok(symbol, JSON.stringify(symbols?.slice(0, 3)));
+      assert.match(String((symbol as { location: { uri: string } }).location.uri), /knowledge\/notes\/sqs\.md$/);
+    } finally {
+      await client.shutdown();
+    }
   });
 });

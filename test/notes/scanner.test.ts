@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { indexNotes, listNoteFiles, MAX_NOTE_FILES, readNote } from '../../server/src/lsp/notesScanner';
+import { indexNotes, listNoteFiles, MAX_NOTE_FILES, readNote } from '../../server/src/service/notes/scanner';
 import { NotesService } from '../../server/src/service/notes/service';
 
 /** Hostile notes folders: many files, huge files, symlink loops, binary and invalid UTF-8, HTML. */

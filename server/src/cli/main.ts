@@ -7,6 +7,7 @@ import { createLanguageService } from '../service/languageService';
 import { collectFiles, readInput, workspaceFor } from './files';
 import { formatJson, formatSarif, formatText } from './formats';
 import { toReported, type FileReport } from './report';
+import { search, SEARCH_USAGE } from './search';
 
 /** `aws-study-hints`: the same analysis as the editor, for scripts and CI. */
 
@@ -14,6 +15,7 @@ declare const PACKAGE_VERSION: string;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage: aws-study-hints check <files or folders...> [options]
+       aws-study-hints search "<query>" [--notes <dir>...] [--context iam|buildspec|appspec] [--limit N] [--json]
 
 Checks IAM policies (JSON), CodeBuild buildspec files and CodeDeploy AppSpec files
 with the AWS Study Hints rules. Folders are searched for *.json files that contain a
@@ -34,6 +36,10 @@ export function main(argv: readonly string[]): number {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return print(USAGE, 0);
   if (command === '-v' || command === '--version') return print(VERSION, 0);
+  if (command === 'search') {
+    if (rest.includes('--help') || rest.includes('-h')) return print(SEARCH_USAGE, 0);
+    return search(rest, usageError);
+  }
   if (command !== 'check') return usageError(command ? `Unknown command "${command}".` : 'No command given.');
   let parsed;
   try {

@@ -1,16 +1,16 @@
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, SymbolKind, DocumentDiagnosticReportKind, TextDocuments, TextDocumentSyncKind,
   type Connection, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentContext, type LanguageService } from '../service/languageService';
 import { normalizeSettings, type Settings } from '../service/settings';
 import { DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest, NotesChangedNotification, SearchNotesRequest, SETTINGS_SECTION } from '../protocol';
-import { NotesService } from '../service/notes/service';
+import { CONTEXT_SERVICES, NotesService } from '../service/notes/service';
 import { isNotePath } from '../service/notes/paths';
-import { indexNotes, listNoteFiles, readNote } from './notesScanner';
+import { indexNotes, listNoteFiles, readNote } from '../service/notes/scanner';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -115,6 +115,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
+        workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: ['"', ':', '/'] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -194,10 +195,34 @@ export function startServer(connection: Connection): void {
     return document ? serviceInstance().deploymentLifecycle(document, await contextFor(document.uri)) ?? null : null;
   }));
 
-  connection.onRequest(SearchNotesRequest, (params) => guarded('search notes', [], () =>
-    notes.search(params.query, { limit: Math.min(params.limit ?? 20, 100) }).map((result) => {
-      const file = result.source === 'knowledge' ? path.join(path.dirname(__dirname), result.file) : result.file;
-      return { title: result.title, headingPath: result.headingPath, uri: pathToFileURL(file).href, line: result.line, excerpt: result.excerpt, source: result.source };
+  connection.onRequest(SearchNotesRequest, (params) => guarded('search notes', [], () => {
+    const boostServices = params.context ? CONTEXT_SERVICES[params.context] : undefined;
+    return notes.search(params.query, { limit: Math.min(params.limit ?? 20, 100), boostServices }).flatMap((result) => {
+      const file = notes.pathOf(result);
+      if (!file) return [];
+      return [{
+        uri: pathToFileURL(file).href,
+        range: { start: { line: result.line, character: 0 }, end: { line: result.endLine, character: 0 } },
+        title: result.title,
+        headingPath: result.headingPath,
+        excerpt: result.excerpt,
+        source: result.source === 'knowledge' ? 'bundled' as const : 'user' as const,
+        score: Math.round(result.score * 100) / 100,
+      }];
+    });
+  }));
+
+  // Note sections as workspace symbols (Ctrl+T): the same search, by title.
+  connection.onWorkspaceSymbol((params) => guarded('workspace symbols', [], () =>
+    params.query.trim() === '' ? [] : notes.search(params.query, { limit: 50 }).flatMap((result) => {
+      const file = notes.pathOf(result);
+      if (!file) return [];
+      return [{
+        name: result.title,
+        kind: SymbolKind.String,
+        containerName: result.source === 'knowledge' ? `AWS Study Hints knowledge · ${result.headingPath.join(' › ')}` : result.headingPath.join(' › '),
+        location: { uri: pathToFileURL(file).href, range: { start: { line: result.line, character: 0 }, end: { line: result.line, character: 0 } } },
+      }];
     })));
 
   connection.onNotification(NotesChangedNotification, (params) => {

@@ -210,7 +210,7 @@ describe('AWS Study Hints in VS Code', () => {
     const results = await until('search results', async () => {
       // By method name: the suite bundles its own copy of the protocol types.
       const found = await client.sendRequest<NoteSearchResult[]>(SearchNotesRequest.method, { query: 'visibility timeout' });
-      return found.some((r) => r.source === 'notes') && found.some((r) => r.source === 'knowledge') ? found : undefined;
+      return found.some((r) => r.source === 'user') && found.some((r) => r.source === 'bundled') ? found : undefined;
     });
     assert.ok(results.some((r) => r.title === 'Visibility'));
     const buildspec = await open('buildspec.yml');

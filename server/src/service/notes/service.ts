@@ -21,10 +21,19 @@ export interface NoteResult {
   readonly file: string;
   /** 0-based line of the section's first line. */
   readonly line: number;
+  /** 0-based line of the section's last line. */
+  readonly endLine: number;
   readonly excerpt: string;
   readonly source: NoteSource;
   readonly score: number;
 }
+
+/** Which services' notes to prefer for a kind of document (the same boosts hovers use). */
+export const CONTEXT_SERVICES: Readonly<Record<'iam' | 'buildspec' | 'appspec', readonly string[]>> = {
+  iam: ['iam', 'sts', 'organizations'],
+  buildspec: ['codebuild'],
+  appspec: ['codedeploy'],
+};
 
 export interface NotesServiceOptions {
   readonly knowledge?: Knowledge;
@@ -131,16 +140,21 @@ export class NotesService {
       headingPath: section.headingPath,
       file: section.file,
       line: section.startLine,
+      endLine: section.endLine,
       excerpt: excerpt(section.text || section.title, query),
       source: section.source,
       score: hit.score,
     };
   }
 
+  /** The note's path on disk (the bundled knowledge lives in the extension folder). */
+  pathOf(result: NoteResult): string | undefined {
+    return result.source === 'knowledge' ? (this.knowledgeRoot ? path.join(this.knowledgeRoot, result.file) : undefined) : result.file;
+  }
+
   /** A link that opens the note at the section (file URI with a line fragment). */
   linkOf(result: NoteResult): string | undefined {
-    const file = result.source === 'knowledge' ? (this.knowledgeRoot ? path.join(this.knowledgeRoot, result.file) : undefined) : result.file;
-    if (!file) return undefined;
-    return `${pathToFileURL(file).href}#L${result.line + 1}`;
+    const file = this.pathOf(result);
+    return file ? `${pathToFileURL(file).href}#L${result.line + 1}` : undefined;
   }
 }

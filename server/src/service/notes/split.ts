@@ -44,7 +44,9 @@ export function splitNote(file: string, raw: string): NoteSection[] {
     const path = [...draft.headingPath, draft.title].join(' > ');
     const occurrence = occurrences.get(path) ?? 0;
     occurrences.set(path, occurrence + 1);
-    sections.push({ id: `${path}#${occurrence}`, file, title: draft.title, headingPath: draft.headingPath, text, startLine: draft.start, endLine: draft.end, meta: front.fields });
+    let end = draft.end;
+    while (end > draft.start && (lines[end] ?? '').trim() === '') end--; // the range ends at its last written line
+    sections.push({ id: `${path}#${occurrence}`, file, title: draft.title, headingPath: draft.headingPath, text, startLine: draft.start, endLine: end, meta: front.fields });
   }
   return sections;
 }

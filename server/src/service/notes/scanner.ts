@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { decodeText } from '../service/common/decode';
-import type { NotesService } from '../service/notes/service';
-import { resolveNoteRoots } from '../service/notes/paths';
+import { decodeText } from '../common/decode';
+import type { NotesService } from './service';
+import { resolveNoteRoots } from './paths';
 
 /**
  * Finds and indexes the user's notes: walks the configured folders without following symbolic

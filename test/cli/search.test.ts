@@ -1,0 +1,39 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { run } from './shared';
+
+/** `aws-study-hints search`: the notes search from the command line. */
+
+const notes = path.join(__dirname, '..', 'notes', 'fixtures');
+
+interface SearchResult { file: string; startLine: number; endLine: number; title: string; excerpt: string; source: string; score: number }
+
+describe('aws-study-hints search', () => {
+  it('finds user notes and bundled knowledge, as JSON with 1-based section ranges', () => {
+    const r = run(['search', 'pre_build', '--notes', notes, '--json', '--limit', '5']);
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(r.stdout) as SearchResult[];
+    const mine = results.find((x) => x.source === 'user')!;
+    assert.equal(mine.file, path.join(notes, 'blog.md'));
+    assert.equal(mine.title, 'Pre_build phase in CodeBuild');
+    assert.deepEqual([mine.startLine, mine.endLine], [8, 10]);
+    assert.ok(results.some((x) => x.source === 'bundled' && x.file.endsWith(path.join('knowledge', 'notes', 'codebuild.md'))));
+    assert.ok(results.every((x, i) => i === 0 || results[i - 1]!.score >= x.score), 'ranked by score');
+  });
+  it('the context ranks that service first', () => {
+    const r = run(['search', 'timeout', '--context', 'buildspec', '--json', '--limit', '1']);
+    const [first] = JSON.parse(r.stdout) as SearchResult[];
+    assert.match(first!.file, /codebuild\.md$/);
+  });
+  it('prints readable text, and says when nothing matches', () => {
+    const text = run(['search', 'visibility timeout', '--limit', '2']);
+    assert.match(text.stdout, /^1\. .+ \(AWS Study Hints knowledge\)\n {3}knowledge\/notes\/\S+\.md:\d+-\d+\n {3}\S/m);
+    assert.match(run(['search', 'zzzzqqqq']).stdout, /Nothing found for "zzzzqqqq"\./);
+  });
+  it('bad usage exits 2', () => {
+    assert.equal(run(['search']).status, 2);
+    assert.equal(run(['search', 'x', '--context', 'scp']).status, 2);
+    assert.equal(run(['search', 'x', '--limit', '0']).status, 2);
+  });
+});
