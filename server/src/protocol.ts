@@ -1,5 +1,6 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { DocumentStatus } from './service/languageService';
+import type { Question } from './service/quiz/types';
 
 /**
  * The one typed definition of everything client and server say to each other beyond
@@ -60,6 +61,16 @@ export interface NotesChangedParams {
 
 export const NotesChangedNotification = new NotificationType<NotesChangedParams>('awsStudyHints/notesChanged');
 
+export interface QuizQuestionsParams {
+  readonly topic?: string;
+  readonly count?: number;
+  readonly seed?: number;
+  /** Only questions from this note file (file: URI). */
+  readonly uri?: string;
+}
+
+export const QuizQuestionsRequest = new RequestType<QuizQuestionsParams, Question[], void>('awsStudyHints/quizQuestions');
+
 export const COMMANDS = {
   restartServer: 'awsStudyHints.restartServer',
   showOutput: 'awsStudyHints.showOutput',
@@ -71,4 +82,4 @@ export const COMMANDS = {
   addNotesFolder: 'awsStudyHints.addNotesFolder',
 } as const;
 
-export type { DocumentStatus };
+export type { DocumentStatus, Question };

@@ -8,6 +8,7 @@ import { collectFiles, readInput, workspaceFor } from './files';
 import { formatJson, formatSarif, formatText } from './formats';
 import { toReported, type FileReport } from './report';
 import { search, SEARCH_USAGE } from './search';
+import { quiz, QUIZ_USAGE } from './quiz';
 
 /** `aws-study-hints`: the same analysis as the editor, for scripts and CI. */
 
@@ -16,6 +17,7 @@ const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-d
 
 const USAGE = `Usage: aws-study-hints check <files or folders...> [options]
        aws-study-hints search "<query>" [--notes <dir>...] [--context iam|buildspec|appspec] [--limit N] [--json]
+       aws-study-hints quiz [--notes <dir>...] [--topic X] [--count N] [--seed S] [--json]
 
 Checks IAM policies (JSON), CodeBuild buildspec files and CodeDeploy AppSpec files
 with the AWS Study Hints rules. Folders are searched for *.json files that contain a
@@ -32,10 +34,14 @@ Options:
 
 Exit status: 0 no errors, 1 errors reported (or a file could not be read), 2 bad usage.`;
 
-export function main(argv: readonly string[]): number {
+export function main(argv: readonly string[]): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === '-h' || command === '--help' || command === 'help') return print(USAGE, 0);
   if (command === '-v' || command === '--version') return print(VERSION, 0);
+  if (command === 'quiz') {
+    if (rest.includes('--help') || rest.includes('-h')) return print(QUIZ_USAGE, 0);
+    return quiz(rest, usageError);
+  }
   if (command === 'search') {
     if (rest.includes('--help') || rest.includes('-h')) return print(SEARCH_USAGE, 0);
     return search(rest, usageError);
@@ -109,5 +115,7 @@ function usageError(message: string): number {
 }
 
 if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+  void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

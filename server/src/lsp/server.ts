@@ -7,7 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type DocumentContext, type LanguageService } from '../service/languageService';
 import { normalizeSettings, type Settings } from '../service/settings';
-import { DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest, NotesChangedNotification, SearchNotesRequest, SETTINGS_SECTION } from '../protocol';
+import { DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest, NotesChangedNotification, QuizQuestionsRequest, SearchNotesRequest, SETTINGS_SECTION } from '../protocol';
 import { CONTEXT_SERVICES, NotesService } from '../service/notes/service';
 import { isNotePath } from '../service/notes/paths';
 import { indexNotes, listNoteFiles, readNote } from '../service/notes/scanner';
@@ -210,6 +210,12 @@ export function startServer(connection: Connection): void {
         score: Math.round(result.score * 100) / 100,
       }];
     });
+  }));
+
+  // Questions are generated here, in the service; the client only presents them.
+  connection.onRequest(QuizQuestionsRequest, (params) => guarded('quiz', [], () => {
+    const file = params.uri ? safeFsPath(params.uri) : undefined;
+    return notes.quiz({ topic: params.topic, count: Math.min(Math.max(params.count ?? 10, 1), 200), seed: params.seed, files: file ? [file] : undefined });
   }));
 
   // Note sections as workspace symbols (Ctrl+T): the same search, by title.

@@ -8,6 +8,8 @@ import { escapeMarkdown, excerpt } from './excerpt';
 import { NotesIndex, type IndexedSection, type NoteHit, type NoteSource } from './index';
 import { loadKnowledge, type Knowledge } from './knowledge';
 import { collectMentions, lintStatements, statementsOf, type Mention } from './lint';
+import { generateQuestions, type QuizOptions } from '../quiz/generate';
+import type { Question } from '../quiz/types';
 
 /**
  * The study-notes side of the service: the index of the bundled knowledge and the user's notes,
@@ -103,6 +105,18 @@ export class NotesService {
       lines.push('', `*${escapeMarkdown(label)}* · **${title}**${link ? ` · [open](${link})` : ''}`, '', result.excerpt);
     }
     return lines.join('\n');
+  }
+
+  /** Questions from the indexed notes and the bundled knowledge (deterministic for a seed). */
+  quiz(options: QuizOptions = {}): Question[] {
+    this.ensureKnowledge();
+    const knowledgePath = (note: string) => (this.knowledgeRoot ? path.join(this.knowledgeRoot, note) : note);
+    return generateQuestions({
+      sections: this.index.allSections(),
+      facts: this.knowledge.facts,
+      pathOf: (section) => (section.source === 'knowledge' ? knowledgePath(section.file) : section.file),
+      knowledgePath,
+    }, options);
   }
 
   /** NOTE001/NOTE002 for a user's note document. */

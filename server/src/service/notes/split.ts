@@ -20,6 +20,8 @@ export interface NoteSection {
   readonly endLine: number;
   /** Front matter of the file (title, service, prefix… in the bundled knowledge). */
   readonly meta: Readonly<Record<string, string>>;
+  /** The body's source lines as written (markup kept), for question generation. */
+  readonly raw: readonly string[];
 }
 
 interface Draft { title: string; headingPath: string[]; start: number; end: number; titleLine: boolean }
@@ -46,7 +48,8 @@ export function splitNote(file: string, raw: string): NoteSection[] {
     occurrences.set(path, occurrence + 1);
     let end = draft.end;
     while (end > draft.start && (lines[end] ?? '').trim() === '') end--; // the range ends at its last written line
-    sections.push({ id: `${path}#${occurrence}`, file, title: draft.title, headingPath: draft.headingPath, text, startLine: draft.start, endLine: end, meta: front.fields });
+    const raw = lines.slice(draft.start + (draft.titleLine ? 1 : 0), end + 1);
+    sections.push({ id: `${path}#${occurrence}`, file, title: draft.title, headingPath: draft.headingPath, text, startLine: draft.start, endLine: end, meta: front.fields, raw });
   }
   return sections;
 }
