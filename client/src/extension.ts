@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerNotes } from './notes';
+import { registerQuiz } from './quiz';
 import { createStatusItem } from './statusItem';
 
 /**
@@ -45,11 +46,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await client.start();
   const current = () => client;
   const status = createStatusItem(current);
-  context.subscriptions.push(status, ...registerNotes(current), ...registerCommands(current, output, async () => {
+  const quiz = registerQuiz(current, context);
+  context.subscriptions.push(status, ...quiz.disposables, ...registerNotes(current), ...registerCommands(current, output, async () => {
     await client?.restart();
     status.refresh();
   }));
-  return { client: () => client, refreshStatus: () => status.refresh(), statusText: () => status.text() };
+  return { client: () => client, refreshStatus: () => status.refresh(), statusText: () => status.text(), quizStoreFile: () => quiz.api.storeFile };
 }
 
 export async function deactivate(): Promise<void> {
@@ -62,4 +64,6 @@ export interface ExtensionApi {
   client(): LanguageClient | undefined;
   refreshStatus(): Promise<void>;
   statusText(): string;
+  /** Where the study progress is saved (global storage). */
+  quizStoreFile(): string;
 }

@@ -79,6 +79,10 @@ export const COMMANDS = {
   showDocumentStatus: 'awsStudyHints.showDocumentStatus',
   showDeploymentLifecycle: 'awsStudyHints.showDeploymentLifecycle',
   searchNotes: 'awsStudyHints.searchNotes',
+  startQuiz: 'awsStudyHints.startQuiz',
+  quizFile: 'awsStudyHints.quizFile',
+  reviewDue: 'awsStudyHints.reviewDue',
+  showProgress: 'awsStudyHints.showProgress',
   addNotesFolder: 'awsStudyHints.addNotesFolder',
 } as const;
 

@@ -1,0 +1,146 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEmptyCard, fsrs, generatorParameters, Rating, TypeConvert, type Card, type Grade } from 'ts-fsrs';
+import type { Question } from './types';
+
+/**
+ * The learner's cards: FSRS scheduling state (ts-fsrs) for every question answered, kept as JSON
+ * in the extension's global storage. Writes are atomic (a temporary file, flushed, then renamed)
+ * and the previous file is kept as a backup; a file that cannot be read is moved aside and
+ * reported, never silently replaced, so progress is never lost.
+ */
+
+export interface CardRecord {
+  /** ts-fsrs card, with dates as ISO strings. */
+  readonly card: Card;
+  /** The question as it was asked, so a due card can be asked again even if the notes changed. */
+  readonly question: Question;
+  readonly created: string;
+  /** One entry per answer: ISO time, rating 1–4, right or not. */
+  readonly history: readonly { readonly at: string; readonly rating: number; readonly correct: boolean }[];
+}
+
+interface StoreFile {
+  readonly format: 1;
+  readonly cards: Record<string, CardRecord>;
+}
+
+export interface LoadReport {
+  /** Set when the main file could not be read: where it was moved and what was used instead. */
+  readonly problem?: string;
+}
+
+const scheduler = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: false }));
+const MAX_HISTORY = 50;
+
+export class CardStore {
+  private cards: Record<string, CardRecord> = {};
+
+  private constructor(readonly file: string) {}
+
+  /** Opens the store at `file`, recovering from a damaged file through the backup. */
+  static open(file: string, now = new Date()): { store: CardStore; report: LoadReport } {
+    const store = new CardStore(file);
+    const main = readStore(file);
+    if (main.ok) {
+      store.cards = main.data.cards;
+      return { store, report: {} };
+    }
+    if (main.missing) {
+      // No main file: a crash between backup and rename leaves only the backup.
+      const backup = readStore(`${file}.bak`);
+      if (backup.ok) store.cards = backup.data.cards;
+      return { store, report: {} };
+    }
+    const aside = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
+    try {
+      fs.renameSync(file, aside);
+    } catch {
+      // Could not move it: leave it where it is; it will not be overwritten before a save.
+    }
+    const backup = readStore(`${file}.bak`);
+    if (backup.ok) store.cards = backup.data.cards;
+    const problem = `Your study progress file could not be read (${main.error}). It was moved to ${path.basename(aside)}; ${backup.ok ? 'the last backup was restored' : 'no backup could be read, so progress starts afresh — the damaged file is kept'}.`;
+    return { store, report: { problem } };
+  }
+
+  get size(): number {
+    return Object.keys(this.cards).length;
+  }
+
+  get(id: string): CardRecord | undefined {
+    return this.cards[id];
+  }
+
+  all(): CardRecord[] {
+    return Object.values(this.cards);
+  }
+
+  /** Cards due at `now`, most overdue first. */
+  due(now = new Date()): CardRecord[] {
+    return this.all().filter((r) => new Date(r.card.due).getTime() <= now.getTime()).sort((a, b) => new Date(a.card.due).getTime() - new Date(b.card.due).getTime());
+  }
+
+  /** How many new cards were started on the day of `now` (local day). */
+  newToday(now = new Date()): number {
+    return this.all().filter((r) => sameDay(new Date(r.created), now)).length;
+  }
+
+  /**
+   * Records an answer: wrong → Again; right → Easy when quick, Hard when slow, Good otherwise,
+   * so that FSRS's four grades keep their meaning. Returns the updated record.
+   */
+  answer(question: Question, correct: boolean, secondsTaken: number, now = new Date()): CardRecord {
+    const existing = this.cards[question.id];
+    const card = existing ? TypeConvert.card(existing.card) : createEmptyCard(now);
+    const rating: Grade = !correct ? Rating.Again : secondsTaken < 6 ? Rating.Easy : secondsTaken > 30 ? Rating.Hard : Rating.Good;
+    const next = scheduler.next(card, now, rating).card;
+    const record: CardRecord = {
+      card: next,
+      question,
+      created: existing?.created ?? now.toISOString(),
+      history: [...(existing?.history ?? []), { at: now.toISOString(), rating, correct }].slice(-MAX_HISTORY),
+    };
+    this.cards[question.id] = record;
+    return record;
+  }
+
+  /** Atomic save: temporary file, flushed to disk, previous file kept as .bak, then a rename. */
+  save(): void {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    const data: StoreFile = { format: 1, cards: this.cards };
+    const temporary = `${this.file}.tmp-${process.pid}`;
+    const descriptor = fs.openSync(temporary, 'w');
+    try {
+      fs.writeSync(descriptor, JSON.stringify(data));
+      fs.fsyncSync(descriptor);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+    if (fs.existsSync(this.file)) fs.copyFileSync(this.file, `${this.file}.bak`);
+    fs.renameSync(temporary, this.file);
+  }
+}
+
+type ReadResult = { ok: true; data: StoreFile } | { ok: false; missing: boolean; error: string };
+
+function readStore(file: string): ReadResult {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return { ok: false, missing, error: missing ? 'missing' : String((error as Error).message) };
+  }
+  try {
+    const data = JSON.parse(text) as StoreFile;
+    if (data?.format !== 1 || typeof data.cards !== 'object' || data.cards === null) return { ok: false, missing: false, error: 'not a study progress file' };
+    return { ok: true, data };
+  } catch (error) {
+    return { ok: false, missing: false, error: `invalid JSON: ${(error as Error).message}` };
+  }
+}
+
+function sameDay(a: Date, b: Date): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+}
