@@ -245,13 +245,66 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await page.mouse.move(5, 5);
     });
 
+    await check('a quiz from the palette, answered with the keyboard, saved, and the progress view', async () => {
+      const runCommand = async (title) => {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`>AWS Study: ${title}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+        await page.keyboard.press('Enter');
+      };
+      const pickRow = async (text) => {
+        // Filter first: long lists only render the rows in view.
+        await page.locator('.quick-input-widget input').fill(text);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: 20_000 });
+        await page.keyboard.press('Enter');
+      };
+      await runCommand('Start Quiz');
+      await pickRow('SQS');
+      await pickRow('5');
+      // The first question: a QuickPick (choices) or an input box (typed answer); answer with Enter.
+      const title = page.locator('.quick-input-widget .quick-input-title');
+      await until('the first question', async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')));
+      await shot('quiz-question.png');
+      const hasList = await page.locator('.quick-input-list .monaco-list-row').first().isVisible().catch(() => false);
+      if (!hasList) await page.locator('.quick-input-widget input').fill('14 days');
+      await page.keyboard.press('Enter');
+      // Ordering questions ask for each item in turn: keep pressing Enter until the feedback shows.
+      await until('the feedback', async () => {
+        const text = await title.innerText().catch(() => '');
+        if (/Right|Not quite/.test(text)) return true;
+        await page.keyboard.press('Enter');
+        return false;
+      }, 30_000);
+      await shot('quiz-feedback.png');
+      await page.keyboard.press('Escape');
+      await runCommand('Show Study Progress');
+      await page.locator('.webview, iframe.webview').first().waitFor({ state: 'attached', timeout: 20_000 });
+      await until('the progress view', async () => {
+        for (const frame of page.frames()) {
+          const text = await frame.locator('body').innerText().catch(() => '');
+          if (text.includes('cards studied')) return true;
+        }
+        return false;
+      }, 30_000);
+      await shot('progress.png');
+      // The webview keeps the keyboard: give the focus back to the workbench through the explorer.
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'clean.json' }).first().click();
+      await page.locator('.tab.active[aria-label*="clean.json"]').first().waitFor({ state: 'visible' });
+      const saved = path.join(profile.userDataDir, 'User', 'globalStorage', 'aws-study-hints.aws-study-hints', 'study-cards.json');
+      const cards = JSON.parse(fs.readFileSync(saved, 'utf8')).cards;
+      if (Object.keys(cards).length !== 1) throw new Error(`expected one saved card in ${saved}, found ${Object.keys(cards).length}`);
+    });
+
     await check('AWS Study commands in the palette and their QuickPick', async () => {
+      await openFile(page, 'clean.json'); // "Set IAM Policy Kind" works on the active editor
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible' });
       await input.fill('>AWS Study: ');
       const rows = page.locator('.quick-input-list .monaco-list-row', { hasText: 'AWS Study:' });
-      await until('the AWS Study commands', async () => (await rows.count()) >= 8);
+      await until('the AWS Study commands', async () => (await rows.count()) >= 12);
       await shot('commands.png');
       await input.fill('>AWS Study: Set IAM Policy Kind');
       await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Set IAM Policy Kind for This File' }).first().waitFor({ state: 'visible' });

@@ -114,6 +114,7 @@ describe('study cards', () => {
     const html = progressHtml(studyProgress(store.all()), 'abc123', 'vscode-resource:');
     assert.match(html, /Content-Security-Policy" content="default-src 'none'; img-src vscode-resource: data:; style-src 'nonce-abc123';"/);
     assert.doesNotMatch(html, /<script/i);
+    assert.doesNotMatch(html, /style="/, 'no inline style attributes (the CSP would block them)');
     assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.equal(escapeHtml(`"'<&>`), '&quot;&#39;&lt;&amp;&gt;');
   });

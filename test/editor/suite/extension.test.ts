@@ -218,9 +218,19 @@ describe('AWS Study Hints in VS Code', () => {
     assert.match(hoverText(hovers), /From your notes/);
   });
 
+  it('generates quiz questions in the server and shows the progress view', async () => {
+    const client = api.client()!;
+    const questions = await client.sendRequest<{ id: string; prompt: string; source: { file: string } }[]>('awsStudyHints/quizQuestions', { topic: 'codedeploy', count: 5, seed: 3 });
+    assert.equal(questions.length, 5);
+    assert.ok(questions.every((q) => q.prompt.length > 0 && q.source.file.length > 0));
+    await vscode.commands.executeCommand('awsStudyHints.showProgress');
+    await until('the Study progress tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Study progress'));
+    assert.match(api.quizStoreFile(), /study-cards\.json$/);
+  });
+
   it('registers every AWS Study command, and they run', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer', 'awsStudyHints.showDeploymentLifecycle', 'awsStudyHints.searchNotes', 'awsStudyHints.addNotesFolder']) {
+    for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer', 'awsStudyHints.showDeploymentLifecycle', 'awsStudyHints.searchNotes', 'awsStudyHints.addNotesFolder', 'awsStudyHints.startQuiz', 'awsStudyHints.quizFile', 'awsStudyHints.reviewDue', 'awsStudyHints.showProgress']) {
       assert.ok(all.includes(id), `${id} registered`);
     }
     await open('clean.json');
