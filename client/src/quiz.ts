@@ -124,29 +124,46 @@ async function runSession(store: CardStore, questions: readonly Question[], titl
   void vscode.window.showInformationMessage(`${right} of ${questions.length} right. Due cards come back when FSRS says you are about to forget them.`);
 }
 
+/** Options as rows: a short label, the whole text underneath when it is long. */
+function optionItems(options: readonly string[]): (vscode.QuickPickItem & { value: string })[] {
+  return options.map((value, i) => (value.length > 70
+    ? { label: `${i + 1}. ${value.slice(0, 66)}…`, detail: value, value }
+    : { label: `${i + 1}. ${value}`, value }));
+}
+
+async function pickOne(title: string, prompt: string, options: readonly string[], placeHolder: string): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(optionItems(options), { title, placeHolder: prompt.length <= 80 ? prompt : placeHolder, ignoreFocusOut: true, matchOnDetail: true });
+  return picked?.value;
+}
+
+/** A long question is shown whole first (a dialog wraps text; a QuickPick does not), then answered. */
+async function readQuestion(question: Question, title: string): Promise<boolean> {
+  if (question.prompt.length <= 80) return true;
+  const detail = question.options && question.type !== 'ordering' ? question.options.map((o, i) => `${i + 1}. ${o}`).join('\n') : undefined;
+  return (await vscode.window.showInformationMessage(`${title}\n\n${question.prompt}`, { modal: true, detail }, 'Answer')) === 'Answer';
+}
+
 async function ask(question: Question, title: string): Promise<string | string[] | undefined> {
+  if (question.options && !(await readQuestion(question, title))) return undefined;
   if (!question.options) {
     return vscode.window.showInputBox({ title, prompt: question.prompt, placeHolder: 'Type the answer and press Enter', ignoreFocusOut: true });
   }
   if (question.type === 'multi-select') {
-    const picked = await vscode.window.showQuickPick(question.options.map((label) => ({ label })), { title, placeHolder: question.prompt, canPickMany: true, ignoreFocusOut: true });
-    return picked?.map((p) => p.label);
+    const picked = await vscode.window.showQuickPick(optionItems(question.options), { title, placeHolder: question.prompt.length <= 80 ? question.prompt : 'Select with Space, confirm with Enter', canPickMany: true, ignoreFocusOut: true });
+    return picked?.map((p) => p.value);
   }
   if (question.type === 'ordering') {
     const remaining = [...question.options];
     const order: string[] = [];
     while (remaining.length > 0) {
-      const picked = await vscode.window.showQuickPick(remaining.map((label) => ({ label })), {
-        title, placeHolder: `${question.prompt} Pick #${order.length + 1}${order.length > 0 ? ` (so far: ${order.join(' → ')})` : ''}`, ignoreFocusOut: true,
-      });
+      const picked = await pickOne(title, `Pick #${order.length + 1}${order.length > 0 ? ` (so far: ${order.join(' → ')})` : ''}`, remaining, 'Pick the next one');
       if (!picked) return undefined;
-      order.push(picked.label);
-      remaining.splice(remaining.indexOf(picked.label), 1);
+      order.push(picked);
+      remaining.splice(remaining.indexOf(picked), 1);
     }
     return order;
   }
-  const picked = await vscode.window.showQuickPick(question.options.map((label) => ({ label })), { title, placeHolder: question.prompt, ignoreFocusOut: true, matchOnDescription: true });
-  return picked?.label;
+  return pickOne(title, question.prompt, question.options, 'Choose the answer and press Enter');
 }
 
 async function feedback(question: Question, correct: boolean, due: Date | string): Promise<'next' | 'stop'> {

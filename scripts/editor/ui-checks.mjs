@@ -263,10 +263,15 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await runCommand('Start Quiz');
       await pickRow('SQS');
       await pickRow('5');
-      // The first question: a QuickPick (choices) or an input box (typed answer); answer with Enter.
+      // The first question: a long one is shown whole in a dialog first; then a QuickPick or an input box.
       const title = page.locator('.quick-input-widget .quick-input-title');
-      await until('the first question', async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')));
+      const dialog = page.locator('.monaco-dialog-box');
+      await until('the first question', async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')) || (await dialog.isVisible().catch(() => false)));
       await shot('quiz-question.png');
+      if (await dialog.isVisible().catch(() => false)) {
+        await page.keyboard.press('Enter'); // "Answer"
+        await until('the answers', async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')));
+      }
       const hasList = await page.locator('.quick-input-list .monaco-list-row').first().isVisible().catch(() => false);
       if (!hasList) await page.locator('.quick-input-widget input').fill('14 days');
       await page.keyboard.press('Enter');

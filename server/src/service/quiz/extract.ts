@@ -20,7 +20,8 @@ const GENERIC_TERMS = new Set([
   'use case', 'use cases', 'usage', 'why', 'how', 'what', 'when', 'where', 'who', 'result', 'results', 'answer', 'question', 'summary',
   'default', 'defaults', 'limit', 'limits', 'other', 'others', 'misc', 'todo', 'yes', 'no', 'benefit', 'benefits', 'features', 'feature',
   'types', 'type', 'options', 'option', 'exam tip', 'remember', 'key point', 'key points', 'also', 'warning', 'definition', 'source',
-  'best practice', 'best practices', 'note that', 'caution', 'gotcha', 'trap', 'traps', 'recap',
+  'best practice', 'best practices', 'note that', 'caution', 'gotcha', 'trap', 'traps', 'recap', 'exam pattern', 'exam patterns',
+  'exam tips', 'exam trap', 'exam traps', 'pattern', 'patterns', 'comparison',
 ]);
 
 function words(text: string): number {

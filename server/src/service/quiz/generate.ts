@@ -239,6 +239,14 @@ function specQuestions(input: QuizInput, random: () => number): Question[] {
     explanation: 'install → pre_build → build → post_build, then the artifacts are uploaded; finally blocks run even when a command fails.',
     source: codebuild,
   });
+  const evaluation = ['An explicit Deny in any applicable policy', 'An Allow in an applicable policy (within SCPs, boundaries and session policies)', 'Otherwise the implicit (default) deny'];
+  questions.push({
+    id: `ordering-${hash('iam-evaluation')}`, type: 'ordering', topic: 'AWS IAM',
+    prompt: 'Put the outcomes of IAM policy evaluation in the order IAM checks them.',
+    options: shuffle(evaluation, random), answer: evaluation,
+    explanation: 'An explicit Deny always wins; otherwise an Allow grants access (as long as no SCP, permissions boundary or session policy leaves it out); with neither, the request is implicitly denied.',
+    source: sourceIn('knowledge/notes/iam.md', /evaluat/i),
+  });
   const lambda = lifecyclesOf('lambda')[0];
   if (lambda) {
     const scriptable = lambda.events.filter((e) => !e.reserved).map((e) => e.name);
