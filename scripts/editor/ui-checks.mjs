@@ -61,6 +61,27 @@ async function settled(page) {
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
 }
 
+/**
+ * Moves the mouse onto a point until a hover containing `text` shows (the server starts
+ * asynchronously, so the first hovers may come back empty): away and back, polling.
+ */
+async function hoverUntil(page, what, point, text) {
+  const hover = page.locator('.monaco-hover', { hasText: text });
+  await until(what, async () => {
+    await page.mouse.move(5, 5);
+    const target = await point();
+    if (!target) return false;
+    await page.mouse.move(target.x, target.y);
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 45_000);
+  return hover.first();
+}
+
 async function editorText(page) {
   return page.locator('.editor-instance .view-lines').first().innerText();
 }
@@ -103,20 +124,8 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     });
 
     await check('hover explains an action', async () => {
-      const hover = page.locator('.monaco-hover', { hasText: 's3:ListBucket' });
-      await until('hover widget on s3:ListBucket', async () => {
-        // The server starts asynchronously: move away and back until the hover shows.
-        await page.mouse.move(5, 5);
-        const { x, y } = await tokenCentre(page, 'ListBucket');
-        await page.mouse.move(x, y);
-        try {
-          await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 45_000);
-      const text = await hover.first().innerText();
+      const hover = await hoverUntil(page, 'hover widget on s3:ListBucket', () => tokenCentre(page, 'ListBucket'), 's3:ListBucket');
+      const text = await hover.innerText();
       if (!/List · Amazon S3/.test(text)) throw new Error(`unexpected hover text: ${text}`);
       await shot('hover.png');
       await page.mouse.move(5, 5);
@@ -174,18 +183,7 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     await check('buildspec: squiggles and a hover on a phase', async () => {
       await openFile(page, 'buildspec.yml');
       await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
-      const hover = page.locator('.monaco-hover', { hasText: 'post_build' });
-      await until('hover on the build phase', async () => {
-        await page.mouse.move(5, 5);
-        const { x, y } = await tokenCentre(page, 'build');
-        await page.mouse.move(x, y);
-        try {
-          await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 45_000);
+      await hoverUntil(page, 'hover on the build phase', () => tokenCentre(page, 'build'), 'post_build');
       await shot('buildspec.png');
       await page.mouse.move(5, 5);
     });
@@ -193,18 +191,7 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     await check('AppSpec: a hook hover shows the deployment lifecycle', async () => {
       await openFile(page, 'appspec.yml');
       await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
-      const hover = page.locator('.monaco-hover', { hasText: 'Show Deployment Lifecycle' });
-      await until('hover on ApplicationStart', async () => {
-        await page.mouse.move(5, 5);
-        const { x, y } = await tokenCentre(page, 'ApplicationStart');
-        await page.mouse.move(x, y);
-        try {
-          await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 45_000);
+      await hoverUntil(page, 'hover on ApplicationStart', () => tokenCentre(page, 'ApplicationStart'), 'Show Deployment Lifecycle');
       await shot('appspec.png');
       await page.mouse.move(5, 5);
     });
@@ -228,19 +215,10 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     await check('notes lint marks a wrong fact in a note', async () => {
       await openFile(page, 'queues.md');
       await page.locator('.squiggly-warning').first().waitFor({ state: 'visible', timeout: 60_000 });
-      const hover = page.locator('.monaco-hover', { hasText: '14 days' });
-      await until('hover on the wrong number', async () => {
-        await page.mouse.move(5, 5);
+      await hoverUntil(page, 'hover on the wrong number', async () => {
         const box = await page.locator('.squiggly-warning').first().boundingBox();
-        if (!box) return false;
-        await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-        try {
-          await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 45_000);
+        return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : undefined;
+      }, '14 days');
       await shot('notes-lint.png');
       await page.mouse.move(5, 5);
     });

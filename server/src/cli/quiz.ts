@@ -1,8 +1,6 @@
-import * as path from 'node:path';
 import * as readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { listNoteFiles, readNote } from '../service/notes/scanner';
-import { NotesService } from '../service/notes/service';
+import { loadNotes } from './notes';
 import { isCorrect } from '../service/quiz/answers';
 import type { Question } from '../service/quiz/types';
 
@@ -36,12 +34,7 @@ export async function quiz(args: readonly string[], usageError: (message: string
   const seed = values.seed === undefined ? Date.now() % 2_147_483_647 : Number(values.seed);
   if (!Number.isInteger(seed)) return usageError('--seed must be a whole number.');
 
-  const notes = new NotesService({ knowledgeRoot: path.dirname(__dirname) });
-  const { files } = listNoteFiles({ paths: (values.notes ?? []).map((p) => path.resolve(p)), extensions: ['.md', '.markdown', '.txt'] }, [process.cwd()]);
-  for (const file of files) {
-    const text = readNote(file);
-    if (typeof text === 'string') notes.setNote(file, text);
-  }
+  const notes = loadNotes(values.notes ?? []);
   const questions = notes.quiz({ topic: values.topic, count, seed });
   if (values.json) {
     const out = questions.map((q) => ({

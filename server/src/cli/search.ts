@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listNoteFiles, readNote } from '../service/notes/scanner';
-import { CONTEXT_SERVICES, NotesService } from '../service/notes/service';
+import { CONTEXT_SERVICES } from '../service/notes/service';
+import { loadNotes } from './notes';
 
 /** `aws-study-hints search`: the same notes search as hovers and the Search Notes command. */
 
@@ -36,14 +36,7 @@ export function search(args: readonly string[], usageError: (message: string) =>
   const limit = Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return usageError('--limit must be a whole number from 1 to 100.');
 
-  // The extension root (dist/..) holds knowledge/notes/*.md, which results point at.
-  const notes = new NotesService({ knowledgeRoot: path.dirname(__dirname) });
-  const { files } = listNoteFiles({ paths: (values.notes ?? []).map((p) => path.resolve(p)), extensions: ['.md', '.markdown', '.txt'] }, [process.cwd()]);
-  for (const file of files) {
-    const text = readNote(file);
-    if (typeof text === 'string') notes.setNote(file, text);
-    else process.stderr.write(`${text.skipped}\n`);
-  }
+  const notes = loadNotes(values.notes ?? []);
   const results = notes.search(query, { limit, boostServices: context ? CONTEXT_SERVICES[context] : undefined }).map((result) => ({
     file: notes.pathOf(result) ?? result.file,
     startLine: result.line + 1,

@@ -43,14 +43,8 @@ export function analyzeAppSpec(document: TextDocument, json: boolean, configured
   const started = performance.now();
   const text = document.getText();
   const model = parseYaml(text);
-  const context = new YamlRuleContext(document, model);
-  const run = (name: string, rule: () => void) => {
-    try {
-      rule();
-    } catch (error) {
-      onRuleError?.(name, error);
-    }
-  };
+  const context = new YamlRuleContext(document, model, onRuleError);
+  const run = (name: string, rule: () => void) => context.run(name, rule);
   if (json) {
     const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });

@@ -33,14 +33,8 @@ const SCHEMA_RULES = {
 export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: string, error: unknown) => void): BuildspecAnalysis {
   const started = performance.now();
   const model = parseYaml(document.getText());
-  const context = new YamlRuleContext(document, model);
-  const run = (name: string, rule: () => void) => {
-    try {
-      rule();
-    } catch (error) {
-      onRuleError?.(name, error);
-    }
-  };
+  const context = new YamlRuleContext(document, model, onRuleError);
+  const run = (name: string, rule: () => void) => context.run(name, rule);
   run('yaml', () => checkYamlSyntax(context, { syntax: BUILDSPEC_RULES.yamlSyntax, tabs: BUILDSPEC_RULES.tabIndentation, duplicateKey: BUILDSPEC_RULES.duplicateKey }));
   const root = model.doc.contents;
   const version = buildspecVersion(context);

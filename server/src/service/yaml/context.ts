@@ -8,7 +8,16 @@ import type { YamlModel } from './model';
 export class YamlRuleContext {
   readonly findings: Finding[] = [];
 
-  constructor(readonly document: TextDocument, readonly model: YamlModel) {}
+  constructor(readonly document: TextDocument, readonly model: YamlModel, private readonly onRuleError?: (rule: string, error: unknown) => void) {}
+
+  /** Runs one rule; a failing rule is logged and the others still run. */
+  run(name: string, rule: () => void): void {
+    try {
+      rule();
+    } catch (error) {
+      this.onRuleError?.(name, error);
+    }
+  }
 
   report(rule: RuleDefinition, range: Range, message: string, options: { severity?: Severity; fixes?: readonly Fix[] } = {}): void {
     this.findings.push({ code: rule.code, range, message, ...options });
