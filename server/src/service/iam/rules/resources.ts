@@ -60,23 +60,36 @@ function checkArn(context: RuleContext, resource: JsonString): void {
 
 function checkRegionAndAccount(context: RuleContext, resource: JsonString, service: string, value: string, offset: number, which: 'region' | 'account'): void {
   if (value === '' || hasWildcardOrVariable(value)) return;
-  const range = context.stringRange(resource, offset, value.length);
+  const range = () => context.stringRange(resource, offset, value.length);
   // Compare with the resource types whose resource part this ARN's resource part could match.
-  const resourcePart = parseArn(resource.value)!.resource;
+  const candidates = candidateTemplates(context, service, parseArn(resource.value)!.resource);
   const slot = which === 'region' ? 3 : 4;
-  const candidates = splitTemplates(context, service).filter((t) => patternMatchesTemplate(resourcePart, t.resourcePart)).map((t) => t.parts);
   if (candidates.length > 0 && candidates.every((parts) => (parts[slot] ?? '') === '')) {
     const name = context.catalog.serviceName(service) ?? service;
-    context.report(IAM_RULES.invalidArn, range,
+    const where = range();
+    context.report(IAM_RULES.invalidArn, where,
       `${name} ARNs of this form have no ${which}: leave it empty (${candidates[0]!.join(':')}).`,
-      { fixes: [{ title: `Remove the ${which}`, edits: [{ range, newText: '' }], preferred: true }] });
+      { fixes: [{ title: `Remove the ${which}`, edits: [{ range: where, newText: '' }], preferred: true }] });
     return;
   }
   if (which === 'region' && !REGION_PATTERN.test(value)) {
-    context.report(IAM_RULES.invalidArn, range, `"${value}" is not a Region code such as us-east-1 or eu-west-2.`);
+    context.report(IAM_RULES.invalidArn, range(), `"${value}" is not a Region code such as us-east-1 or eu-west-2.`);
   } else if (which === 'account' && !ACCOUNT_PATTERN.test(value) && value !== 'aws') {
-    context.report(IAM_RULES.invalidArn, range, `"${value}" is not an AWS account ID: use the 12-digit ID (e.g. 123456789012), "*" or a variable.`);
+    context.report(IAM_RULES.invalidArn, range(), `"${value}" is not an AWS account ID: use the 12-digit ID (e.g. 123456789012), "*" or a variable.`);
   }
+}
+
+/** The resource types (as split templates) a resource part could be; remembered, as policies repeat resources. */
+const candidatesCache = new Map<string, (readonly string[])[]>();
+function candidateTemplates(context: RuleContext, service: string, resourcePart: string): (readonly string[])[] {
+  const key = `${service}\u0000${resourcePart}`;
+  let candidates = candidatesCache.get(key);
+  if (!candidates) {
+    if (candidatesCache.size > 20_000) candidatesCache.clear();
+    candidates = splitTemplates(context, service).filter((t) => patternMatchesTemplate(resourcePart, t.resourcePart)).map((t) => t.parts);
+    candidatesCache.set(key, candidates);
+  }
+  return candidates;
 }
 
 function replacePart(context: RuleContext, resource: JsonString, offset: number, old: string, replacement: string): Fix {
