@@ -7,7 +7,8 @@ import { validateNode } from '../yaml/validate';
 import { checkBatch, checkCache } from './rules/batch';
 import { BUILDSPEC_RULES } from './rules/definitions';
 import { checkEnv } from './rules/env';
-import { checkRuntimeVersions, claimMisplacedRuntimeVersions } from './rules/runtimes';
+import { checkFallbackKeyCount, checkFanoutParallelism, checkRetryCounts, checkRunAsOnWindows } from './rules/limits';
+import { checkConflictingRuntimes, checkRuntimeVersions, claimMisplacedRuntimeVersions } from './rules/runtimes';
 import { buildspecVersion, checkVersion } from './rules/version';
 import { BUILDSPEC_SPEC } from './spec';
 
@@ -49,9 +50,14 @@ export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: st
       claimUnknownKey: (path, pair) => claimMisplacedRuntimeVersions(context, path, pair),
     }));
     run('runtimes', () => checkRuntimeVersions(context));
+    run('conflicting-runtimes', () => checkConflictingRuntimes(context));
     run('env', () => checkEnv(context));
     run('batch', () => checkBatch(context));
     run('cache', () => checkCache(context));
+    run('fanout', () => checkFanoutParallelism(context));
+    run('retry', () => checkRetryCounts(context));
+    run('fallback-keys', () => checkFallbackKeyCount(context));
+    run('run-as', () => checkRunAsOnWindows(context));
   } else if (!root && model.errors.length === 0) {
     context.report(BUILDSPEC_RULES.missingVersion, context.range(0, 0), 'The buildspec is empty: start with version: 0.2 and a phases section.',
       { fixes: [{ title: 'Insert a minimal buildspec', edits: [{ range: context.range(0, 0), newText: 'version: 0.2\n\nphases:\n  build:\n    commands:\n      - echo Build started\n' }], preferred: true }] });

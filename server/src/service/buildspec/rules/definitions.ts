@@ -26,18 +26,23 @@ export const BUILDSPEC_RULES = {
   deprecatedKey: define('BSP024', 'deprecated-key', 'warning', 'The key is deprecated in buildspec 0.2.'),
   tooManyEntries: define('BSP025', 'too-many-entries', 'error', 'A project can have at most 5 report groups.', 'https://docs.aws.amazon.com/codebuild/latest/userguide/report-group-create-buildspec.html'),
   commandIsMapping: define('BSP026', 'command-is-mapping', 'error', 'An unquoted ": " turned a command into a YAML mapping (CodeBuild: "found subkeys instead").'),
+  retryCountOutOfRange: define('BSP027', 'retry-count-out-of-range', 'error', 'A RETRY-<count> in on-failure must be between 0 and 100.', `${REF}#build-spec.phases.on-failure`),
   runtimeVersionsOutsideInstall: define('BSP030', 'runtime-versions-outside-install', 'error', 'runtime-versions is only allowed in the install phase.', RUNTIMES),
   unknownRuntime: define('BSP031', 'unknown-runtime', 'error', 'The runtime name is not one CodeBuild images provide.', RUNTIMES),
   unlistedRuntimeVersion: define('BSP032', 'unlisted-runtime-version', 'warning', 'The runtime version is not among those current images provide (availability depends on the image).', RUNTIMES),
   numericRuntimeVersion: define('BSP033', 'numeric-runtime-version', 'warning', 'YAML reads an unquoted version such as 3.10 as the number 3.1.', RUNTIMES),
+  conflictingRuntimes: define('BSP034', 'conflicting-runtimes', 'warning', 'The android runtime comes with its own Java; selecting java as well can conflict and fail the build.', RUNTIMES),
   reservedVariable: define('BSP040', 'reserved-variable', 'error', 'Names starting with CODEBUILD_ are reserved for CodeBuild.'),
   plaintextSecret: define('BSP041', 'plaintext-secret', 'warning', 'A secret in env.variables is stored and shown in plain text; use parameter-store or secrets-manager.'),
   malformedSecretReference: define('BSP042', 'malformed-secret-reference', 'error', 'A secrets-manager reference is secret-id:json-key:version-stage:version-id.'),
   exportedAwsVariable: define('BSP043', 'exported-aws-variable', 'error', 'Variables whose names start with AWS_ cannot be exported.'),
+  runAsOnWindows: define('BSP044', 'run-as-on-windows', 'warning', 'run-as works only on Linux images, and env.shell names a Windows shell.', `${REF}#build-spec.run-as`),
   fallbackKeysWithoutKey: define('BSP050', 'fallback-keys-without-key', 'warning', 'cache.fallback-keys are ignored unless cache.key is set.'),
   batchBuildType: define('BSP051', 'batch-build-type', 'error', 'batch takes exactly one of build-list, build-matrix, build-graph, build-fanout.', BATCH),
   duplicateBatchIdentifier: define('BSP052', 'duplicate-batch-identifier', 'error', 'Batch build identifiers must be unique.', BATCH),
   unknownDependency: define('BSP053', 'unknown-dependency', 'error', 'depend-on names an identifier that no build in the graph has.', BATCH),
+  fanoutParallelism: define('BSP054', 'fanout-parallelism', 'error', 'build-fanout parallelism must be a whole number of at least 1.', BATCH),
+  tooManyFallbackKeys: define('BSP055', 'too-many-fallback-keys', 'warning', 'cache.fallback-keys takes up to five keys.', `${REF}#build-spec.cache.fallback-keys`),
 } satisfies Record<string, RuleDefinition>;
 
 export const BUILDSPEC_RULE_LIST: readonly RuleDefinition[] = Object.values(BUILDSPEC_RULES);

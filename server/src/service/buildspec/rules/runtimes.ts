@@ -47,6 +47,22 @@ function checkVersionValue(context: YamlRuleContext, name: string, pair: Pair, v
   }
 }
 
+/**
+ * The documented conflict: android images bring their own JDK, so asking for java as well can
+ * fail the build ("android: 29" with "java: openjdk11"). Reported on whichever is written second.
+ */
+export function checkConflictingRuntimes(context: YamlRuleContext): void {
+  const runtimes = nodeAt(context.model, ['phases', 'install', 'runtime-versions']);
+  if (!isMap(runtimes)) return;
+  const pairs = pairsOf(runtimes);
+  const android = pairs.findIndex((p) => keyName(p) === 'android');
+  const java = pairs.findIndex((p) => keyName(p) === 'java');
+  if (android < 0 || java < 0) return;
+  const second = pairs[Math.max(android, java)]!;
+  context.report(BUILDSPEC_RULES.conflictingRuntimes, context.nodeRange(second.key as Scalar),
+    'android and java are both selected: the android runtime already includes a JDK, and CodeBuild fails the build when the two conflict (for example android 29 with java openjdk11). Keep one unless you know the versions match.');
+}
+
 /** Claims `runtime-versions` found in a phase other than install, with a fix that moves it there. */
 export function claimMisplacedRuntimeVersions(context: YamlRuleContext, path: readonly string[], pair: Pair): boolean {
   if (keyName(pair) !== 'runtime-versions' || path.length !== 2 || path[0] !== 'phases' || path[1] === 'install') return false;
