@@ -6,7 +6,7 @@ import { checkYamlSyntax, withoutTabNoise } from '../yaml/syntax';
 import { validateNode } from '../yaml/validate';
 import { checkBatch, checkCache } from './rules/batch';
 import { BUILDSPEC_RULES } from './rules/definitions';
-import { checkEnv } from './rules/env';
+import { checkBatchEnv, checkEnv } from './rules/env';
 import { checkFallbackKeyCount, checkFanoutParallelism, checkRetryCounts, checkRunAsOnWindows } from './rules/limits';
 import { checkConflictingRuntimes, checkRuntimeVersions, claimMisplacedRuntimeVersions } from './rules/runtimes';
 import { buildspecVersion, checkVersion } from './rules/version';
@@ -52,6 +52,7 @@ export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: st
     run('runtimes', () => checkRuntimeVersions(context));
     run('conflicting-runtimes', () => checkConflictingRuntimes(context));
     run('env', () => checkEnv(context));
+    run('batch-env', () => checkBatchEnv(context));
     run('batch', () => checkBatch(context));
     run('cache', () => checkCache(context));
     run('fanout', () => checkFanoutParallelism(context));

@@ -52,8 +52,42 @@ export function checkEnv(context: YamlRuleContext): void {
   }
 }
 
-function checkPlaintextSecret(context: YamlRuleContext, env: unknown, name: string, pair: Pair): void {
-  const value = pair.value;
+/**
+ * Batch builds (build-list and build-graph items, build-matrix dynamic env) carry their own
+ * env.variables. They are as plain as the top-level ones, and batch env has no parameter-store, so
+ * the secret is reported without a move fix.
+ */
+export function checkBatchEnv(context: YamlRuleContext): void {
+  const batch = nodeAt(context.model, ['batch']);
+  if (!isMap(batch)) return;
+  const variableMaps: unknown[] = [];
+  for (const type of ['build-list', 'build-graph']) {
+    const builds = findPair(batch, type)?.value;
+    if (!isSeq(builds)) continue;
+    for (const build of builds.items) {
+      const env = isMap(build) ? findPair(build, 'env')?.value : undefined;
+      if (isMap(env)) variableMaps.push(findPair(env, 'variables')?.value);
+    }
+  }
+  const matrixEnv = findPair(findPair(findPair(batch, 'build-matrix')?.value, 'dynamic')?.value, 'env')?.value;
+  if (isMap(matrixEnv)) variableMaps.push(findPair(matrixEnv, 'variables')?.value);
+  for (const variables of variableMaps) {
+    if (!isMap(variables)) continue;
+    for (const pair of pairsOf(variables)) {
+      const name = keyName(pair);
+      if (name === undefined) continue;
+      if (/^CODEBUILD_/i.test(name)) {
+        context.report(BUILDSPEC_RULES.reservedVariable, context.nodeRange(pair.key as Scalar),
+          `"${name}": names starting with CODEBUILD_ are reserved for CodeBuild's own variables; choose another name.`);
+      }
+      // A matrix variable is a list of values, one per build: check each.
+      const values = isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const value of values) checkPlaintextSecret(context, undefined, name, pair, value, 'batch');
+    }
+  }
+}
+
+function checkPlaintextSecret(context: YamlRuleContext, env: unknown, name: string, pair: Pair, value: unknown = pair.value, where: 'env' | 'batch' = 'env'): void {
   if (!isScalar(value) || value.value === null) return;
   const source = scalarSource(context.model, value as Scalar);
   if (source === '' || /^\$\{?\w+\}?$/.test(source)) return; // empty or another variable
@@ -61,6 +95,11 @@ function checkPlaintextSecret(context: YamlRuleContext, env: unknown, name: stri
   const byName = SECRET_NAME.test(name) && !REFERENCE_NAME.test(name) && source.length >= 4;
   if (!byValue && !byName) return;
   const what = byValue ? `looks like ${byValue}` : 'looks like a secret';
+  if (where === 'batch') {
+    context.report(BUILDSPEC_RULES.plaintextSecret, context.nodeRange(value),
+      `${name} ${what}: batch env variables are plain text, visible in the console and logs. Store it in Parameter Store or Secrets Manager and reference it under the buildspec's env.parameter-store or env.secrets-manager.`);
+    return;
+  }
   context.report(BUILDSPEC_RULES.plaintextSecret, context.nodeRange(value),
     `${name} ${what}: env.variables are plain text, visible in the console and logs. Store it in Parameter Store or Secrets Manager and reference it under env.parameter-store or env.secrets-manager.`,
     { fixes: moveSecretFixes(context, env, name, pair) });
