@@ -2,7 +2,6 @@ import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {  } from 'node:url';
 
 import { ANSI, cli, codes, fixture, fixtures, manifest, run, runJson, type JsonReport } from './shared';
 
@@ -243,7 +242,7 @@ describe('help and version', () => {
     it(`${flag} prints usage and exits 0`, () => {
       const r = run([flag]);
       assert.equal(r.status, 0);
-      assert.match(r.stdout, /^Usage: aws-study-hints check <files or folders\.\.\.> \[options\]/);
+      assert.match(r.stdout, /^Usage: aws-study-hints check <files or folders\.\.\.> \[--notes <dir>\.\.\.\] \[options\]/);
       assert.match(r.stdout, /--format text\|json\|sarif/);
       assert.match(r.stdout, /--kind/);
       assert.match(r.stdout, /Exit status/);

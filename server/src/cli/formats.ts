@@ -19,7 +19,7 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    lines.push(paint('4', `${relative(report.file)}`) + paint('2', report.kind === 'buildspec' || report.kind === 'appspec' ? ` (${report.kind})` : ` (${report.kind} policy)`));
+    lines.push(paint('4', `${relative(report.file)}`) + paint('2', report.kind === 'buildspec' || report.kind === 'appspec' || report.kind === 'notes' ? ` (${report.kind})` : ` (${report.kind} policy)`));
     for (const d of report.diagnostics) {
       counts[d.severity]++;
       const severityText = SEVERITY_LABEL[d.severity].padEnd(7);

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPolicyKind } from '../service/iam/detect';
-import { createLanguageService } from '../service/languageService';
+import { createLanguageService, type LanguageService } from '../service/languageService';
 import { collectFiles, readInput, workspaceFor } from './files';
+import { loadNoteFiles } from './notes';
 import { formatJson, formatSarif, formatText } from './formats';
 import { toReported, type FileReport } from './report';
 import { search, SEARCH_USAGE } from './search';
@@ -15,16 +17,19 @@ import { quiz, QUIZ_USAGE } from './quiz';
 declare const PACKAGE_VERSION: string;
 const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 
-const USAGE = `Usage: aws-study-hints check <files or folders...> [options]
+const USAGE = `Usage: aws-study-hints check <files or folders...> [--notes <dir>...] [options]
        aws-study-hints search "<query>" [--notes <dir>...] [--context iam|buildspec|appspec] [--limit N] [--json]
        aws-study-hints quiz [--notes <dir>...] [--topic X] [--count N] [--seed S] [--json]
 
 Checks IAM policies (JSON), CodeBuild buildspec files and CodeDeploy AppSpec files
 with the AWS Study Hints rules. Folders are searched for *.json files that contain a
 policy, buildspec*.yml and appspec.yml/.yaml/.json files; .vscode/settings.json above a
-file supplies the awsStudyHints.* settings, as in the editor.
+file supplies the awsStudyHints.* settings, as in the editor. With --notes, the study
+notes in those folders (.md, .markdown, .txt) are checked against the curated facts and
+against each other.
 
 Options:
+  --notes <dir>              also check the study notes in this folder (repeatable)
   --format text|json|sarif   output format (default: text)
   --kind identity|resource|trust|scp
                              analyse every JSON file as this kind of policy
@@ -55,6 +60,7 @@ export function main(argv: readonly string[]): number | Promise<number> {
       options: {
         format: { type: 'string', default: 'text' },
         kind: { type: 'string' },
+        notes: { type: 'string', multiple: true },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -67,11 +73,15 @@ export function main(argv: readonly string[]): number | Promise<number> {
   const format = values.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) return usageError(`--format must be text, json or sarif, not "${format}".`);
   if (values.kind !== undefined && !isPolicyKind(values.kind)) return usageError(`--kind must be identity, resource, trust or scp, not "${values.kind}".`);
-  if (positionals.length === 0) return usageError('Name at least one file or folder to check.');
+  const noteFolders = values.notes ?? [];
+  if (positionals.length === 0 && noteFolders.length === 0) return usageError('Name at least one file or folder to check.');
+  const missingNotes = noteFolders.filter((folder) => !isDirectory(folder));
+  if (missingNotes.length > 0) return usageError(`No such notes folder: ${missingNotes.join(', ')}`);
 
   const { files, missing } = collectFiles(positionals);
   if (missing.length > 0) return usageError(`No such file or folder: ${missing.join(', ')}`);
-  const service = createLanguageService({ log: (message) => process.stderr.write(`${message}\n`) });
+  const notes = noteFolders.length > 0 ? loadNoteFiles(noteFolders) : undefined;
+  const service = createLanguageService({ log: (message) => process.stderr.write(`${message}\n`), notes: notes?.notes });
   const reports: FileReport[] = [];
   let unreadable = 0;
   for (const file of files) {
@@ -97,11 +107,32 @@ export function main(argv: readonly string[]): number | Promise<number> {
     }
     reports.push({ file: file.path, kind, diagnostics: service.diagnostics(document, context).map(toReported) });
   }
+  if (notes) reports.push(...lintNotes(service, notes.files, noteFolders));
   const output = format === 'json' ? formatJson(reports)
     : format === 'sarif' ? formatSarif(reports, { version: VERSION, rules: service.rules })
     : formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR);
   process.stdout.write(`${output}\n`);
   return unreadable > 0 || reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+/** Each note file through the language service, as the editor lints an open note. */
+function lintNotes(service: LanguageService, files: readonly { path: string; text: string }[], folders: readonly string[]): FileReport[] {
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const workspace = workspaceFor(file.path);
+    const settings = { ...workspace.settings, notes: { ...workspace.settings.notes, paths: folders.map((folder) => path.resolve(folder)) } };
+    const document = TextDocument.create(pathToFileURL(file.path).href, 'markdown', 1, file.text);
+    reports.push({ file: file.path, kind: 'notes', diagnostics: service.diagnostics(document, { settings, workspaceRoot: workspace.root }).map(toReported) });
+  }
+  return reports;
+}
+
+function isDirectory(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function print(text: string, code: number): number {

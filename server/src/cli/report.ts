@@ -5,8 +5,8 @@ import type { PolicyKind } from '../service/iam/model';
 /** The CLI's result for one file, in the shape `--format json` prints (positions 1-based). */
 export interface FileReport {
   readonly file: string;
-  /** The kind of IAM policy, or "buildspec" / "appspec". */
-  readonly kind: PolicyKind | 'buildspec' | 'appspec';
+  /** The kind of IAM policy, or "buildspec" / "appspec", or "notes" for a study-notes file. */
+  readonly kind: PolicyKind | 'buildspec' | 'appspec' | 'notes';
   readonly diagnostics: readonly ReportedDiagnostic[];
 }
 
