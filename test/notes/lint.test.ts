@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Fact } from '../../server/src/service/notes/knowledge';
 import { collectMentions, lintStatements, statementsOf } from '../../server/src/service/notes/lint';
-import { findQuantities } from '../../server/src/service/notes/quantities';
+import { findCounts, findQuantities } from '../../server/src/service/notes/quantities';
 
 /** The notes lint on facts written for the test: precision first. */
 
@@ -18,6 +18,18 @@ const FACTS: Fact[] = [
     statement: 'A Lambda function runs for at most 15 minutes (900 seconds); the default timeout is 3 seconds.',
     keywords: [['lambda', 'function'], ['timeout', 'runs for', 'run for']],
     quantities: [{ value: 15, unit: 'minutes', qualifier: 'max' }, { value: 3, unit: 'seconds', qualifier: 'default' }],
+  },
+  {
+    id: 'lambda-layers', topic: 'AWS Lambda', section: 'Layers', note: 'knowledge/notes/lambda.md', kind: 'count',
+    statement: 'A Lambda function can use at most 5 layers.',
+    keywords: [['lambda'], ['layer', 'layers']],
+    quantities: [{ value: 5, unit: 'count', qualifier: 'max' }],
+  },
+  {
+    id: 'fsr-quota', topic: 'Amazon EBS', section: 'Snapshots', note: 'knowledge/notes/ec2.md', kind: 'count',
+    statement: 'Fast snapshot restore can be enabled for up to 5 snapshots per Region by default.',
+    keywords: [['fast', 'fsr'], ['snapshot', 'snapshots']],
+    quantities: [{ value: 5, unit: 'count', qualifier: 'default' }],
   },
 ];
 
@@ -53,6 +65,29 @@ describe('notes lint', () => {
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.kind, 'notes-disagree');
     assert.match(problems[0]!.message, /14 days here, 4 days in other\.md \(line 2\)/);
+  });
+  test('a wrong count is flagged on the number and its noun; the fix rewrites the number only', () => {
+    const text = 'Lambda: a function can have up to 10 layers.';
+    const [problem, ...rest] = lint(text);
+    assert.equal(rest.length, 0);
+    assert.equal(text.slice(problem!.offset, problem!.offset + problem!.length), '10 layers');
+    assert.match(problem!.message, /Your note says 10 layers, but A Lambda function can use at most 5 layers\./);
+    const r = problem!.replacement!;
+    assert.equal(`${text.slice(0, r.offset)}${r.text}${text.slice(r.offset + r.length)}`, 'Lambda: a function can have up to 5 layers.');
+  });
+  test('counts are judged only with a qualifier before and the noun after', () => {
+    assert.deepEqual(lint('Lambda: max 5 layers per function.'), [], 'correct');
+    assert.deepEqual(lint('For the Lambda demo I built 2 layers.'), [], 'no qualifier: a story, not a limit');
+    assert.deepEqual(lint('Lambda layers: the limit is 3 and then some.'), [], 'no noun after the number');
+    assert.deepEqual(lint('Lambda runtime 3.12 supports layers, max 1.5 layers'), [], 'decimals are not counts');
+    assert.deepEqual(lint('Lambda: up to 1-10 layers'), [], 'ranges are not judged');
+  });
+  test('a count known only by its default is an adjustable quota: a larger maximum is not flagged', () => {
+    assert.deepEqual(lint('FSR supports up to 50 snapshots per region.'), []);
+    assert.equal(lint('FSR: by default 10 snapshots per region.').length, 1);
+  });
+  test('counts in prose', () => {
+    assert.deepEqual(findCounts('up to 10,000 records and 5 basic selectors, v2 and 3.5 selectors', ['records', 'selectors']).map((q) => [q.value, q.length]), [[10000, 14], [5, 17]]);
   });
   test('quantities in prose', () => {
     assert.deepEqual(findQuantities('up to 256 KB, 15min, 1,000 ms, 2h and 3 h').map((q) => [q.value, q.unit]), [[256, 'KB'], [15, 'minutes'], [1000, 'milliseconds'], [2, 'hours']]);

@@ -1,5 +1,5 @@
 import type { Fact } from './knowledge';
-import { findQuantities, formatQuantity, unitInfo, type FoundQuantity } from './quantities';
+import { findCounts, findQuantities, formatQuantity, unitInfo, type FoundQuantity } from './quantities';
 
 /**
  * Notes lint: statements in a user's notes that contradict a curated fact (a wrong limit,
@@ -76,9 +76,34 @@ function groupPattern(words: readonly string[]): RegExp {
 export function quantitiesAbout(statement: string, fact: Fact): FoundQuantity[] | undefined {
   if (fact.keywords.length === 0) return undefined;
   for (const group of fact.keywords) if (!groupPattern(group).test(statement)) return undefined;
+  if (fact.kind === 'count') return countsAbout(statement, fact);
   const property = fact.keywords[fact.keywords.length - 1]!;
   const anchors = [...statement.matchAll(groupPattern(property))].map((m) => m.index!);
   return findQuantities(statement).filter((q) => q.kind === fact.kind && anchors.some((a) => Math.abs(a - q.offset) <= NEAR));
+}
+
+// Keyword-group words that qualify a number rather than name what is counted.
+const NOT_NOUNS = new Set(['max', 'maximum', 'min', 'minimum', 'most', 'least', 'up', 'limit', 'limits', 'quota', 'quotas', 'default',
+  'defaults', 'per', 'from', 'between', 'range', 'exceed', 'exceeds', 'allowed', 'increase', 'increased', 'adjustable', 'hard', 'soft']);
+
+/**
+ * Counts carry no unit, so they are judged only when the number names what it counts (a noun of
+ * the fact right after it) and says what kind of number it is (max, default, at least… just
+ * before it): "up to 5 layers" is about the layer quota, "I built 2 layers" is not.
+ */
+function countsAbout(statement: string, fact: Fact): FoundQuantity[] {
+  const nouns = fact.keywords.flat().filter((word) => !NOT_NOUNS.has(word.toLowerCase()) && !/\s/.test(word));
+  return findCounts(statement, nouns).filter((count) => qualifierBefore(statement, count) !== undefined);
+}
+
+function qualifierBefore(statement: string, quantity: FoundQuantity): 'min' | 'max' | 'default' | undefined {
+  const before = statement.slice(Math.max(0, quantity.offset - 16), quantity.offset);
+  let best: { at: number; qualifier: 'min' | 'max' | 'default' } | undefined;
+  for (const [pattern, qualifier] of QUALIFIERS) {
+    const global = new RegExp(pattern.source, 'gi');
+    for (const match of before.matchAll(global)) if (!best || match.index! > best.at) best = { at: match.index!, qualifier };
+  }
+  return best?.qualifier;
 }
 
 /**
@@ -87,13 +112,8 @@ export function quantitiesAbout(statement: string, fact: Fact): FoundQuantity[] 
  * only qualifier, else none.
  */
 function qualifierNear(statement: string, quantity: FoundQuantity): 'min' | 'max' | 'default' | undefined {
-  const before = statement.slice(Math.max(0, quantity.offset - 16), quantity.offset);
-  let best: { at: number; qualifier: 'min' | 'max' | 'default' } | undefined;
-  for (const [pattern, qualifier] of QUALIFIERS) {
-    const global = new RegExp(pattern.source, 'gi');
-    for (const match of before.matchAll(global)) if (!best || match.index! > best.at) best = { at: match.index!, qualifier };
-  }
-  if (best) return best.qualifier;
+  const before = qualifierBefore(statement, quantity);
+  if (before) return before;
   const all = QUALIFIERS.filter(([pattern]) => pattern.test(statement));
   return all.length === 1 ? all[0]![1] : undefined;
 }
@@ -101,7 +121,7 @@ function qualifierNear(statement: string, quantity: FoundQuantity): 'min' | 'max
 function allowed(fact: Fact, quantity: FoundQuantity): boolean {
   return fact.quantities.some((q) => {
     const info = unitInfo(q.unit);
-    return info !== undefined && Math.abs(q.value * info.factor - quantity.base) <= Math.max(1e-9, quantity.base * 0.001);
+    return info !== undefined && info.kind === quantity.kind && Math.abs(q.value * info.factor - quantity.base) <= Math.max(1e-9, quantity.base * 0.001);
   });
 }
 
@@ -123,6 +143,8 @@ export function lintStatements(statements: readonly Statement[], facts: readonly
       const sameKind = fact.quantities.filter((q) => unitInfo(q.unit)?.kind === fact.kind);
       for (const quantity of quantities) {
         const qualifier = qualifierNear(statement.text, quantity);
+        // A count quota known only by its default is adjustable: "up to 50" may be a raised quota.
+        if (quantity.kind === 'count' && qualifier && qualifier !== 'default' && !sameKind.some((q) => q.qualifier === qualifier)) continue;
         const intended = qualifier ? sameKind.filter((q) => q.qualifier === qualifier) : sameKind.length === 1 ? sameKind : [];
         const fix = intended.length === 1 ? intended[0]! : undefined;
         const text = fix ? formatQuantity(fix.value, fix.unit) : undefined;
@@ -132,7 +154,12 @@ export function lintStatements(statements: readonly Statement[], facts: readonly
           length: quantity.length,
           fact,
           message: `Your note says ${statement.text.slice(quantity.offset, quantity.offset + quantity.length)}, but ${describeFact(fact)}. (AWS Study Hints knowledge: ${fact.topic} › ${fact.section})`,
-          replacement: text ? { offset: statement.offset + quantity.offset, length: quantity.length, text } : undefined,
+          // A count's fix rewrites the number and keeps the noun ("10 layers" → "5 layers").
+          replacement: text
+            ? quantity.kind === 'count'
+              ? { offset: statement.offset + quantity.numberOffset, length: quantity.numberLength, text }
+              : { offset: statement.offset + quantity.offset, length: quantity.length, text }
+            : undefined,
         });
       }
     }

@@ -199,7 +199,7 @@ function factQuestion(fact: Fact, input: QuizInput, random: () => number): Quest
   const allowed = (value: number) => fact.quantities.some((q) => {
     const info = unitInfo(q.unit);
     const mine = unitInfo(target.unit);
-    return info && mine && Math.abs(q.value * info.factor - value * mine.factor) < 1e-9;
+    return info && mine && info.kind === mine.kind && Math.abs(q.value * info.factor - value * mine.factor) < 1e-9;
   });
   const [wrong] = distractors(target, (v) => !allowed(v), random);
   if (wrong === undefined) return { ...base, prompt: `True or false: ${fact.statement}`, answer: 'True', explanation: `True. ${fact.statement}` };
