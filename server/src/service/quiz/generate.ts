@@ -5,6 +5,7 @@ import { lintStatements } from '../notes/lint';
 import { findQuantities, formatQuantity, unitInfo, type FoundQuantity } from '../notes/quantities';
 import { clozes, numerics, termDefinitions, type TermDefinition } from './extract';
 import { hash, seededRandom, shuffle } from './random';
+import { comparisonCells, tablesOf, tableTerms, type ComparisonCell } from './tables';
 import type { Question, QuestionSource, QuestionType } from './types';
 
 /**
@@ -49,8 +50,9 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
   };
   const termsByFile = new Map<string, TermDefinition[]>();
   const chapterOf = new Map<TermDefinition, string>();
+  const termsOf = (section: IndexedSection) => [...termDefinitions(section.raw, firstLine(section)), ...tableTerms(tablesOf(section.raw, firstLine(section)))];
   for (const section of sections) {
-    const terms = termDefinitions(section.raw, firstLine(section));
+    const terms = termsOf(section);
     for (const term of terms) chapterOf.set(term, section.headingPath[0] ?? section.title);
     termsByFile.set(section.file, [...(termsByFile.get(section.file) ?? []), ...terms]);
   }
@@ -62,7 +64,7 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
     const first = firstLine(section);
     const topicName = section.headingPath[0] ?? section.meta.title ?? section.title;
     let made = 0;
-    const terms = termDefinitions(section.raw, first);
+    const terms = termsOf(section);
     // Distractors come from the same list, else from the same chapter of the same file.
     const chapter = section.headingPath[0] ?? section.title;
     const siblings = terms.length >= 4 ? terms : (termsByFile.get(section.file) ?? []).filter((t) => chapterOf.get(t) === chapter);
@@ -81,6 +83,11 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
         explanation: `${cloze.sentence.replace('_____', cloze.answer)} (${where(section, cloze.line)})`,
         source: source(cloze.line),
       });
+      made++;
+    }
+    for (const cell of shuffle(comparisonCells(tablesOf(section.raw, first)), random).slice(0, 2)) {
+      if (made >= PER_SECTION) break;
+      add(comparisonQuestion(cell, section, topicName, source(cell.line), random));
       made++;
     }
     for (const numeric of numerics(section.raw, first).slice(0, 2)) {
@@ -139,6 +146,16 @@ function termQuestion(term: TermDefinition, siblings: readonly TermDefinition[],
     id: id(section, 'definition-term', term.term), type: 'definition-term', topic,
     prompt: `${context(section)}Which term is this: "${term.definition}"?`,
     options: shuffle([term.term, ...others.map((o) => o.term)], random), answer: term.term, explanation, source,
+  };
+}
+
+/** "Which one has Max Throughput: 1,000 MB/s?" from a comparison table; the options are the table's columns. */
+function comparisonQuestion(cell: ComparisonCell, section: IndexedSection, topic: string, source: QuestionSource, random: () => number): Question {
+  return {
+    id: id(section, 'table-cell', `${cell.attribute}|${cell.answer}`), type: 'table-cell', topic,
+    prompt: `${context(section)}Which one has ${cell.attribute}: "${cell.value}"?`,
+    options: shuffle(cell.options, random), answer: cell.answer,
+    explanation: `${cell.answer} — ${cell.attribute}: ${cell.value} (${where(section, cell.line)})`, source,
   };
 }
 
