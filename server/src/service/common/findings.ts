@@ -31,3 +31,8 @@ export interface RuleDefinition {
   readonly summary: string;
   readonly docs?: string;
 }
+
+/** A `define(code, name, severity, summary, docs?)` for one capability's rule table, with its usual documentation page. */
+export function ruleDefiner(defaultDocs?: string) {
+  return (code: string, name: string, severity: Severity, summary: string, docs = defaultDocs): RuleDefinition => ({ code, name, severity, summary, docs });
+}

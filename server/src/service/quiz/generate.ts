@@ -5,7 +5,7 @@ import { lintStatements } from '../notes/lint';
 import { findQuantities, formatQuantity, unitInfo, type FoundQuantity } from '../notes/quantities';
 import { clozes, numerics, termDefinitions, type TermDefinition } from './extract';
 import { hash, seededRandom, shuffle } from './random';
-import { comparisonCells, tablesOf, tableTerms, type ComparisonCell } from './tables';
+import { comparisonCells, tablesOf, tableTerms, type ComparisonCell, type Table } from './tables';
 import type { Question, QuestionSource, QuestionType } from './types';
 
 /**
@@ -50,9 +50,19 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
   };
   const termsByFile = new Map<string, TermDefinition[]>();
   const chapterOf = new Map<TermDefinition, string>();
-  const termsOf = (section: IndexedSection) => [...termDefinitions(section.raw, firstLine(section)), ...tableTerms(tablesOf(section.raw, firstLine(section)))];
+  // Both passes over the sections need the same terms and tables: extract them once.
+  const extracted = new Map<IndexedSection, { terms: TermDefinition[]; tables: Table[] }>();
+  const extract = (section: IndexedSection) => {
+    let found = extracted.get(section);
+    if (!found) {
+      const tables = tablesOf(section.raw, firstLine(section));
+      found = { terms: [...termDefinitions(section.raw, firstLine(section)), ...tableTerms(tables)], tables };
+      extracted.set(section, found);
+    }
+    return found;
+  };
   for (const section of sections) {
-    const terms = termsOf(section);
+    const { terms } = extract(section);
     for (const term of terms) chapterOf.set(term, section.headingPath[0] ?? section.title);
     termsByFile.set(section.file, [...(termsByFile.get(section.file) ?? []), ...terms]);
   }
@@ -64,7 +74,7 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
     const first = firstLine(section);
     const topicName = section.headingPath[0] ?? section.meta.title ?? section.title;
     let made = 0;
-    const terms = termsOf(section);
+    const { terms, tables } = extract(section);
     // Distractors come from the same list, else from the same chapter of the same file.
     const chapter = section.headingPath[0] ?? section.title;
     const siblings = terms.length >= 4 ? terms : (termsByFile.get(section.file) ?? []).filter((t) => chapterOf.get(t) === chapter);
@@ -85,7 +95,7 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
       });
       made++;
     }
-    for (const cell of shuffle(comparisonCells(tablesOf(section.raw, first)), random).slice(0, 2)) {
+    for (const cell of shuffle(comparisonCells(tables), random).slice(0, 2)) {
       if (made >= PER_SECTION) break;
       add(comparisonQuestion(cell, section, topicName, source(cell.line), random));
       made++;

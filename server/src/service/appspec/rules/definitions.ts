@@ -1,4 +1,4 @@
-import type { RuleDefinition } from '../../common/findings';
+import { ruleDefiner, type RuleDefinition } from '../../common/findings';
 
 /** Every AppSpec rule with its stable code (see docs/rules.md). */
 
@@ -9,9 +9,7 @@ const FILES = `${BASE}reference-appspec-file-structure-files.html`;
 const PERMISSIONS = `${BASE}reference-appspec-file-structure-permissions.html`;
 const RESOURCES = `${BASE}reference-appspec-file-structure-resources.html`;
 
-const define = (code: string, name: string, severity: RuleDefinition['severity'], summary: string, docs = REF): RuleDefinition => ({
-  code, name, severity, summary, docs,
-});
+const define = ruleDefiner(REF);
 
 export const APPSPEC_RULES = {
   syntax: define('APS001', 'syntax', 'error', 'The AppSpec is not valid YAML or JSON.'),

@@ -1,4 +1,4 @@
-import type { RuleDefinition } from '../../common/findings';
+import { ruleDefiner, type RuleDefinition } from '../../common/findings';
 
 /** Every buildspec rule with its stable code (see docs/rules.md). */
 
@@ -6,9 +6,7 @@ const REF = 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-r
 const BATCH = 'https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build-buildspec.html';
 const RUNTIMES = 'https://docs.aws.amazon.com/codebuild/latest/userguide/runtime-versions.html';
 
-const define = (code: string, name: string, severity: RuleDefinition['severity'], summary: string, docs = REF): RuleDefinition => ({
-  code, name, severity, summary, docs,
-});
+const define = ruleDefiner(REF);
 
 export const BUILDSPEC_RULES = {
   yamlSyntax: define('BSP001', 'yaml-syntax', 'error', 'The buildspec is not valid YAML (CodeBuild: YAML_FILE_ERROR).'),

@@ -1,4 +1,4 @@
-import type { RuleDefinition } from '../../common/findings';
+import { ruleDefiner, type RuleDefinition } from '../../common/findings';
 
 /**
  * Every IAM rule with its stable code. Codes never change meaning once released; users
@@ -12,9 +12,7 @@ const VARIABLES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_po
 const SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html';
 const BEST = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html';
 
-const define = (code: string, name: string, severity: RuleDefinition['severity'], summary: string, docs?: string): RuleDefinition => ({
-  code, name, severity, summary, docs,
-});
+const define = ruleDefiner();
 
 export const IAM_RULES = {
   invalidJson: define('IAM001', 'invalid-json', 'error', 'The document is not valid JSON.', GRAMMAR),
