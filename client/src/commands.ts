@@ -59,13 +59,7 @@ export function registerCommands(
       const current = client();
       if (!editor || !current) return;
       const status = await current.sendRequest(DocumentStatusRequest, { uri: editor.document.uri.toString() });
-      const message = status.documentType === 'iam-policy'
-        ? `IAM ${status.policyKind} policy (${status.kindSource}): ${status.statements} statements, ${status.problems} problems, analysed in ${status.elapsedMs} ms. Catalog ${status.catalogVersion}.`
-        : status.documentType === 'buildspec'
-          ? `CodeBuild buildspec, version ${status.version ?? 'missing'}: ${status.problems} problems, analysed in ${status.elapsedMs} ms.`
-          : status.documentType === 'appspec'
-            ? `CodeDeploy AppSpec for ${status.platform} (platform ${status.platformSource === 'content' ? 'detected from the content' : `from the ${status.platformSource}`}): ${status.problems} problems, analysed in ${status.elapsedMs} ms.`
-          : 'This file is not analysed: AWS Study Hints reads JSON IAM policies, buildspec*.yml and appspec files.';
+      const message = status.summary;
       void vscode.window.showInformationMessage(message);
     }),
     vscode.commands.registerCommand(COMMANDS.showDeploymentLifecycle, async () => {

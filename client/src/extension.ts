@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerNotes } from './notes';
-import { registerQuiz } from './quiz';
+import { quizStoreFile, registerQuiz } from './quiz';
 import { createStatusItem } from './statusItem';
+import type { InitializationOptions } from '../../server/src/protocol';
 
 /**
  * The thin client: it starts the language server and adds what only the editor can do
@@ -41,17 +42,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     synchronize: { configurationSection: 'awsStudyHints' },
+    initializationOptions: { quizStoreFile: quizStoreFile(context) } satisfies InitializationOptions,
   };
   client = new LanguageClient('awsStudyHints', 'AWS Study Hints', serverOptions, clientOptions);
   await client.start();
   const current = () => client;
   const status = createStatusItem(current);
-  const quiz = registerQuiz(current, context);
-  context.subscriptions.push(status, ...quiz.disposables, ...registerNotes(current), ...registerCommands(current, output, async () => {
+  context.subscriptions.push(status, ...registerQuiz(current, context), ...registerNotes(current), ...registerCommands(current, output, async () => {
     await client?.restart();
     status.refresh();
   }));
-  return { client: () => client, refreshStatus: () => status.refresh(), statusText: () => status.text(), quizStoreFile: () => quiz.api.storeFile };
+  return { client: () => client, refreshStatus: () => status.refresh(), statusText: () => status.text(), quizStoreFile: () => quizStoreFile(context) };
 }
 
 export async function deactivate(): Promise<void> {

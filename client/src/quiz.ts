@@ -2,83 +2,50 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, QuizQuestionsRequest, SETTINGS_SECTION, type Question } from '../../server/src/protocol';
-import { isCorrect } from '../../server/src/service/quiz/answers';
-import { studyProgress } from '../../server/src/service/quiz/progress';
-import { progressHtml } from '../../server/src/service/quiz/progressHtml';
-import { CardStore } from '../../server/src/service/quiz/store';
+import { COMMANDS, QuizAnswerRequest, QuizProgressRequest, QuizSessionRequest, type Question, type QuizSessionParams } from '../../server/src/protocol';
+import { progressHtml } from './progressHtml';
 
 /**
- * The quiz in the command palette: questions come from the server, answers happen in
- * QuickPicks and input boxes (keyboard only), and the FSRS schedule is kept in the
- * extension's global storage, saved after every answer.
+ * The quiz in the command palette. The server plans each session (due cards first, then new
+ * ones within the daily limit), grades answers and keeps the FSRS schedule in the file this
+ * extension names (its global storage); this side only shows questions in QuickPicks and input
+ * boxes (keyboard only) and sends the answers back.
  */
 
 const TOPICS = ['IAM', 'STS', 'Organizations', 'KMS', 'S3', 'EC2', 'VPC', 'ELB', 'RDS', 'DynamoDB', 'ElastiCache', 'Lambda', 'API Gateway',
   'SQS', 'SNS', 'Kinesis', 'ECS', 'CloudFormation', 'CodeBuild', 'CodeDeploy', 'CodePipeline', 'Elastic Beanstalk', 'CloudWatch', 'X-Ray',
   'CloudTrail', 'Cognito', 'Route 53', 'CloudFront', 'Secrets Manager'];
 
-export interface QuizApi {
-  readonly storeFile: string;
+/** Where the study progress is kept: the extension's global storage, handed to the server at start. */
+export function quizStoreFile(context: vscode.ExtensionContext): string {
+  return path.join(context.globalStorageUri.fsPath, 'study-cards.json');
 }
 
-export function registerQuiz(client: () => LanguageClient | undefined, context: vscode.ExtensionContext): { disposables: vscode.Disposable[]; api: QuizApi } {
-  const storeFile = path.join(context.globalStorageUri.fsPath, 'study-cards.json');
-  let store: CardStore | undefined;
-  const cards = (): CardStore => {
-    if (!store) {
-      const opened = CardStore.open(storeFile);
-      store = opened.store;
-      if (opened.report.problem) void vscode.window.showWarningMessage(opened.report.problem);
-    }
-    return store;
-  };
-  const request = async (params: { topic?: string; count?: number; uri?: string }): Promise<Question[]> => {
+export function registerQuiz(client: () => LanguageClient | undefined, context: vscode.ExtensionContext): vscode.Disposable[] {
+  const session = async (params: QuizSessionParams, title: string): Promise<void> => {
     const current = client();
-    if (!current) return [];
-    return current.sendRequest(QuizQuestionsRequest, { ...params, seed: Math.floor(Math.random() * 2_147_483_647) });
+    if (!current) return;
+    const planned = await current.sendRequest(QuizSessionRequest, params);
+    if (planned.questions.length === 0) return void vscode.window.showInformationMessage(planned.message ?? 'No questions right now.');
+    await runSession(current, planned.questions, title);
   };
 
-  const disposables = [
+  return [
     vscode.commands.registerCommand(COMMANDS.startQuiz, async () => {
       const topic = await chooseTopic();
       if (topic === undefined) return;
       const count = await chooseCount();
       if (!count) return;
-      const fresh = await request({ topic: topic || undefined, count: count * 3 });
-      await runSession(cards(), plan(cards(), fresh, count, topic), `Quiz${topic ? ` · ${topic}` : ''}`);
+      await session({ mode: 'topic', topic: topic || undefined, count }, `Quiz${topic ? ` · ${topic}` : ''}`);
     }),
     vscode.commands.registerCommand(COMMANDS.quizFile, async () => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return void vscode.window.showInformationMessage('Open a note, a policy, a buildspec or an AppSpec first.');
-      const topics = topicsOf(editor.document);
-      const fresh = topics.length > 0
-        ? (await Promise.all(topics.slice(0, 4).map((topic) => request({ topic, count: 6 })))).flat()
-        : await request({ uri: editor.document.uri.toString(), count: 15 });
-      if (fresh.length === 0) return void vscode.window.showInformationMessage('No questions could be made from this file.');
-      await runSession(cards(), plan(cards(), fresh, 10), `Quiz · ${path.basename(editor.document.fileName)}`);
+      await session({ mode: 'file', uri: editor.document.uri.toString(), count: 10 }, `Quiz · ${path.basename(editor.document.fileName)}`);
     }),
-    vscode.commands.registerCommand(COMMANDS.reviewDue, async () => {
-      const due = cards().due().map((r) => r.question);
-      if (due.length === 0) return void vscode.window.showInformationMessage('No cards are due. Start a quiz to learn new ones.');
-      await runSession(cards(), due, 'Review due cards');
-    }),
-    vscode.commands.registerCommand(COMMANDS.showProgress, () => showProgress(cards(), context)),
+    vscode.commands.registerCommand(COMMANDS.reviewDue, () => session({ mode: 'due' }, 'Review due cards')),
+    vscode.commands.registerCommand(COMMANDS.showProgress, () => showProgress(client(), context)),
   ];
-  return { disposables, api: { storeFile } };
-}
-
-/** Due cards first (of the topic), then new questions up to the daily limit for new cards. */
-function plan(store: CardStore, fresh: readonly Question[], count: number, topic?: string): Question[] {
-  const configuration = vscode.workspace.getConfiguration(SETTINGS_SECTION);
-  const newPerDay = configuration.get<number>('quiz.newCardsPerDay') ?? 20;
-  const matches = (q: Question) => !topic || `${q.topic} ${q.prompt}`.toLowerCase().includes(topic.toLowerCase());
-  const due = store.due().map((r) => r.question).filter(matches);
-  const allowedNew = Math.max(0, newPerDay - store.newToday());
-  const unseen = fresh.filter((q) => !store.get(q.id)).slice(0, allowedNew);
-  const session = [...due, ...unseen].slice(0, count);
-  if (session.length === 0 && allowedNew === 0) void vscode.window.showInformationMessage(`You have started ${newPerDay} new cards today (awsStudyHints.quiz.newCardsPerDay) and nothing is due.`);
-  return session;
 }
 
 async function chooseTopic(): Promise<string | undefined> {
@@ -95,30 +62,17 @@ async function chooseCount(): Promise<number | undefined> {
   return picked ? Number(picked.label) : undefined;
 }
 
-/** The services a policy, buildspec or AppSpec is about, as quiz topics; none for notes (quizzed by file). */
-function topicsOf(document: vscode.TextDocument): string[] {
-  const name = path.basename(document.fileName).toLowerCase();
-  if (/^buildspec.*\.ya?ml$/.test(name)) return ['codebuild'];
-  if (/^appspec\.(ya?ml|json)$/.test(name)) return ['codedeploy'];
-  if (document.languageId === 'json' || document.languageId === 'jsonc') {
-    const prefixes = new Set([...document.getText().matchAll(/"([a-z0-9-]+):[A-Za-z*?]+"/g)].map((m) => m[1]!).filter((p) => p !== 'aws' && p !== 'arn'));
-    return prefixes.size > 0 ? [...prefixes] : ['iam'];
-  }
-  return [];
-}
-
-async function runSession(store: CardStore, questions: readonly Question[], title: string): Promise<void> {
-  if (questions.length === 0) return void vscode.window.showInformationMessage('No questions right now: nothing is due and no new questions matched.');
+async function runSession(client: LanguageClient, questions: readonly Question[], title: string): Promise<void> {
   let right = 0;
   for (const [index, question] of questions.entries()) {
     const started = Date.now();
     const answer = await ask(question, `${title} · ${index + 1}/${questions.length} · ${question.topic}`);
     if (answer === undefined) break;
-    const correct = isCorrect(question, answer);
-    if (correct) right++;
-    const record = store.answer(question, correct, (Date.now() - started) / 1000);
-    store.save(); // after every answer: a closed window never loses progress
-    const next = await feedback(question, correct, record.card.due);
+    // The server grades, schedules and saves before it answers: a closed window never loses progress.
+    const result = await client.sendRequest(QuizAnswerRequest, { question, answer, seconds: (Date.now() - started) / 1000 });
+    if (result.saveError) void vscode.window.showWarningMessage(result.saveError);
+    if (result.correct) right++;
+    const next = await feedback(question, result.correct, result.expected, result.due);
     if (next === 'stop') break;
   }
   void vscode.window.showInformationMessage(`${right} of ${questions.length} right. Due cards come back when FSRS says you are about to forget them.`);
@@ -166,8 +120,7 @@ async function ask(question: Question, title: string): Promise<string | string[]
   return pickOne(title, question.prompt, question.options, 'Choose the answer and press Enter');
 }
 
-async function feedback(question: Question, correct: boolean, due: Date | string): Promise<'next' | 'stop'> {
-  const expected = Array.isArray(question.answer) ? question.answer.join(question.type === 'ordering' ? ' → ' : ', ') : (question.answer as string);
+async function feedback(question: Question, correct: boolean, expected: string, due: string): Promise<'next' | 'stop'> {
   const when = new Date(due).toLocaleString();
   const items: (vscode.QuickPickItem & { action: string })[] = [
     { label: '$(arrow-right) Next question', detail: question.explanation, action: 'next' },
@@ -190,10 +143,12 @@ async function feedback(question: Question, correct: boolean, due: Date | string
 
 let panel: vscode.WebviewPanel | undefined;
 
-function showProgress(store: CardStore, context: vscode.ExtensionContext): void {
+async function showProgress(client: LanguageClient | undefined, context: vscode.ExtensionContext): Promise<void> {
+  if (!client) return;
+  const progress = await client.sendRequest(QuizProgressRequest);
   panel ??= vscode.window.createWebviewPanel('awsStudyHints.progress', 'Study progress', vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
   panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
   const nonce = crypto.randomBytes(16).toString('base64');
-  panel.webview.html = progressHtml(studyProgress(store.all()), nonce, panel.webview.cspSource);
+  panel.webview.html = progressHtml(progress, nonce, panel.webview.cspSource);
   panel.reveal();
 }

@@ -130,9 +130,12 @@ describe('settings', () => {
     const text = policy('    {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}');
     const settings = normalizeSettings({ iam: { policyKinds: { 'org/scp/**': 'scp' } } });
     const status = service.status(doc(text, 'file:///ws/org/scp/deny-s3.json'), { settings, workspaceRoot: '/ws' });
+    assert.ok(status.documentType === 'iam-policy');
     assert.equal(status.policyKind, 'scp');
     assert.equal(status.kindSource, 'configured');
-    assert.equal(service.status(doc(text, 'file:///ws/other/deny-s3.json'), { settings, workspaceRoot: '/ws' }).kindSource, 'inferred');
+    const other = service.status(doc(text, 'file:///ws/other/deny-s3.json'), { settings, workspaceRoot: '/ws' });
+    assert.ok(other.documentType === 'iam-policy');
+    assert.equal(other.kindSource, 'inferred');
   });
   test('a configured kind analyses even a file that does not look like a policy', () => {
     const service = testService();

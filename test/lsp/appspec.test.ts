@@ -49,7 +49,9 @@ describe('AppSpec over the protocol', TIMEOUT, () => {
     const text = '{\n  "version": 0.0,\n  "Resources": [{ "TargetService": { "Type": "AWS::ECS::Service", "Properties": {\n    "TaskDefinition": "web",\n    "LoadBalancerInfo": { "ContainerName": "web", "ContainerPort": 80 } } } }],\n  "Hooks": [{ "AfterAllowTestTraffic": "CodeDeployHook_smoke" }]\n}\n';
     await client.open(uri, 'json', text);
     assert.deepEqual(codes(await client.pullDiagnostics(uri)), ['APS042']);
-    assert.equal((await client.status(uri)).platform, 'ecs');
+    const status = await client.status(uri);
+    assert.ok(status.documentType === 'appspec');
+    assert.equal(status.platform, 'ecs');
     const hover = await client.hover(uri, positionOf(text, 'AfterAllowTestTraffic', 3));
     assert.ok(hover && MarkupContent.is(hover.contents));
     assert.match(hover.contents.value, /~~AllowTestTraffic~~ → \*\*AfterAllowTestTraffic\*\* →/);

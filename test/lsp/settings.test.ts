@@ -60,6 +60,7 @@ describe('settings', TIMEOUT, () => {
     const otherUri = 'file:///ws/other/p.json';
     await client.open(otherUri, 'json', PRINCIPAL_POLICY);
     const otherStatus = await client.status(otherUri);
+    assert.ok(otherStatus.documentType === 'iam-policy');
     assert.equal(otherStatus.kindSource, 'inferred');
     assert.notEqual(otherStatus.policyKind, 'scp');
     assert.ok(!codes(await client.pullDiagnostics(otherUri)).includes('IAM029'));

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { NotesService } from '../../server/src/service/notes/service';
 import { isCorrect } from '../../server/src/service/quiz/answers';
 import { clozes, numerics, termDefinitions } from '../../server/src/service/quiz/extract';
-import type { Question } from '../../server/src/service/quiz/types';
+import type { Question } from '../../server/src/protocol/quiz';
+import { quizFromNotes } from '../../server/src/service/quiz/generate';
 
 /** Question generation: the extraction heuristics, determinism, and well-formed questions over all the bundled knowledge. */
 
@@ -55,15 +56,15 @@ describe('extraction heuristics', () => {
 
 describe('quizzes', () => {
   test('the same seed gives the same questions; another seed another order', () => {
-    const a = service().quiz({ count: 15, seed: 42 });
-    const b = service().quiz({ count: 15, seed: 42 });
+    const a = quizFromNotes(service(), { count: 15, seed: 42 });
+    const b = quizFromNotes(service(), { count: 15, seed: 42 });
     assert.deepEqual(a, b);
     assert.equal(a.length, 15);
-    assert.notDeepEqual(a.map((q) => q.id), service().quiz({ count: 15, seed: 43 }).map((q) => q.id));
+    assert.notDeepEqual(a.map((q) => q.id), quizFromNotes(service(), { count: 15, seed: 43 }).map((q) => q.id));
   });
 
   test('every question over the bundled knowledge is well formed, and every type appears', () => {
-    const questions = service().quiz({ count: 500, seed: 1 });
+    const questions = quizFromNotes(service(), { count: 500, seed: 1 });
     assert.ok(questions.length > 200, `${questions.length} questions`);
     for (const q of questions) wellFormed(q);
     const types = new Set(questions.map((q) => q.type));
@@ -72,14 +73,14 @@ describe('quizzes', () => {
   });
 
   test('a topic narrows the questions', () => {
-    const questions = service().quiz({ topic: 'codedeploy', count: 20, seed: 3 });
+    const questions = quizFromNotes(service(), { topic: 'codedeploy', count: 20, seed: 3 });
     assert.ok(questions.length > 0);
     assert.ok(questions.every((q) => /codedeploy/i.test(`${q.topic} ${q.prompt} ${q.source.file}`)), questions.map((q) => q.topic).join(', '));
   });
 
   test('a wrong note is never quizzed as true: it becomes a "False" with the correct fact', () => {
     const notes = { '/n/queues.md': '# SQS\n## Retention\n- Messages can live on an SQS queue for up to 15 days before they are deleted.\n' };
-    const questions = service(notes, false).quiz({ count: 50, seed: 5, files: ['/n/queues.md'] });
+    const questions = quizFromNotes(service(notes, false), { count: 50, seed: 5, files: ['/n/queues.md'] });
     const question = questions.find((q) => q.prompt.includes('15 days'));
     assert.ok(question, JSON.stringify(questions.map((q) => q.prompt)));
     assert.equal(question.type, 'true-false');
@@ -90,7 +91,7 @@ describe('quizzes', () => {
 
   test('empty sections make no questions', () => {
     const notes = { '/n/stub.md': '# DynamoDB\n* **DynamoDB** - \n# Cognito\n' };
-    assert.deepEqual(service(notes, false).quiz({ count: 20, seed: 1, files: ['/n/stub.md'] }), []);
+    assert.deepEqual(quizFromNotes(service(notes, false), { count: 20, seed: 1, files: ['/n/stub.md'] }), []);
   });
 
   test('answers: choices exactly, typed answers tolerantly, order and sets', () => {

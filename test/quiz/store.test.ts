@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { studyProgress } from '../../server/src/service/quiz/progress';
-import { escapeHtml, progressHtml } from '../../server/src/service/quiz/progressHtml';
+import { escapeHtml, progressHtml } from '../../client/src/progressHtml';
 import { CardStore } from '../../server/src/service/quiz/store';
-import type { Question } from '../../server/src/service/quiz/types';
+import type { Question } from '../../server/src/protocol/quiz';
 
 /** FSRS scheduling and its persistence: atomic saves, backups, crashes mid-write, damaged files. */
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { NotesService } from '../../server/src/service/notes/service';
 import { isCorrect } from '../../server/src/service/quiz/answers';
 import { comparisonCells, tablesOf, tableTerms } from '../../server/src/service/quiz/tables';
+import { quizFromNotes } from '../../server/src/service/quiz/generate';
 
 /** Questions from Markdown tables: glossaries and comparisons, and nothing from tables of other shapes. */
 
@@ -65,7 +66,7 @@ describe('tables in notes', () => {
     const notes = new NotesService({ knowledgeRoot: path.resolve(__dirname, '..', '..'), knowledge: { notes: [], facts: [] } });
     const file = path.join('/notes', 'messaging.md');
     notes.setNote(file, ['# Messaging', '', '## Compared', '', ...COMPARISON, '', '## Alarm states', '', ...GLOSSARY, ''].join('\n'));
-    const questions = notes.quiz({ count: 50, seed: 3 });
+    const questions = quizFromNotes(notes, { count: 50, seed: 3 });
     const cells = questions.filter((q) => q.type === 'table-cell');
     assert.ok(cells.length >= 1 && cells.length <= 2, `at most two per section: ${cells.length}`);
     for (const q of cells) {

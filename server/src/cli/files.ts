@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
 import { decodeText } from '../service/common/decode';
-import { normalizeSettings, type Settings } from '../service/settings';
+import type { Settings } from '../protocol/settings';
+import { normalizeSettings } from '../service/settings';
 
 /** File discovery and settings for the CLI: the same settings file VS Code reads, so both agree. */
 

@@ -95,17 +95,16 @@ export function main(argv: readonly string[]): number | Promise<number> {
     const workspace = workspaceFor(file.path);
     const languageId = /\.ya?ml$/i.test(file.path) ? 'yaml' : 'json';
     const document = TextDocument.create(pathToFileURL(path.resolve(file.path)).href, languageId, 1, read.text);
-    const context = { settings: workspace.settings, workspaceRoot: workspace.root, kind: values.kind as never };
-    const status = service.status(document, context);
-    const kind = status.documentType === 'buildspec' ? 'buildspec' : status.documentType === 'appspec' ? 'appspec' : status.policyKind;
-    if (!kind) {
+    const context = { settings: workspace.settings, workspaceRoot: workspace.root, kind: values.kind };
+    const checked = service.check(document, context);
+    if (!checked) {
       if (file.explicit) {
         const hint = languageId === 'yaml' ? 'buildspec*.yml and appspec.yml are recognised by name (or set awsStudyHints.buildspec.files / appspec.files)' : 'no "Statement"; use --kind to check it anyway';
         process.stderr.write(`${file.path}: not an IAM policy, buildspec or AppSpec (${hint})\n`);
       }
       continue;
     }
-    reports.push({ file: file.path, kind, diagnostics: service.diagnostics(document, context).map(toReported) });
+    reports.push({ file: file.path, kind: checked.kind, diagnostics: checked.diagnostics.map(toReported) });
   }
   if (notes) reports.push(...lintNotes(service, notes.files, noteFolders));
   const output = format === 'json' ? formatJson(reports)

@@ -2,7 +2,8 @@ import * as readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { loadNotes } from './notes';
 import { isCorrect } from '../service/quiz/answers';
-import type { Question } from '../service/quiz/types';
+import type { Question } from '../protocol/quiz';
+import { quizFromNotes } from '../service/quiz/generate';
 
 /** `aws-study-hints quiz`: questions from the notes and the bundled knowledge, as JSON or an interactive quiz. */
 
@@ -35,7 +36,7 @@ export async function quiz(args: readonly string[], usageError: (message: string
   if (!Number.isInteger(seed)) return usageError('--seed must be a whole number.');
 
   const notes = loadNotes(values.notes ?? []);
-  const questions = notes.quiz({ topic: values.topic, count, seed });
+  const questions = quizFromNotes(notes, { topic: values.topic, count, seed });
   if (values.json) {
     const out = questions.map((q) => ({
       id: q.id, type: q.type, prompt: q.prompt, ...(q.options ? { options: q.options } : {}), answer: q.answer, explanation: q.explanation,

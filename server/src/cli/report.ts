@@ -1,12 +1,11 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Fix, Severity } from '../service/common/findings';
-import type { PolicyKind } from '../service/iam/model';
 
 /** The CLI's result for one file, in the shape `--format json` prints (positions 1-based). */
 export interface FileReport {
   readonly file: string;
   /** The kind of IAM policy, or "buildspec" / "appspec", or "notes" for a study-notes file. */
-  readonly kind: PolicyKind | 'buildspec' | 'appspec' | 'notes';
+  readonly kind: string;
   readonly diagnostics: readonly ReportedDiagnostic[];
 }
 

@@ -1,67 +1,34 @@
-import * as path from 'node:path';
-import { URI } from 'vscode-uri';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  DiagnosticSeverity, DiagnosticTag, type CodeAction, type CompletionList, type Diagnostic, type Hover, type Position, type Range,
-} from 'vscode-languageserver-types';
-import { ALL_RULES } from './allRules';
-import { analyzeAppSpec, type AppSpecAnalysis } from './appspec/analyze';
-import { appSpecCompletion } from './appspec/completion';
-import { isAppSpecPath, isPlatform, type AppSpecPlatform } from './appspec/detect';
-import { definedHooks } from './appspec/hooks';
-import { appSpecHover } from './appspec/hover';
-import { lifecycleMarkdown } from './appspec/lifecycle';
-import picomatch from 'picomatch';
-import { analyzeBuildspec, type BuildspecAnalysis } from './buildspec/analyze';
-import { buildspecCompletion } from './buildspec/completion';
-import { isBuildspecPath } from './buildspec/detect';
-import { buildspecHover } from './buildspec/hover';
-import type { Finding, RuleDefinition, Severity, SeveritySetting } from './common/findings';
+import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import { COMMANDS } from '../protocol';
+import type { DocumentStatus } from '../protocol/status';
+import type { Settings } from '../protocol/settings';
+import { codeActionsFromFixes } from './common/codeActions';
+import { documentPaths, languageFamily } from './common/documentPaths';
+import { capFindings, type RuleDefinition } from './common/findings';
+import { rangeOf } from './common/text';
 import { IamCatalog } from './iam/catalog/catalog';
-import { analyzePolicy, type PolicyAnalysis } from './iam/analyze';
-import { iamCodeActions, type FixData } from './iam/codeActions';
-import { iamCompletion } from './iam/completion';
-import { configuredPolicyKind } from './iam/detect';
-import { iamHover } from './iam/hover';
-import type { PolicyKind } from './iam/model';
-import { appSpecNoteQuery, buildspecNoteQuery, iamNoteQuery, type NoteQuery } from './notes/hoverQuery';
 import type { NotesService } from './notes/service';
-import { isNotePath } from './notes/paths';
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { Analysis, Claim, DocumentKind } from './registry/documentKind';
+import { ALL_RULES, createKinds } from './registry/kinds';
+import { toDiagnostic } from './registry/severity';
+import { DEFAULT_SETTINGS } from './settings';
 
 /**
  * The VS Code–free analysis service. The language server and the CLI are thin adapters
- * over it, so both always report the same thing. Each document is analysed once per
- * version; hovers, completion and code actions reuse that analysis.
+ * over it, so both always report the same thing. It asks the registered document kinds which
+ * one a document is, analyses it once per version with that kind, and hands the analysis to
+ * the same kind for hovers, completion, status and quiz topics.
  */
 
-export const DIAGNOSTIC_SOURCE = 'aws-study-hints';
+export { DIAGNOSTIC_SOURCE, effectiveSeverity } from './registry/severity';
 
 export interface DocumentContext {
   readonly settings?: Settings;
   /** Workspace folder the document belongs to, for workspace-relative globs. */
   readonly workspaceRoot?: string;
-  /** A kind forced by the caller (the CLI's --kind). */
-  readonly kind?: PolicyKind;
-}
-
-export type DocumentType = 'iam-policy' | 'buildspec' | 'appspec' | 'note' | 'none';
-
-export interface DocumentStatus {
-  readonly documentType: DocumentType;
-  readonly policyKind?: PolicyKind;
-  readonly kindSource?: 'configured' | 'inferred';
-  readonly statements?: number;
-  /** buildspec version as written (0.2 / 0.1) */
-  readonly version?: string;
-  /** AppSpec compute platform and where it came from */
-  readonly platform?: AppSpecPlatform;
-  readonly platformSource?: 'comment' | 'setting' | 'content' | 'default';
-  readonly problems?: number;
-  readonly elapsedMs?: number;
-  readonly catalogVersion: string;
-  /** What the notes index holds (user notes and bundled knowledge). */
-  readonly notes?: { readonly files: number; readonly sections: number; readonly knowledgeSections: number };
+  /** A policy kind forced by the caller (the CLI's --kind). */
+  readonly kind?: string;
 }
 
 export interface LanguageService {
@@ -72,8 +39,14 @@ export interface LanguageService {
   completion(document: TextDocument, position: Position, context?: DocumentContext): CompletionList | undefined;
   codeActions(document: TextDocument, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[];
   status(document: TextDocument, context?: DocumentContext): DocumentStatus;
-  /** The deployment lifecycle of an AppSpec's platform as Markdown, or undefined for other documents. */
-  deploymentLifecycle(document: TextDocument, context?: DocumentContext): { platform: AppSpecPlatform; markdown: string } | undefined;
+  /** What the CLI reports for a document: its kind as reports name it and its diagnostics; undefined when no kind claims it. */
+  check(document: TextDocument, context?: DocumentContext): { kind: string; diagnostics: Diagnostic[] } | undefined;
+  /** The services a quiz about this document should ask about (empty when it is of no kind). */
+  quizTopics(document: TextDocument, context?: DocumentContext): readonly string[];
+  /** The services whose notes a search from this kind of document should prefer. */
+  noteServices(documentType: string): readonly string[];
+  /** The deployment lifecycle as Markdown, for kinds that have one. */
+  deploymentLifecycle(document: TextDocument, context?: DocumentContext): { platform: string; markdown: string } | undefined;
   /** Forget a closed document's cached analysis. */
   forget(uri: string): void;
 }
@@ -85,133 +58,119 @@ export interface LanguageServiceOptions {
   readonly log?: (message: string) => void;
 }
 
-type Analysis =
-  | { readonly type: 'iam-policy'; readonly iam: PolicyAnalysis }
-  | { readonly type: 'buildspec'; readonly buildspec: BuildspecAnalysis }
-  | { readonly type: 'appspec'; readonly appspec: AppSpecAnalysis }
-  | { readonly type: 'note'; readonly findings: readonly Finding[] }
-  | { readonly type: 'none' };
+/** A document's analysis together with the kind that made it. */
+interface Analysed {
+  readonly kind: DocumentKind;
+  readonly analysis: Analysis;
+}
 
 interface CacheEntry {
   readonly version: number;
   readonly key: string;
-  readonly analysis: Analysis;
+  readonly analysed: Analysed | undefined;
 }
 
-const RULES_BY_CODE = new Map(ALL_RULES.map((rule) => [rule.code, rule]));
-const RULES_BY_NAME = new Map(ALL_RULES.map((rule) => [rule.name, rule]));
-const NONE: Analysis = { type: 'none' };
-
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
-  const catalog = options.catalog ?? IamCatalog.load();
+  let catalog = options.catalog;
+  const catalogOf = (): IamCatalog => (catalog ??= IamCatalog.load());
   const notes = options.notes;
+  const kinds = createKinds({ catalog: catalogOf, notes });
   const cache = new Map<string, CacheEntry>();
   const log = options.log ?? (() => undefined);
-  const onRuleError = (uri: string) => (rule: string, error: unknown) =>
-    log(`rule ${rule} failed on ${uri}: ${error instanceof Error ? error.stack : String(error)}`);
 
-  function analysisOf(document: TextDocument, context: DocumentContext = {}): Analysis {
+  function analysedOf(document: TextDocument, context: DocumentContext = {}): Analysed | undefined {
     const settings = context.settings ?? DEFAULT_SETTINGS;
-    const paths = documentPaths(document.uri, context.workspaceRoot);
-    const family = languageFamily(document);
-    const kind = family === 'json' ? context.kind ?? (paths ? configuredPolicyKind(paths.relative, paths.absolute, settings.iam.policyKinds) : undefined) : undefined;
-    const isBuildspec = family === 'yaml' && !!paths && isBuildspecPath(paths.relative, paths.absolute, settings.buildspec.files);
-    const isAppSpec = family !== 'other' && !!paths && isAppSpecPath(paths.relative, paths.absolute, settings.appspec.files);
-    const platform = isAppSpec && paths ? configuredPlatform(paths, settings.appspec.platforms) : undefined;
-    const isNote = !!notes && !!paths && isNotePath(paths.absolute, context.workspaceRoot, settings.notes);
-    const key = `${family}|${kind ?? ''}|${isBuildspec}|${isAppSpec}|${platform ?? ''}|${isNote}|${settings.maxProblems}`;
-    const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version && cached.key === key) return cached.analysis;
-    let analysis: Analysis = NONE;
-    if (isNote && notes && paths) {
-      analysis = { type: 'note', findings: notes.lint(document, paths.absolute) };
-    } else if (isAppSpec) {
-      analysis = { type: 'appspec', appspec: analyzeAppSpec(document, family === 'json', platform, onRuleError(document.uri)) };
-    } else if (family === 'json') {
-      const iam = analyzePolicy(document, catalog, { kind, maxProblems: settings.maxProblems, onRuleError: onRuleError(document.uri) });
-      if (iam) analysis = { type: 'iam-policy', iam };
-    } else if (isBuildspec) {
-      analysis = { type: 'buildspec', buildspec: analyzeBuildspec(document, onRuleError(document.uri)) };
+    const input = {
+      document,
+      family: languageFamily(document),
+      paths: documentPaths(document.uri, context.workspaceRoot),
+      settings,
+      workspaceRoot: context.workspaceRoot,
+      forcedPolicyKind: context.kind,
+    };
+    let kind: DocumentKind | undefined;
+    let claim: Claim | undefined;
+    for (const candidate of kinds) {
+      claim = candidate.claim(input);
+      if (claim) {
+        kind = candidate;
+        break;
+      }
     }
-    cache.set(document.uri, { version: document.version, key, analysis });
-    return analysis;
+    const key = `${claim?.key ?? 'none'}|${settings.maxProblems}`;
+    const cached = cache.get(document.uri);
+    if (cached && cached.version === document.version && cached.key === key) return cached.analysed;
+    let analysed: Analysed | undefined;
+    if (kind && claim) {
+      const onRuleError = (rule: string, error: unknown) =>
+        log(`rule ${rule} failed on ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+      const analysis = kind.analyze(document, claim, onRuleError);
+      if (analysis) {
+        const findings = capFindings(analysis.findings, settings.maxProblems, kind.tooManyProblems, rangeOf(document, 0, 1));
+        analysed = { kind, analysis: findings === analysis.findings ? analysis : { ...analysis, findings } };
+      }
+    }
+    cache.set(document.uri, { version: document.version, key, analysed });
+    return analysed;
   }
 
   return {
-    catalog,
+    get catalog() {
+      return catalogOf();
+    },
     rules: ALL_RULES,
     diagnostics(document, context = {}) {
-      const analysis = analysisOf(document, context);
-      const findings = analysis.type === 'iam-policy' ? analysis.iam.findings
-        : analysis.type === 'buildspec' ? analysis.buildspec.findings
-          : analysis.type === 'appspec' ? analysis.appspec.findings
-            : analysis.type === 'note' ? analysis.findings : [];
+      const analysed = analysedOf(document, context);
+      if (!analysed) return [];
       const settings = context.settings ?? DEFAULT_SETTINGS;
       const diagnostics: Diagnostic[] = [];
-      for (const finding of findings) {
+      for (const finding of analysed.analysis.findings) {
         const diagnostic = toDiagnostic(finding, settings, document.version);
         if (diagnostic) diagnostics.push(diagnostic);
       }
       return diagnostics;
     },
+    check(document, context = {}) {
+      const analysed = analysedOf(document, context);
+      if (!analysed) return undefined;
+      return { kind: analysed.kind.reportKind(analysed.analysis), diagnostics: this.diagnostics(document, context) };
+    },
     hover(document, position, context = {}) {
-      const analysis = analysisOf(document, context);
-      let hover: Hover | undefined;
-      let query: NoteQuery | undefined;
-      if (analysis.type === 'iam-policy') {
-        hover = iamHover(document, analysis.iam, catalog, position);
-        query = hover && iamNoteQuery(document, analysis.iam, position);
-      } else if (analysis.type === 'buildspec') {
-        hover = buildspecHover(document, analysis.buildspec, position);
-        query = hover && buildspecNoteQuery(document, analysis.buildspec, position);
-      } else if (analysis.type === 'appspec') {
-        hover = appSpecHover(document, analysis.appspec, position);
-        query = hover && appSpecNoteQuery(document, analysis.appspec, position);
-      }
-      return hover && query && notes ? withNotes(hover, notes.hoverMarkdown(query.text, query.boostServices)) : hover;
+      const analysed = analysedOf(document, context);
+      if (!analysed) return undefined;
+      const { kind, analysis } = analysed;
+      const hover = kind.hover?.(document, analysis, position);
+      if (!hover || !notes) return hover;
+      const query = kind.noteQuery?.(document, analysis, position);
+      return query ? withNotes(hover, notes.hoverMarkdown(query.text, query.boostServices)) : hover;
     },
     completion(document, position, context = {}) {
-      const analysis = analysisOf(document, context);
-      if (analysis.type === 'iam-policy') return iamCompletion(document, analysis.iam, catalog, position);
-      if (analysis.type === 'buildspec') return buildspecCompletion(document, position);
-      if (analysis.type === 'appspec') return appSpecCompletion(document, analysis.appspec, position);
-      return undefined;
+      const analysed = analysedOf(document, context);
+      return analysed?.kind.completion?.(document, analysed.analysis, position);
     },
     codeActions(document, range, diagnostics) {
-      return iamCodeActions(document, range, diagnostics);
+      return codeActionsFromFixes(document, range, diagnostics);
     },
     status(document, context = {}) {
-      const analysis = analysisOf(document, context);
-      const round = (ms: number) => Math.round(ms * 10) / 10;
+      const analysed = analysedOf(document, context);
       const counts = notes?.counts();
       const base = {
-        catalogVersion: catalog.source.version,
+        catalogVersion: catalogOf().source.version,
         notes: counts ? { files: counts.notes.files, sections: counts.notes.sections, knowledgeSections: counts.knowledge.sections } : undefined,
       };
-      switch (analysis.type) {
-        case 'iam-policy': {
-          const iam = analysis.iam;
-          return { ...base, documentType: 'iam-policy', policyKind: iam.kind, kindSource: iam.kindSource, statements: iam.statementCount, problems: iam.findings.length, elapsedMs: round(iam.elapsedMs) };
-        }
-        case 'buildspec': {
-          const b = analysis.buildspec;
-          return { ...base, documentType: 'buildspec', version: b.version, problems: b.findings.length, elapsedMs: round(b.elapsedMs) };
-        }
-        case 'appspec': {
-          const a = analysis.appspec;
-          return { ...base, documentType: 'appspec', platform: a.platform, platformSource: a.platformSource, problems: a.findings.length, elapsedMs: round(a.elapsedMs) };
-        }
-        case 'note':
-          return { ...base, documentType: 'note', problems: analysis.findings.length };
-        default:
-          return { ...base, documentType: 'none' };
-      }
+      if (!analysed) return { ...base, ...NOT_ANALYSED };
+      return { ...base, ...analysed.kind.status(analysed.analysis) } as DocumentStatus;
+    },
+    quizTopics(document, context = {}) {
+      const analysed = analysedOf(document, context);
+      return analysed?.kind.quizTopics?.(document, analysed.analysis) ?? [];
+    },
+    noteServices(documentType) {
+      return kinds.find((kind) => kind.id === documentType)?.noteServices ?? [];
     },
     deploymentLifecycle(document, context = {}) {
-      const analysis = analysisOf(document, context);
-      if (analysis.type !== 'appspec') return undefined;
-      const { platform, model } = analysis.appspec;
-      return { platform, markdown: lifecycleMarkdown(platform, definedHooks(model, platform)) };
+      const analysed = analysedOf(document, context);
+      return analysed?.kind.lifecycle?.(analysed.analysis);
     },
     forget(uri) {
       cache.delete(uri);
@@ -219,71 +178,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 }
 
+/** The status of a document no kind claims, with the way to make it one. */
+export const NOT_ANALYSED = {
+  documentType: 'none',
+  label: 'Not an AWS file',
+  detail: 'AWS Study Hints reads JSON policies (with a "Statement"), buildspec*.yml and appspec files',
+  summary: 'This file is not analysed: AWS Study Hints reads JSON IAM policies, buildspec*.yml and appspec files.',
+  command: { title: 'Treat as policy…', command: COMMANDS.setPolicyKind },
+} as const;
+
 /** Appends the notes part to a hover's Markdown. */
 function withNotes(hover: Hover, notesMarkdown: string | undefined): Hover {
   if (!notesMarkdown) return hover;
   const contents = hover.contents as { kind: string; value: string };
   return { ...hover, contents: { kind: contents.kind, value: `${contents.value}\n\n${notesMarkdown}` } as Hover['contents'] };
-}
-
-function configuredPlatform(paths: { relative: string; absolute: string }, globs: Readonly<Record<string, string>>): AppSpecPlatform | undefined {
-  for (const [glob, platform] of Object.entries(globs)) {
-    if (!isPlatform(platform)) continue;
-    const matcher = picomatch(glob, { dot: true });
-    if (matcher(paths.relative) || matcher(paths.absolute.replace(/\\/g, '/'))) return platform;
-  }
-  return undefined;
-}
-
-function languageFamily(document: TextDocument): 'json' | 'yaml' | 'other' {
-  const id = document.languageId;
-  if (id === 'json' || id === 'jsonc') return 'json';
-  if (id === 'yaml' || id === 'yml') return 'yaml';
-  return 'other';
-}
-
-function documentPaths(uri: string, workspaceRoot: string | undefined): { relative: string; absolute: string } | undefined {
-  let absolute: string;
-  try {
-    absolute = URI.parse(uri).fsPath;
-  } catch {
-    return undefined;
-  }
-  const relative = workspaceRoot ? path.relative(workspaceRoot, absolute).split(path.sep).join('/') : path.basename(absolute);
-  return { relative, absolute };
-}
-
-export function ruleFor(codeOrName: string): RuleDefinition | undefined {
-  return RULES_BY_CODE.get(codeOrName) ?? RULES_BY_NAME.get(codeOrName);
-}
-
-/** The severity in force for a rule: a setting by code, then by name, then the finding's or rule's default. */
-export function effectiveSeverity(finding: Finding, settings: Settings): SeveritySetting {
-  const rule = RULES_BY_CODE.get(finding.code);
-  const configured = settings.rules[finding.code] ?? (rule ? settings.rules[rule.name] : undefined);
-  return configured ?? finding.severity ?? rule?.severity ?? 'warning';
-}
-
-const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-function toDiagnostic(finding: Finding, settings: Settings, version: number): Diagnostic | undefined {
-  const severity = effectiveSeverity(finding, settings);
-  if (severity === 'off') return undefined;
-  const rule = RULES_BY_CODE.get(finding.code);
-  const data: FixData = { version, fixes: finding.fixes ?? [] };
-  return {
-    range: finding.range,
-    severity: LSP_SEVERITY[severity],
-    code: finding.code,
-    codeDescription: rule?.docs ? { href: rule.docs } : undefined,
-    source: DIAGNOSTIC_SOURCE,
-    message: finding.message,
-    tags: finding.unnecessary ? [DiagnosticTag.Unnecessary] : undefined,
-    data,
-  };
 }

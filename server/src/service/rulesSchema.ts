@@ -1,14 +1,24 @@
-import { ALL_RULES } from './allRules';
+import { SEVERITY_SETTINGS } from '../protocol/settings';
+import { ALL_RULES } from './registry/kinds';
+import { legacyRuleName } from './registry/severity';
 
-/** The JSON-schema properties of `awsStudyHints.rules` in package.json, one per rule code. */
-export function rulesSchema(): Record<string, { type: 'string'; enum: string[]; description: string }> {
-  const properties: Record<string, { type: 'string'; enum: string[]; description: string }> = {};
-  for (const rule of ALL_RULES) {
-    properties[rule.code] = {
-      type: 'string',
-      enum: ['off', 'hint', 'information', 'warning', 'error'],
-      description: `${rule.name} (default: ${rule.severity}). ${rule.summary}`,
-    };
-  }
-  return properties;
+/**
+ * The `awsStudyHints.rules` setting in package.json, generated from the rule definitions: one
+ * severity enum for the values, and `propertyNames` listing every code and name, so that
+ * completion in settings.json offers each rule (codes with their name, default and summary).
+ */
+export function rulesSettingSchema(): Record<string, unknown> {
+  return {
+    type: 'object',
+    default: {},
+    scope: 'resource',
+    markdownDescription:
+      'Severity per rule by code or name, e.g. `{"IAM042": "warning", "iam/service-wildcard": "off"}`. Rules: docs/rules.md.',
+    propertyNames: {
+      enum: [...ALL_RULES.map((rule) => rule.code), ...ALL_RULES.map((rule) => rule.name)],
+      // Each code is described by its name (the code already says the language); summaries are in docs/rules.md.
+      enumDescriptions: ALL_RULES.map((rule) => legacyRuleName(rule)),
+    },
+    additionalProperties: { type: 'string', enum: [...SEVERITY_SETTINGS] },
+  };
 }

@@ -1,35 +1,6 @@
-import type { SeveritySetting } from './common/findings';
+import { SEVERITY_SETTINGS, type Settings, type SeveritySetting } from '../protocol/settings';
 
-/**
- * The `awsStudyHints.*` settings as the service sees them. The manifest (package.json)
- * declares the same keys; a test keeps the two in step.
- */
-export interface Settings {
-  /** Per-rule severity by diagnostic code (IAM042) or rule name (unknown-action). */
-  readonly rules: Readonly<Record<string, SeveritySetting>>;
-  readonly iam: {
-    /** Glob → policy kind. */
-    readonly policyKinds: Readonly<Record<string, string>>;
-  };
-  readonly buildspec: {
-    /** Extra globs for buildspec files with custom names (buildspec*.yml is always recognised). */
-    readonly files: readonly string[];
-  };
-  readonly appspec: {
-    /** Extra globs for AppSpec files with custom names (appspec.yml/.yaml/.json are always recognised). */
-    readonly files: readonly string[];
-    /** Glob → compute platform (ec2, lambda, ecs), overriding detection from the content. */
-    readonly platforms: Readonly<Record<string, string>>;
-  };
-  readonly notes: {
-    /** Folders or globs of the user's notes, absolute or relative to the workspace. */
-    readonly paths: readonly string[];
-    /** File endings indexed as notes. */
-    readonly extensions: readonly string[];
-  };
-  /** Upper bound of problems reported per document. */
-  readonly maxProblems: number;
-}
+/** Reading the `awsStudyHints.*` settings defensively: whatever the user wrote, the service gets a complete, valid object. */
 
 export const DEFAULT_SETTINGS: Settings = {
   rules: {},
@@ -37,10 +8,9 @@ export const DEFAULT_SETTINGS: Settings = {
   buildspec: { files: [] },
   appspec: { files: [], platforms: {} },
   notes: { paths: [], extensions: ['.md', '.markdown', '.txt'] },
+  quiz: { newCardsPerDay: 20 },
   maxProblems: 1000,
 };
-
-const SEVERITY_SETTINGS: readonly string[] = ['off', 'hint', 'information', 'warning', 'error'];
 
 /** Accepts partial or malformed user settings and returns a complete, valid object. */
 export function normalizeSettings(raw: unknown): Settings {
@@ -49,7 +19,7 @@ export function normalizeSettings(raw: unknown): Settings {
   if (isRecord(input.rules)) {
     for (const [code, severity] of Object.entries(input.rules)) {
       const value = severity === 'info' ? 'information' : severity;
-      if (typeof value === 'string' && SEVERITY_SETTINGS.includes(value)) rules[code] = value as SeveritySetting;
+      if (typeof value === 'string' && (SEVERITY_SETTINGS as readonly string[]).includes(value)) rules[code] = value as SeveritySetting;
     }
   }
   const policyKinds: Record<string, string> = {};
@@ -68,8 +38,10 @@ export function normalizeSettings(raw: unknown): Settings {
   const extensions = Array.isArray(notes.extensions) && notes.extensions.every((e) => typeof e === 'string')
     ? (notes.extensions as string[]).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase())
     : DEFAULT_SETTINGS.notes.extensions;
+  const quiz = isRecord(input.quiz) ? input.quiz : {};
+  const newCardsPerDay = typeof quiz.newCardsPerDay === 'number' && quiz.newCardsPerDay >= 0 ? Math.floor(quiz.newCardsPerDay) : DEFAULT_SETTINGS.quiz.newCardsPerDay;
   const maxProblems = typeof input.maxProblems === 'number' && input.maxProblems > 0 ? Math.floor(input.maxProblems) : DEFAULT_SETTINGS.maxProblems;
-  return { rules, iam: { policyKinds }, buildspec: { files }, appspec: { files: appspecFiles, platforms }, notes: { paths: notePaths, extensions }, maxProblems };
+  return { rules, iam: { policyKinds }, buildspec: { files }, appspec: { files: appspecFiles, platforms }, notes: { paths: notePaths, extensions }, quiz: { newCardsPerDay }, maxProblems };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,7 +1,8 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export type SeveritySetting = Severity | 'off';
+import type { Severity } from '../../protocol/settings';
+
+export type { Severity, SeveritySetting } from '../../protocol/settings';
 
 /** A fix that is certain enough to offer as a quick-fix; computed once, with the finding. */
 export interface Fix {
@@ -26,13 +27,33 @@ export interface Finding {
 /** Static description of a rule: its stable code, short name, default severity and documentation. */
 export interface RuleDefinition {
   readonly code: string;
+  /** `language/kebab-case-name`, e.g. `iam/unknown-action`. */
   readonly name: string;
   readonly severity: Severity;
   readonly summary: string;
   readonly docs?: string;
 }
 
-/** A `define(code, name, severity, summary, docs?)` for one capability's rule table, with its usual documentation page. */
-export function ruleDefiner(defaultDocs?: string) {
-  return (code: string, name: string, severity: Severity, summary: string, docs = defaultDocs): RuleDefinition => ({ code, name, severity, summary, docs });
+/**
+ * A `define(code, name, severity, summary, docs?)` for one kind's rules: names carry the kind's
+ * language (`buildspec/duplicate-key`) so that a name never means two rules, and docs default to
+ * the kind's usual documentation page.
+ */
+export function ruleDefiner(language: string, defaultDocs?: string) {
+  return (code: string, name: string, severity: Severity, summary: string, docs = defaultDocs): RuleDefinition =>
+    ({ code, name: `${language}/${name}`, severity, summary, docs });
+}
+
+/** Findings in document order (line, then column). */
+export function sortFindings<T extends Finding>(findings: T[]): T[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+/**
+ * The first `max` findings and, when there were more, one finding of the kind's
+ * too-many-problems rule that says how many were left out.
+ */
+export function capFindings(findings: readonly Finding[], max: number, rule: RuleDefinition, range: Range): readonly Finding[] {
+  if (findings.length <= max) return findings;
+  return [...findings.slice(0, max), { code: rule.code, range, message: `Showing the first ${max} of ${findings.length} problems in this document.` }];
 }

@@ -20,3 +20,6 @@ export function containsPosition(range: Range, position: Position): boolean {
 export function jsonString(value: string): string {
   return JSON.stringify(value);
 }
+
+/** Milliseconds to one decimal, as the status and the benchmark show them. */
+export const roundMs = (ms: number): number => Math.round(ms * 10) / 10;

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding } from '../common/findings';
+import { sortFindings, type Finding } from '../common/findings';
 import { rangeOf } from '../common/text';
 import type { IamCatalog } from './catalog/catalog';
 import { inferPolicyKind, isPolicyModel, looksLikePolicy } from './detect';
@@ -30,7 +30,6 @@ export interface PolicyAnalysis {
 export interface AnalyzeOptions {
   /** A configured kind: the document is then analysed even if it does not look like a policy. */
   readonly kind?: PolicyKind;
-  readonly maxProblems?: number;
   readonly onRuleError?: (rule: string, error: unknown) => void;
 }
 
@@ -38,8 +37,6 @@ const RULES: readonly Rule[] = [
   checkSyntax, checkStructure, checkEffect, checkSids, checkActions, checkResources,
   checkPrincipals, checkConditions, checkVariables, checkSecurity,
 ];
-
-export const DEFAULT_MAX_PROBLEMS = 1000;
 
 /** Analyses a JSON document as an IAM policy; undefined when it is not one (and no kind is configured). */
 export function analyzePolicy(document: TextDocument, catalog: IamCatalog, options: AnalyzeOptions = {}): PolicyAnalysis | undefined {
@@ -65,7 +62,7 @@ export function analyzePolicy(document: TextDocument, catalog: IamCatalog, optio
       options.onRuleError?.(rule.name, error);
     }
   }
-  const findings = capFindings(document, context.findings, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
+  const findings = sortFindings(context.findings);
   return {
     model,
     kind,
@@ -74,16 +71,4 @@ export function analyzePolicy(document: TextDocument, catalog: IamCatalog, optio
     statementCount: model.statements.length,
     elapsedMs: performance.now() - started,
   };
-}
-
-function capFindings(document: TextDocument, findings: Finding[], max: number): Finding[] {
-  const sorted = findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  if (sorted.length <= max) return sorted;
-  const kept = sorted.slice(0, max);
-  kept.push({
-    code: IAM_RULES.tooManyProblems.code,
-    range: rangeOf(document, 0, 1),
-    message: `Showing the first ${max} of ${sorted.length} problems in this document.`,
-  });
-  return kept;
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { globMatchesPath } from '../common/globs';
 
 /**
  * awsStudyHints.notes.paths: folders or globs, absolute or relative to the workspace. A file is
@@ -29,6 +29,5 @@ export function isNotePath(file: string, workspaceRoot: string | undefined, sett
   if (!settings.extensions.includes(path.extname(file).toLowerCase())) return false;
   const { folders, globs } = resolveNoteRoots(settings.paths, workspaceRoot ? [workspaceRoot] : []);
   if (folders.some((folder) => file === folder || file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))) return true;
-  const normalised = file.replace(/\\/g, '/');
-  return globs.some((glob) => picomatch(glob, { dot: true })(normalised));
+  return globs.some((glob) => globMatchesPath(glob, file));
 }

@@ -6,10 +6,8 @@ import { rangeOf } from '../common/text';
 import { NOTES_RULES } from './definitions';
 import { escapeMarkdown, excerpt } from './excerpt';
 import { NotesIndex, type IndexedSection, type NoteHit, type NoteSource } from './index';
-import { loadKnowledge, type Knowledge } from './knowledge';
+import { loadKnowledge, type Fact, type Knowledge } from './knowledge';
 import { collectMentions, lintStatements, statementsOf, type Mention } from './lint';
-import { generateQuestions, type QuizOptions } from '../quiz/generate';
-import type { Question } from '../quiz/types';
 
 /**
  * The study-notes side of the service: the index of the bundled knowledge and the user's notes,
@@ -36,6 +34,16 @@ export const CONTEXT_SERVICES: Readonly<Record<'iam' | 'buildspec' | 'appspec', 
   buildspec: ['codebuild'],
   appspec: ['codedeploy'],
 };
+
+/** The notes and facts quizzes are generated from. */
+export interface StudyMaterial {
+  readonly sections: readonly IndexedSection[];
+  readonly facts: readonly Fact[];
+  /** Absolute path of a section's file (the bundled knowledge lives in the extension folder). */
+  readonly pathOf: (section: IndexedSection) => string;
+  /** Absolute path of a bundled note (knowledge/notes/x.md), for questions built from facts and specs. */
+  readonly knowledgePath: (note: string) => string;
+}
 
 export interface NotesServiceOptions {
   readonly knowledge?: Knowledge;
@@ -107,16 +115,16 @@ export class NotesService {
     return lines.join('\n');
   }
 
-  /** Questions from the indexed notes and the bundled knowledge (deterministic for a seed). */
-  quiz(options: QuizOptions = {}): Question[] {
+  /** What quizzes are made from: every indexed section and the curated facts, with the files they live in. */
+  studyMaterial(): StudyMaterial {
     this.ensureKnowledge();
     const knowledgePath = (note: string) => (this.knowledgeRoot ? path.join(this.knowledgeRoot, note) : note);
-    return generateQuestions({
+    return {
       sections: this.index.allSections(),
       facts: this.knowledge.facts,
       pathOf: (section) => (section.source === 'knowledge' ? knowledgePath(section.file) : section.file),
       knowledgePath,
-    }, options);
+    };
   }
 
   /** NOTE001/NOTE002 for a user's note document. */

@@ -1,5 +1,5 @@
 import { distance } from 'fastest-levenshtein';
-import type { Question } from './types';
+import type { Question } from '../../protocol/quiz';
 
 /** Whether an answer is right: exact for choices, tolerant for typed answers (case, spacing, punctuation, one typo). */
 export function isCorrect(question: Question, given: string | readonly string[]): boolean {

@@ -1,12 +1,13 @@
 import { APPSPEC_SPEC, lifecyclesOf } from '../appspec/spec';
 import type { IndexedSection } from '../notes/index';
+import type { NotesService, StudyMaterial } from '../notes/service';
 import type { Fact } from '../notes/knowledge';
 import { lintStatements } from '../notes/lint';
 import { findQuantities, formatQuantity, unitInfo, type FoundQuantity } from '../notes/quantities';
 import { clozes, numerics, termDefinitions, type TermDefinition } from './extract';
 import { hash, seededRandom, shuffle } from './random';
 import { comparisonCells, tablesOf, tableTerms, type ComparisonCell, type Table } from './tables';
-import type { Question, QuestionSource, QuestionType } from './types';
+import type { Question, QuestionSource, QuestionType } from '../../protocol/quiz';
 
 /**
  * Questions from the notes and the bundled knowledge, without any model: term ↔ definition
@@ -24,13 +25,12 @@ export interface QuizOptions {
   readonly files?: readonly string[];
 }
 
-export interface QuizInput {
-  readonly sections: readonly IndexedSection[];
-  readonly facts: readonly Fact[];
-  /** Absolute path of a section's file (the bundled knowledge lives in the extension folder). */
-  readonly pathOf: (section: IndexedSection) => string;
-  /** Absolute path of a bundled note (knowledge/notes/x.md), for questions built from facts and specs. */
-  readonly knowledgePath: (note: string) => string;
+/** The notes and facts questions are made from (see NotesService.studyMaterial). */
+export type QuizInput = StudyMaterial;
+
+/** Questions from the indexed notes and the bundled knowledge (deterministic for a seed). */
+export function quizFromNotes(notes: NotesService, options: QuizOptions = {}): Question[] {
+  return generateQuestions(notes.studyMaterial(), options);
 }
 
 const PER_SECTION = 6;

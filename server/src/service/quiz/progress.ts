@@ -1,16 +1,5 @@
+import type { StudyProgress } from '../../protocol/quiz';
 import type { CardRecord } from './store';
-
-/** Study statistics for the progress view: cards due per day ahead, retention per topic, the streak. */
-export interface StudyProgress {
-  readonly cards: number;
-  readonly dueNow: number;
-  /** Cards due on each of the next days (index 0 = today). */
-  readonly duePerDay: readonly number[];
-  readonly topics: readonly { readonly topic: string; readonly answers: number; readonly correct: number; readonly cards: number }[];
-  /** Days in a row, up to today, with at least one answer. */
-  readonly streak: number;
-  readonly answersToday: number;
-}
 
 const DAY = 86_400_000;
 

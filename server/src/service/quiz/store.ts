@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createEmptyCard, fsrs, generatorParameters, Rating, TypeConvert, type Card, type Grade } from 'ts-fsrs';
-import type { Question } from './types';
+import type { Question } from '../../protocol/quiz';
 
 /**
  * The learner's cards: FSRS scheduling state (ts-fsrs) for every question answered, kept as JSON
@@ -105,8 +105,14 @@ export class CardStore {
     return record;
   }
 
+  /** A store that lives in memory only (an editor that gave the server no storage folder). */
+  static inMemory(): CardStore {
+    return new CardStore('');
+  }
+
   /** Atomic save: temporary file, flushed to disk, previous file kept as .bak, then a rename. */
   save(): void {
+    if (!this.file) return;
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const data: StoreFile = { format: 1, cards: this.cards };
     const temporary = `${this.file}.tmp-${process.pid}`;

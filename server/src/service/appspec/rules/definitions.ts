@@ -9,7 +9,7 @@ const FILES = `${BASE}reference-appspec-file-structure-files.html`;
 const PERMISSIONS = `${BASE}reference-appspec-file-structure-permissions.html`;
 const RESOURCES = `${BASE}reference-appspec-file-structure-resources.html`;
 
-const define = ruleDefiner(REF);
+const define = ruleDefiner('appspec', REF);
 
 export const APPSPEC_RULES = {
   syntax: define('APS001', 'syntax', 'error', 'The AppSpec is not valid YAML or JSON.'),
@@ -43,6 +43,7 @@ export const APPSPEC_RULES = {
   incompleteNetworkConfiguration: define('APS044', 'incomplete-network-configuration', 'error', 'AwsvpcConfiguration takes Subnets, SecurityGroups and AssignPublicIp together.', RESOURCES),
   invalidCapacityProviders: define('APS045', 'invalid-capacity-providers', 'error', 'Only one capacity provider may have a base, and at least one needs a weight above 0.', RESOURCES),
   invalidHookFunction: define('APS046', 'invalid-hook-function', 'error', 'A Lambda/ECS hook names a Lambda function (name or ARN).', HOOKS),
+  tooManyProblems: define('APS099', 'too-many-problems', 'information', 'Only the first problems of a very large AppSpec are shown (awsStudyHints.maxProblems).'),
 } satisfies Record<string, RuleDefinition>;
 
 export const APPSPEC_RULE_LIST: readonly RuleDefinition[] = Object.values(APPSPEC_RULES);

@@ -6,7 +6,7 @@ const REF = 'https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-r
 const BATCH = 'https://docs.aws.amazon.com/codebuild/latest/userguide/batch-build-buildspec.html';
 const RUNTIMES = 'https://docs.aws.amazon.com/codebuild/latest/userguide/runtime-versions.html';
 
-const define = ruleDefiner(REF);
+const define = ruleDefiner('buildspec', REF);
 
 export const BUILDSPEC_RULES = {
   yamlSyntax: define('BSP001', 'yaml-syntax', 'error', 'The buildspec is not valid YAML (CodeBuild: YAML_FILE_ERROR).'),
@@ -41,6 +41,7 @@ export const BUILDSPEC_RULES = {
   unknownDependency: define('BSP053', 'unknown-dependency', 'error', 'depend-on names an identifier that no build in the graph has.', BATCH),
   fanoutParallelism: define('BSP054', 'fanout-parallelism', 'error', 'build-fanout parallelism must be a whole number of at least 1.', BATCH),
   tooManyFallbackKeys: define('BSP055', 'too-many-fallback-keys', 'warning', 'cache.fallback-keys takes up to five keys.', `${REF}#build-spec.cache.fallback-keys`),
+  tooManyProblems: define('BSP099', 'too-many-problems', 'information', 'Only the first problems of a very large buildspec are shown (awsStudyHints.maxProblems).'),
 } satisfies Record<string, RuleDefinition>;
 
 export const BUILDSPEC_RULE_LIST: readonly RuleDefinition[] = Object.values(BUILDSPEC_RULES);

@@ -12,7 +12,7 @@ const VARIABLES = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_po
 const SAR = 'https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html';
 const BEST = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html';
 
-const define = ruleDefiner();
+const define = ruleDefiner('iam');
 
 export const IAM_RULES = {
   invalidJson: define('IAM001', 'invalid-json', 'error', 'The document is not valid JSON.', GRAMMAR),

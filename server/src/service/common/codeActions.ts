@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import type { Fix } from '../common/findings';
+import type { Fix } from './findings';
 
 /** What a diagnostic carries in `data`: the fixes computed with it and the version they apply to. */
 export interface FixData {
@@ -16,7 +16,7 @@ function isFixData(value: unknown): value is FixData {
  * Quick-fixes come straight from the diagnostics' data: nothing is recomputed, and fixes
  * computed for an older version of the document are dropped rather than misapplied.
  */
-export function iamCodeActions(document: TextDocument, _range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActionsFromFixes(document: TextDocument, _range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (!isFixData(diagnostic.data) || diagnostic.data.version !== document.version) continue;

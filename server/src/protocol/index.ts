@@ -1,13 +1,23 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { DocumentStatus } from './service/languageService';
-import type { Question } from './service/quiz/types';
+import type { Question, QuizAnswerResult, QuizSession, StudyProgress } from './quiz';
+import type { DocumentStatus } from './status';
 
 /**
  * The one typed definition of everything client and server say to each other beyond
- * standard LSP, imported by both sides so no method name or shape is written twice.
+ * standard LSP. Both sides import this folder and nothing else of each other: the client
+ * never imports the service (a test checks it).
  */
 
-export const SETTINGS_SECTION = 'awsStudyHints';
+export { SETTINGS_SECTION } from './settings';
+export type { Settings, Severity, SeveritySetting } from './settings';
+export type { DocumentStatus, DocumentType, PolicyKind, AppSpecPlatform } from './status';
+export type { Question, QuestionType, QuestionSource, QuizAnswerResult, QuizSession, StudyProgress } from './quiz';
+
+/** What the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  /** Where the learner's quiz progress is kept (the extension's global storage); without it progress lives in memory only. */
+  readonly quizStoreFile?: string;
+}
 
 export interface DocumentStatusParams {
   readonly uri: string;
@@ -69,7 +79,33 @@ export interface QuizQuestionsParams {
   readonly uri?: string;
 }
 
+/** Freshly generated questions, without scheduling (what a session draws its new cards from). */
 export const QuizQuestionsRequest = new RequestType<QuizQuestionsParams, Question[], void>('awsStudyHints/quizQuestions');
+
+export interface QuizSessionParams {
+  /** A topic quiz, a quiz about one file (note, policy, buildspec, AppSpec), or the cards due for review. */
+  readonly mode: 'topic' | 'file' | 'due';
+  readonly topic?: string;
+  /** For mode "file": the document (file: URI). */
+  readonly uri?: string;
+  readonly count?: number;
+  readonly seed?: number;
+}
+
+/** The questions of one session, planned by the server: due cards first, then new ones within the daily limit. */
+export const QuizSessionRequest = new RequestType<QuizSessionParams, QuizSession, void>('awsStudyHints/quizSession');
+
+export interface QuizAnswerParams {
+  readonly question: Question;
+  readonly answer: string | readonly string[];
+  /** Seconds the learner took, which picks Hard/Good/Easy for a right answer. */
+  readonly seconds: number;
+}
+
+/** Grades an answer, schedules the card (FSRS) and saves the progress before replying. */
+export const QuizAnswerRequest = new RequestType<QuizAnswerParams, QuizAnswerResult, void>('awsStudyHints/quizAnswer');
+
+export const QuizProgressRequest = new RequestType0<StudyProgress, void>('awsStudyHints/quizProgress');
 
 export const COMMANDS = {
   restartServer: 'awsStudyHints.restartServer',
@@ -85,5 +121,3 @@ export const COMMANDS = {
   showProgress: 'awsStudyHints.showProgress',
   addNotesFolder: 'awsStudyHints.addNotesFolder',
 } as const;
-
-export type { DocumentStatus, Question };

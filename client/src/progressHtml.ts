@@ -1,4 +1,4 @@
-import type { StudyProgress } from './progress';
+import type { StudyProgress } from '../../server/src/protocol/quiz';
 
 /**
  * The study progress view as one HTML page: inline SVG charts, no script at all, a content

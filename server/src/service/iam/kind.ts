@@ -1,0 +1,82 @@
+import { COMMANDS } from '../../protocol';
+import type { PolicyKind } from '../../protocol/status';
+import { globMatches } from '../common/globs';
+import { roundMs as round } from '../common/text';
+import type { DocumentKind, KindModule } from '../registry/documentKind';
+import { analyzePolicy, type PolicyAnalysis } from './analyze';
+import type { IamCatalog } from './catalog/catalog';
+import { iamCompletion } from './completion';
+import { isPolicyKind } from './detect';
+import { iamHover } from './hover';
+import { iamNoteQuery } from './noteQuery';
+import { IAM_RULE_LIST, IAM_RULES } from './rules/definitions';
+
+/** IAM policies: any JSON document that looks like one (or that a setting or --kind names). */
+
+const KIND_LABELS: Record<PolicyKind, string> = { identity: 'identity', resource: 'resource', trust: 'trust', scp: 'SCP' };
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export const iamKindModule: KindModule = {
+  id: 'iam-policy',
+  rules: IAM_RULE_LIST,
+  // After notes and AppSpecs (appspec.json is JSON too); JSON only, so never in a buildspec's way.
+  claimPriority: 20,
+  create: ({ catalog }) => iamPolicyKind(catalog),
+};
+
+function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, { kind?: PolicyKind }> {
+  return {
+    id: 'iam-policy',
+    rules: IAM_RULE_LIST,
+    tooManyProblems: IAM_RULES.tooManyProblems,
+    noteServices: ['iam', 'sts', 'organizations'],
+    claim({ family, paths, settings, forcedPolicyKind }) {
+      if (family !== 'json') return undefined;
+      const kind = isPolicyKind(forcedPolicyKind) ? forcedPolicyKind : paths ? configuredPolicyKind(paths, settings.iam.policyKinds) : undefined;
+      return { key: `iam|${kind ?? ''}`, detail: { kind } };
+    },
+    analyze(document, claim, onRuleError) {
+      return analyzePolicy(document, catalog(), { kind: claim.detail.kind, onRuleError });
+    },
+    reportKind: (analysis) => analysis.kind,
+    status(analysis) {
+      const kind = KIND_LABELS[analysis.kind];
+      const source = analysis.kindSource === 'configured' ? 'kind from settings' : 'inferred';
+      return {
+        documentType: 'iam-policy',
+        policyKind: analysis.kind,
+        kindSource: analysis.kindSource,
+        statements: analysis.statementCount,
+        problems: analysis.findings.length,
+        elapsedMs: round(analysis.elapsedMs),
+        label: `$(shield) IAM ${kind} policy · ${plural(analysis.statementCount, 'statement')}`,
+        // Short enough for the status hover; the whole picture is in the summary.
+        detail: `${source} · ${plural(analysis.findings.length, 'problem')} · ${round(analysis.elapsedMs)} ms`,
+        summary: `IAM ${analysis.kind} policy (${analysis.kindSource}): ${analysis.statementCount} statements, ${analysis.findings.length} problems, analysed in ${round(analysis.elapsedMs)} ms. Catalog ${catalog().source.version}.`,
+        command: { title: 'Change kind…', command: COMMANDS.setPolicyKind },
+      };
+    },
+    hover: (document, analysis, position) => iamHover(document, analysis, catalog(), position),
+    noteQuery: iamNoteQuery,
+    completion: (document, analysis, position) => iamCompletion(document, analysis, catalog(), position),
+    quizTopics(_document, analysis) {
+      // The services of the policy's actions; a policy with none is still about IAM.
+      const prefixes = new Set<string>();
+      for (const statement of analysis.model.statements) {
+        for (const action of [...(statement.action?.strings ?? []), ...(statement.notAction?.strings ?? [])]) {
+          const colon = action.value.indexOf(':');
+          if (colon > 0) prefixes.add(action.value.slice(0, colon).toLowerCase());
+        }
+      }
+      return prefixes.size > 0 ? [...prefixes] : ['iam'];
+    },
+  };
+}
+
+/** Glob → kind from `awsStudyHints.iam.policyKinds`; the first matching glob wins. */
+function configuredPolicyKind(paths: { relative: string; absolute: string }, globs: Readonly<Record<string, string>>): PolicyKind | undefined {
+  for (const [glob, kind] of Object.entries(globs)) {
+    if (isPolicyKind(kind) && globMatches(glob, paths)) return kind;
+  }
+  return undefined;
+}
