@@ -6,23 +6,12 @@
 //   (c) hover latency on action strings of a realistic policy   (p50/p99 of 1,000 hovers)
 //   (d) completion latency on actions after "ec2:               (p50/p99 of 200 requests)
 //   then the buildspec section (bench/buildspec.mjs): keystroke → diagnostics, ours vs yaml-language-server
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import {
-  CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest, ExitNotification,
-  HoverRequest, InitializedNotification, InitializeRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-  createProtocolConnection,
-} from 'vscode-languageserver-protocol/node.js';
+import { LspClient, REPO_ROOT, SERVER_EXEC_ARGV, SERVER_PATH } from '../test/support/lspClient.mjs';
 import { run as runBuildspecBench } from './buildspec.mjs';
 import { run as runNotesBench } from './notes.mjs';
 
-// The server is launched the way the VS Code client launches it (client/src/extension.ts SERVER_EXEC_ARGV).
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = path.join(root, 'dist', 'server.js');
 const WORKSPACE = { uri: 'file:///bench', name: 'bench' };
 
 const now = () => process.hrtime.bigint();
@@ -35,64 +24,13 @@ function percentile(values, p) {
   return sorted[index];
 }
 
-/** Spawns the server and completes initialize/initialized. `startedAt` is taken just before the spawn. */
-async function startServer() {
-  const startedAt = now();
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin.on('error', () => undefined);
-  child.stderr.resume();
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.listen();
-  await connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: WORKSPACE.uri,
-    workspaceFolders: [WORKSPACE],
-    capabilities: {
-      textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } } },
-      workspace: { configuration: true, workspaceFolders: true },
-    },
-  });
-  await connection.sendNotification(InitializedNotification.type, {});
-
-  const versions = new Map();
-  return {
-    startedAt,
-    async open(uri, text) {
-      versions.set(uri, 1);
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version: 1, text } });
-    },
-    async change(uri, text) {
-      const version = (versions.get(uri) ?? 0) + 1;
-      versions.set(uri, version);
-      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
-    },
-    async diagnostics(uri) {
-      const report = await connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-      return report.items ?? [];
-    },
-    hover: (uri, position) => connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }),
-    completion: (uri, position) => connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }),
-    status: (uri) => connection.sendRequest('awsStudyHints/documentStatus', { uri }),
-    async stop() {
-      try {
-        const timeout = new Promise((resolve) => setTimeout(resolve, 3000).unref());
-        await Promise.race([connection.sendRequest(ShutdownRequest.type), timeout]);
-        await connection.sendNotification(ExitNotification.type);
-        const deadline = Date.now() + 3000;
-        while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-      } catch {
-        // fall through to kill
-      } finally {
-        connection.dispose();
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
-    },
-  };
-}
+/**
+ * Spawns the server the way the VS Code client launches it (its Node options, SERVER_EXEC_ARGV) through
+ * the shared test client (test/support/lspClient.mjs), and completes initialize/initialized.
+ */
+const startServer = () => LspClient.start({ execArgv: SERVER_EXEC_ARGV, workspaceFolders: [WORKSPACE], settings: { awsStudyHints: {} } });
+/** Orderly shutdown, the process killed if it does not end within 3 s; never throws. */
+const stopServer = async (server) => server?.shutdown(3_000).catch(() => undefined);
 
 // ---------------------------------------------------------------------------------------------
 // Documents
@@ -190,15 +128,16 @@ function actionPositions(text) {
 async function firstDiagnostics() {
   const times = [];
   for (let run = 0; run < 5; run++) {
+    const startedAt = now(); // just before the spawn
     const server = await startServer();
     try {
       const uri = `file:///bench/small-${run}.json`;
-      await server.open(uri, SMALL_POLICY);
-      const items = await server.diagnostics(uri);
-      times.push(ms(server.startedAt));
+      await server.open(uri, 'json', SMALL_POLICY);
+      const items = await server.pullDiagnostics(uri);
+      times.push(ms(startedAt));
       if (items.length === 0) throw new Error('the small policy got no diagnostics');
     } finally {
-      await server.stop();
+      await stopServer(server);
     }
   }
   return times;
@@ -206,13 +145,13 @@ async function firstDiagnostics() {
 
 async function largePolicy(server) {
   const uri = 'file:///bench/large.json';
-  await server.open(uri, generatedPolicy(5000, 0));
-  await server.diagnostics(uri); // warm-up: catalog load
+  await server.open(uri, 'json', generatedPolicy(5000, 0));
+  await server.pullDiagnostics(uri); // warm-up: catalog load
   // Two more versions warm the analysis code up: an editor re-analyses a large file on every
   // change, so the steady state is what a user waits for.
   for (const salt of [100, 101]) {
     await server.change(uri, generatedPolicy(5000, salt));
-    await server.diagnostics(uri);
+    await server.pullDiagnostics(uri);
   }
   const times = [];
   const analysis = [];
@@ -221,7 +160,7 @@ async function largePolicy(server) {
     const text = generatedPolicy(5000, run);
     const start = now();
     await server.change(uri, text);
-    problems = (await server.diagnostics(uri)).length;
+    problems = (await server.pullDiagnostics(uri)).length;
     times.push(ms(start));
     analysis.push((await server.status(uri)).elapsedMs);
   }
@@ -231,8 +170,8 @@ async function largePolicy(server) {
 async function hovers(server) {
   const uri = 'file:///bench/realistic.json';
   const text = realisticPolicy();
-  await server.open(uri, text);
-  const problems = (await server.diagnostics(uri)).filter((d) => d.code === 'IAM041' || d.code === 'IAM042');
+  await server.open(uri, 'json', text);
+  const problems = (await server.pullDiagnostics(uri)).filter((d) => d.code === 'IAM041' || d.code === 'IAM042');
   if (problems.length > 0) console.warn(`note: ${problems.length} unknown actions in the realistic policy: ${problems.map((p) => p.message).join('; ')}`);
   const positions = actionPositions(text);
   const times = [];
@@ -251,8 +190,8 @@ async function completions(server) {
   const uri = 'file:///bench/completion.json';
   // The first EC2 action of the realistic policy, cut back to its service prefix.
   const text = realisticPolicy().replace(/"ec2:[A-Za-z]+"/, '"ec2:"');
-  await server.open(uri, text);
-  await server.diagnostics(uri);
+  await server.open(uri, 'json', text);
+  await server.pullDiagnostics(uri);
   const lines = text.split('\n');
   const line = lines.findIndex((l) => l.includes('"ec2:"'));
   const position = { line, character: lines[line].indexOf('"ec2:"') + '"ec2:'.length };
@@ -262,7 +201,7 @@ async function completions(server) {
     const start = now();
     const result = await server.completion(uri, position);
     times.push(ms(start));
-    items = Array.isArray(result) ? result.length : result?.items.length ?? 0;
+    items = result.length;
   }
   return { times, items };
 }
@@ -274,8 +213,8 @@ const rows = [];
 const row = (measure, value, target, ok, detail = '') => rows.push({ measure, value, target, verdict: ok === undefined ? '' : ok ? 'ok' : 'MISSED', detail });
 
 async function main() {
-  if (!fs.existsSync(SERVER)) {
-    console.error(`${path.relative(root, SERVER)} not found: run \`npm run build\` (or \`npm run bench\`).`);
+  if (!fs.existsSync(SERVER_PATH)) {
+    console.error(`${path.relative(REPO_ROOT, SERVER_PATH)} not found: run \`npm run build\` (or \`npm run bench\`).`);
     return;
   }
   console.log(`AWS Study Hints language server benchmark — node ${process.version}, ${process.platform}/${process.arch}\n`);
@@ -317,7 +256,7 @@ async function main() {
   } catch (error) {
     console.error(`could not start the server: ${error?.stack ?? error}`);
   } finally {
-    await server?.stop();
+    await stopServer(server);
   }
 
   const headers = { measure: 'Measure', value: 'Measured', target: 'Target', verdict: '', detail: 'Detail' };

@@ -7,20 +7,15 @@
 //   (e) our server: didChange (one character, incremental) → textDocument/diagnostic response
 //   (f) yaml-language-server: didChange → textDocument/publishDiagnostics for that document
 //   then the ratio, and what each finds in a copy of the file with deliberate mistakes.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentDiagnosticRequest, ExitNotification,
-  InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader,
-  StreamMessageWriter, createProtocolConnection,
-} from 'vscode-languageserver-protocol/node.js';
+import { PublishDiagnosticsNotification } from 'vscode-languageserver-protocol/node.js';
 import { loadBuildspecJsonSchema } from '../scripts/buildspec-schema.mjs';
+import { LspClient, REPO_ROOT as root, SERVER_EXEC_ARGV, SERVER_PATH as SERVER } from '../test/support/lspClient.mjs';
+import { poll } from '../test/support/poll.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = path.join(root, 'dist', 'server.js');
 const YAML_LS = path.join(root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 const WORKSPACE = { uri: 'file:///bench', name: 'bench' };
 const EDITS = 200;
@@ -40,16 +35,8 @@ function percentile(values, p) {
 }
 const fmt = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : 'n/a');
 
-/** Resolves when `condition()` is truthy; rejects with `what` after `timeout` ms. Polls, no fixed sleeps. */
-async function until(condition, what, timeout = DEADLINE_MS) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = condition();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-}
+/** Polls `condition` every millisecond until it holds (see test/support/poll.mjs); rejects with `what` after DEADLINE_MS. */
+const until = (what, condition) => poll(what, condition, { timeoutMs: DEADLINE_MS, intervalMs: 1 });
 
 // ---------------------------------------------------------------------------------------------
 // Documents
@@ -251,83 +238,13 @@ function keystroke(lines, positions, i) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Servers
+// Servers, both driven by the shared test client (test/support/lspClient.mjs)
 
-function spawnServer(args, name) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stdin.on('error', () => undefined);
-  let stderr = '';
-  child.stderr.on('data', (chunk) => { if (stderr.length < 4000) stderr += chunk; });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.onRequest('client/unregisterCapability', () => null);
-  connection.onRequest('workspace/diagnostic/refresh', () => null);
-  connection.onRequest('workspace/codeLens/refresh', () => null);
-  connection.onNotification('window/logMessage', () => undefined);
-  connection.onNotification('telemetry/event', () => undefined);
-  connection.onNotification('$/progress', () => undefined);
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
-  const versions = new Map();
-  return {
-    child,
-    connection,
-    stderr: () => stderr.trim(),
-    async open(uri, text) {
-      versions.set(uri, 1);
-      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-      return 1;
-    },
-    /** Sends one didChange; `changes` are LSP content changes (incremental ranges or { text }). Returns the new version. */
-    async change(uri, changes) {
-      const version = (versions.get(uri) ?? 0) + 1;
-      versions.set(uri, version);
-      await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
-      return version;
-    },
-    async stop() {
-      try {
-        if (!exited()) {
-          const timeout = new Promise((resolve) => setTimeout(resolve, 3000).unref());
-          await Promise.race([connection.sendRequest(ShutdownRequest.type).catch(() => undefined), timeout]);
-          await connection.sendNotification(ExitNotification.type).catch(() => undefined);
-          await until(exited, `${name} to exit`, 3000).catch(() => undefined);
-        }
-      } finally {
-        connection.dispose();
-        if (!exited()) child.kill('SIGKILL');
-        process.removeListener('exit', killOnExit);
-      }
-    },
-  };
-}
-
-async function startOurs() {
-  // Launched the way the VS Code client launches it (client/src/extension.ts SERVER_EXEC_ARGV).
-  const server = spawnServer(['--max-semi-space-size=32', SERVER, '--stdio'], 'our server');
-  server.connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
-  server.connection.listen();
-  await server.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: WORKSPACE.uri,
-    workspaceFolders: [WORKSPACE],
-    capabilities: { textDocument: { diagnostic: {}, synchronization: {} }, workspace: { configuration: true, workspaceFolders: true } },
-  });
-  await server.connection.sendNotification(InitializedNotification.type, {});
-  return {
-    ...server,
-    async diagnostics(uri) {
-      const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
-      return report.items ?? [];
-    },
-    status: (uri) => server.connection.sendRequest('awsStudyHints/documentStatus', { uri }),
-  };
-}
+/** Our server, launched the way the VS Code client launches it (its Node options, SERVER_EXEC_ARGV). */
+const startOurs = () => LspClient.start({ execArgv: SERVER_EXEC_ARGV, workspaceFolders: [WORKSPACE], settings: { awsStudyHints: {} } });
 
 /** yaml-language-server, configured through workspace/configuration with the generated schema for buildspec*.yml. */
 async function startYamlLs(schemaUri) {
-  const server = spawnServer([YAML_LS, '--stdio'], 'yaml-language-server');
   const settings = {
     yaml: {
       schemas: { [schemaUri]: ['buildspec*.yml', '/**/buildspec*.yml'] },
@@ -337,44 +254,29 @@ async function startYamlLs(schemaUri) {
       completion: true,
       schemaStore: { enable: false },
     },
+    http: { proxy: '', proxyStrictSSL: false },
   };
-  let configurationRequests = 0;
-  server.connection.onRequest('workspace/configuration', (params) => {
-    configurationRequests++;
-    return params.items.map((item) => (item.section === 'yaml' ? settings.yaml : item.section === 'http' ? { proxy: '', proxyStrictSSL: false } : {}));
-  });
-  /** Every publishDiagnostics, in order of arrival. */
-  const published = [];
-  server.connection.onNotification(PublishDiagnosticsNotification.type, (params) => published.push({ at: now(), ...params }));
-  server.connection.listen();
-  const initialize = await server.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: WORKSPACE.uri,
-    workspaceFolders: [WORKSPACE],
-    capabilities: {
-      textDocument: { publishDiagnostics: { versionSupport: true, relatedInformation: true }, hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true } }, synchronization: {} },
-      workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
-    },
-  });
-  await server.connection.sendNotification(InitializedNotification.type, {});
-  await until(() => configurationRequests > 0, 'yaml-language-server to ask for its configuration');
-  return {
-    ...server,
-    version: initialize.serverInfo?.version ?? 'unknown',
-    published,
-    /** The first publishDiagnostics for `uri` after index `from` of `published` (and of `version` when the server sends one). */
-    async nextPublish(uri, from, version, what, accept = () => true) {
-      let index = from;
-      return until(() => {
-        for (; index < published.length; index++) {
-          const p = published[index];
-          if (p.uri === uri && (p.version === undefined || version === undefined || p.version === version) && accept(p)) return p;
-        }
-        return undefined;
-      }, what);
-    },
-  };
+  const server = await LspClient.start({ serverArgs: [YAML_LS, '--stdio'], pullDiagnostics: false, workspaceFolders: [WORKSPACE], settings });
+  try {
+    await until('yaml-language-server to ask for its configuration', () => server.configurationRequests.length > 0);
+  } catch (error) {
+    server.dispose();
+    throw error;
+  }
+  return server;
 }
+
+/** Every publishDiagnostics `server` sent so far, in order of arrival, with its arrival time `at`. */
+const published = (server) => server.notifications
+  .filter((n) => n.method === PublishDiagnosticsNotification.method)
+  .map((n) => ({ at: n.at, ...n.params }));
+
+/** The first publishDiagnostics for `uri` after index `from` of `published(server)` (and of `version` when the server sends one). */
+const nextPublish = (server, uri, from, version, what, accept = () => true) => until(what, () => published(server).slice(from)
+  .find((p) => p.uri === uri && (p.version === undefined || version === undefined || p.version === version) && accept(p)));
+
+/** Orderly shutdown, the process killed if it does not end within 3 s; never throws. */
+const stopServer = async (server) => server?.shutdown(3_000).catch(() => undefined);
 
 // ---------------------------------------------------------------------------------------------
 // Measurements
@@ -401,14 +303,14 @@ async function measure(text, edit) {
 
 async function measureOurs(server, text) {
   const uri = 'file:///bench/buildspec.yml';
-  await server.open(uri, text);
-  const initial = await server.diagnostics(uri);
+  await server.open(uri, 'yaml', text);
+  const initial = await server.pullDiagnostics(uri);
   const status = await server.status(uri);
   if (status.documentType !== 'buildspec') throw new Error(`our server does not treat ${uri} as a buildspec (${status.documentType})`);
   const result = await measure(text, async (change) => {
     const start = now();
     await server.change(uri, [change]);
-    const items = await server.diagnostics(uri);
+    const items = await server.pullDiagnostics(uri);
     return { elapsed: ms(start), count: items.length };
   });
   const analysis = (await server.status(uri)).elapsedMs;
@@ -421,23 +323,23 @@ async function measureTheirs(server, text) {
   const probe = text.replace('\nrun-as: root\n', `\nrun-as: root\n${UNKNOWN_KEY}: 1\n`);
   const probeLine = probe.split('\n').indexOf(`${UNKNOWN_KEY}: 1`);
   const onProbeLine = (p) => p.diagnostics.some((d) => d.range.start.line === probeLine);
-  let from = server.published.length;
-  await server.open(uri, probe);
-  const probed = await server.nextPublish(uri, from, undefined, `a diagnostic for "${UNKNOWN_KEY}" from yaml-language-server`, onProbeLine);
+  let from = published(server).length;
+  await server.open(uri, 'yaml', probe);
+  const probed = await nextPublish(server, uri, from, undefined, `a diagnostic for "${UNKNOWN_KEY}" from yaml-language-server`, onProbeLine);
   const probeMessage = probed.diagnostics.find((d) => d.range.start.line === probeLine).message;
   // Back to the clean text (a full change); stale publishes of the probe are skipped.
-  from = server.published.length;
+  from = published(server).length;
   const cleanVersion = await server.change(uri, [{ text }]);
-  const clean = await server.nextPublish(uri, from, cleanVersion, 'diagnostics of the clean buildspec', (p) => !onProbeLine(p));
-  const before = server.published.length;
+  const clean = await nextPublish(server, uri, from, cleanVersion, 'diagnostics of the clean buildspec', (p) => !onProbeLine(p));
+  const before = published(server).length;
   const result = await measure(text, async (change) => {
+    const index = published(server).length;
     const start = now();
-    const index = server.published.length;
     const v = await server.change(uri, [change]);
-    const published = await server.nextPublish(uri, index, v, `publishDiagnostics for version ${v}`);
-    return { elapsed: ms(start, published.at), count: published.diagnostics.length };
+    const publish = await nextPublish(server, uri, index, v, `publishDiagnostics for version ${v}`);
+    return { elapsed: ms(start, publish.at), count: publish.diagnostics.length };
   });
-  const publishes = server.published.slice(before).filter((p) => p.uri === uri).length;
+  const publishes = published(server).slice(before).filter((p) => p.uri === uri).length;
   return { ...result, initial: clean.diagnostics, probeMessage, publishes };
 }
 
@@ -445,11 +347,11 @@ async function measureTheirs(server, text) {
 async function compareFindings(ours, theirs) {
   const { text, mistakes } = mistakesBuildspec();
   const uri = 'file:///bench/buildspec_mistakes.yml';
-  await ours.open(uri, text);
-  const ourItems = await ours.diagnostics(uri);
-  const from = theirs.published.length;
-  await theirs.open(uri, text);
-  const theirItems = (await theirs.nextPublish(uri, from, 1, 'diagnostics of the buildspec with mistakes')).diagnostics;
+  await ours.open(uri, 'yaml', text);
+  const ourItems = await ours.pullDiagnostics(uri);
+  const from = published(theirs).length;
+  await theirs.open(uri, 'yaml', text);
+  const theirItems = (await nextPublish(theirs, uri, from, 1, 'diagnostics of the buildspec with mistakes')).diagnostics;
   const covers = (items, m) => items.some((d) => d.range.start.line <= m.lines[1] && d.range.end.line >= m.lines[0]);
   const found = (items) => mistakes.filter((m) => covers(items, m));
   const stray = (items) => items.filter((d) => !mistakes.some((m) => d.range.start.line <= m.lines[1] && d.range.end.line >= m.lines[0]));
@@ -522,13 +424,13 @@ export async function run({ log = console.log } = {}) {
         theirResult = await measureTheirs(theirs, text);
         const p50 = percentile(theirResult.times, 50);
         const p99 = percentile(theirResult.times, 99);
-        row(`(f) yaml-language-server ${theirs.version}: didChange → published`, `p50 ${fmt(p50)} ms / p99 ${fmt(p99)} ms`, '—', undefined,
+        row(`(f) yaml-language-server ${theirs.initializeResult?.serverInfo?.version ?? 'unknown'}: didChange → published`, `p50 ${fmt(p50)} ms / p99 ${fmt(p99)} ms`, '—', undefined,
           `includes its ${YAML_LS_DEBOUNCE_MS} ms validation delay: p50 ${fmt(p50 - YAML_LS_DEBOUNCE_MS)} ms / p99 ${fmt(p99 - YAML_LS_DEBOUNCE_MS)} ms after it (${phases(theirResult.times, YAML_LS_DEBOUNCE_MS)}); ${countsText(theirResult.counts)}`);
         notes.push(`yaml-language-server uses the generated schema: "${UNKNOWN_KEY}" was reported as “${theirResult.probeMessage.split('\n')[0]}”`);
         if (theirResult.initial.length > 0) notes.push(`yaml-language-server reports ${theirResult.initial.length} diagnostics on the clean buildspec: ${theirResult.initial.map((d) => `line ${d.range.start.line + 1}: ${d.message.split('\n')[0]}`).join('; ')}`);
         if (theirResult.publishes !== WARM_UP + EDITS) notes.push(`yaml-language-server published ${theirResult.publishes} times for ${WARM_UP + EDITS} edits`);
       } catch (error) {
-        row('(f) yaml-language-server: didChange → published', 'failed', '—', undefined, `${String(error?.message ?? error)}${theirs?.stderr() ? ` (stderr: ${theirs.stderr().slice(0, 300)})` : ''}`);
+        row('(f) yaml-language-server: didChange → published', 'failed', '—', undefined, `${String(error?.message ?? error)}${theirs?.stderr.join('').trim() ? ` (stderr: ${theirs.stderr.join('').trim().slice(0, 300)})` : ''}`);
       }
     }
 
@@ -560,7 +462,7 @@ export async function run({ log = console.log } = {}) {
   } catch (error) {
     log(`buildspec benchmark failed: ${error?.stack ?? error}`);
   } finally {
-    await Promise.all([ours?.stop(), theirs?.stop()]);
+    await Promise.all([stopServer(ours), stopServer(theirs)]);
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   }
 

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { poll } from '../../test/support/poll.mjs';
 import { ensureCodeServer } from './tools.mjs';
 
 /** Settings that keep a test workbench quiet and offline. */
@@ -70,15 +71,6 @@ export function installVsix(profile, vsix) {
   if (result.status !== 0) throw new Error(`installing ${vsix} failed: ${result.stderr || result.stdout}`);
 }
 
-async function poll(what, probe, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await probe()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /**
  * Starts code-server and waits for /healthz. Returns its URL and a stop() that ends the whole
  * process group (the extension host included), whatever happened in between.
@@ -115,7 +107,7 @@ export async function startCodeServer(profile, { port, log = () => {} } = {}) {
       return;
     }
     try {
-      await poll('code-server to exit', () => exited, 5_000);
+      await poll('code-server to exit', () => exited, { timeoutMs: 5_000, intervalMs: 100 });
     } catch {
       try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
     }
@@ -129,7 +121,7 @@ export async function startCodeServer(profile, { port, log = () => {} } = {}) {
       } catch {
         return false;
       }
-    }, 60_000);
+    }, { timeoutMs: 60_000, intervalMs: 100 });
   } catch (error) {
     await stop();
     throw error;

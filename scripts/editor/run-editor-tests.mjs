@@ -7,22 +7,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { poll } from '../../test/support/poll.mjs';
 import { CHROMIUM_ARGS, makeProfile, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { ensureChromium, ensureCodeServer, root } from './tools.mjs';
 import { buildSuite, copyWorkspace, RESULT_FILE } from './suiteBuild.mjs';
 import { packageExtension, runUiChecks } from './ui-checks.mjs';
 
 const SUITE_TIMEOUT_MS = 300_000;
-
-async function poll(what, probe, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function runApiSuite(executablePath) {
   const suite = await buildSuite();
@@ -36,7 +27,7 @@ async function runApiSuite(executablePath) {
     page.on('console', (message) => consoleLines.push(message.text()));
     await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: root, extensionTestsPath: suite }));
     const resultFile = path.join(workspace, RESULT_FILE);
-    const result = await poll('the in-editor suite to finish', () => fs.existsSync(resultFile) && JSON.parse(fs.readFileSync(resultFile, 'utf8')), SUITE_TIMEOUT_MS);
+    const result = await poll('the in-editor suite to finish', () => fs.existsSync(resultFile) && JSON.parse(fs.readFileSync(resultFile, 'utf8')), { timeoutMs: SUITE_TIMEOUT_MS, intervalMs: 250 });
     const tests = [];
     for (const title of result.passes) tests.push({ name: `api: ${title}`, ok: true });
     for (const failure of result.failures) tests.push({ name: `api: ${failure.title}`, ok: false, error: failure.error });

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { poll } from '../../test/support/poll.mjs';
 import { CHROMIUM_ARGS, installVsix, makeProfile, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { root } from './tools.mjs';
 
@@ -20,15 +21,8 @@ export function packageExtension(outDir) {
   return vsix;
 }
 
-async function until(what, probe, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** The shared polling helper (test/support/poll.mjs), every 200 ms, with a 30 s deadline by default. */
+const until = (what, probe, timeoutMs = 30_000) => poll(what, probe, { timeoutMs, intervalMs: 200 });
 
 /** Quick Open (Control+P) a workspace file and wait for its editor. */
 async function openFile(page, name) {

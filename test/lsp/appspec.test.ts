@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MarkupContent, type CodeAction } from 'vscode-languageserver-protocol/node';
 import { DeploymentLifecycleRequest } from '../../server/src/protocol';
-import { applyEdits, LspClient, positionOf } from './lspClient';
+import { applyEdits, LspClient, positionOf } from '../support/lspClient.mjs';
 import { TIMEOUT, byCode, codes, isCodeAction } from './shared';
 
 /** AppSpec files through the protocol: YAML and JSON, platforms, quick-fixes, hovers, the lifecycle request. */

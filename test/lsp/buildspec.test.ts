@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { MarkupContent, type CodeAction } from 'vscode-languageserver-protocol/node';
-import { applyEdits, LspClient, positionOf } from './lspClient';
+import { applyEdits, LspClient, positionOf } from '../support/lspClient.mjs';
 import { TIMEOUT, byCode, codes, isCodeAction } from './shared';
 
 /** Buildspec files through the protocol: diagnostics, quick-fixes, hovers, completion, status, settings. */

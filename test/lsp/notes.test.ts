@@ -6,7 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { MarkupContent, WorkspaceSymbolRequest } from 'vscode-languageserver-protocol/node';
 import { NotesChangedNotification, SearchNotesRequest } from '../../server/src/protocol';
-import { LspClient, positionOf } from './lspClient';
+import { LspClient, positionOf } from '../support/lspClient.mjs';
+import { poll } from '../support/poll.mjs';
 import { TIMEOUT } from './shared';
 
 /** Study notes through the protocol: indexing a folder, searching, hovers from notes, changes, and hostile folders. */
@@ -32,16 +33,8 @@ describe('notes over the protocol', TIMEOUT, () => {
 
   const search = (query: string) => client.connection.sendRequest(SearchNotesRequest, { query });
 
-  /** Polls an asynchronous condition until it holds or the deadline passes. */
-  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  /** Polls an asynchronous condition (each probe is a request) until it holds or the deadline passes. */
+  const until = <T>(what: string, probe: () => Promise<T | undefined>) => poll(what, probe, { timeoutMs: 15_000, intervalMs: 50 });
 
   test('the folder is indexed and searchable, the bundled knowledge too', async () => {
     const results = await until('notes to be indexed', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { LspClient, positionAt, waitFor } from './lspClient';
+import { LspClient, positionAt } from '../support/lspClient.mjs';
+import { poll } from '../support/poll.mjs';
 import { BAD_POLICY, TIMEOUT, byCode, codes, uniqueUri } from './shared';
 
 /** Hostile documents never crash or hang the server; push diagnostics for clients without pull. */
@@ -161,7 +162,7 @@ describe('push diagnostics (client without pull capability)', TIMEOUT, () => {
 
     // Closing clears the problems.
     await client.close(uri);
-    await waitFor(() => client.publishedDiagnostics(uri)?.diagnostics.length === 0, 10_000, 'empty publishDiagnostics after close');
+    await poll('empty publishDiagnostics after close', () => client.publishedDiagnostics(uri)?.diagnostics.length === 0);
   });
 
   test('configuration changes re-publish open documents', async () => {
@@ -170,10 +171,10 @@ describe('push diagnostics (client without pull capability)', TIMEOUT, () => {
     await client.waitForPublishedDiagnostics(uri);
     const count = client.received('textDocument/publishDiagnostics').length;
     await client.updateSettings({ awsStudyHints: { rules: { IAM042: 'off' } } });
-    const republished = await waitFor(() => {
+    const republished = await poll('re-published diagnostics', () => {
       const all = client.received('textDocument/publishDiagnostics').slice(count) as { uri: string; diagnostics: Diagnostic[] }[];
       return all.find((p) => p.uri === uri);
-    }, 10_000, 're-published diagnostics');
+    });
     assert.deepEqual(codes(republished.diagnostics).sort(), ['IAM022', 'IAM071']);
   });
 });

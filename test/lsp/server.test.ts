@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
-import { applyEdits, LspClient, positionOf } from './lspClient';
+import { DocumentStatusRequest } from '../../server/src/protocol';
+import { applyEdits, DOCUMENT_STATUS_METHOD, LspClient, positionOf } from '../support/lspClient.mjs';
 import { BAD_POLICY, GOOD_POLICY, TIMEOUT, byCode, codes, hoverText, isCodeAction, uniqueUri } from './shared';
 
 /** End-to-end tests of the built language server (dist/server.js) through the protocol. Run `npm run build` first. */
@@ -211,6 +212,11 @@ describe('language server over stdio (pull diagnostics)', TIMEOUT, () => {
     const status = await client.status(uri);
     assert.equal(status.documentType, 'none');
     assert.equal(await client.hover(uri, positionOf(text, '"name"', 2)), null);
+  });
+
+  test('the shared client asks for the status with the protocol\'s method', () => {
+    // test/support/lspClient.mjs runs in plain node too, so it cannot import server/src/protocol.ts.
+    assert.equal(DOCUMENT_STATUS_METHOD, DocumentStatusRequest.method);
   });
 
   test('status of a policy reports its type, kind and counts', async () => {

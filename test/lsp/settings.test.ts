@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
-import { LspClient } from './lspClient';
+import { LspClient } from '../support/lspClient.mjs';
 import { BAD_POLICY, PRINCIPAL_POLICY, TIMEOUT, byCode, codes, uniqueUri } from './shared';
 
 /** Settings through workspace/configuration: per-rule severities and policy kinds. */

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
 import { SearchNotesRequest, type NoteSearchResult } from '../../../server/src/protocol';
+import { poll } from '../../support/poll.mjs';
 
 /**
  * The extension end to end inside a real VS Code: everything goes through the VS Code API,
@@ -12,15 +13,9 @@ import { SearchNotesRequest, type NoteSearchResult } from '../../../server/src/p
 const EXTENSION_ID = 'aws-study-hints.aws-study-hints';
 const SOURCE = 'aws-study-hints';
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value as T;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The shared polling helper (bundled into the suite), every 100 ms, with a 30 s deadline by default. */
+const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> =>
+  poll(what, probe, { timeoutMs, intervalMs: 100 });
 
 function workspaceFile(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, relative);
