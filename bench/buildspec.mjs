@@ -148,7 +148,7 @@ export function realisticBuildspec() {
   lines.push(...list(6, INSTALL), ...list(6, numbered(6, 'tool', (i, id) => `echo "Checking tool ${id}" && command -v ${['jq', 'zip', 'terraform', 'hadolint', 'pnpm', 'cdk'][i]}`)));
   lines.push('    finally:', ...list(6, ['echo "Install phase finished on $(date)"']));
   lines.push('  pre_build:', '    on-failure: ABORT', '    commands:', ...list(6, PRE_BUILD));
-  lines.push(...list(6, numbered(20, 'check', (i, id) => `test -f config/${id}.json && jq empty config/${id}.json || echo "config ${id} missing, using defaults"`)));
+  lines.push(...list(6, numbered(20, 'check', (_i, id) => `test -f config/${id}.json && jq empty config/${id}.json || echo "config ${id} missing, using defaults"`)));
   lines.push('    finally:', ...list(6, ['echo "Pre-build phase finished on $(date)"']));
   lines.push('  build:', '    on-failure: ABORT', '    commands:', ...list(6, BUILD));
   lines.push(...list(6, numbered(34, 'module', (i, id) => `pnpm --filter ./packages/${id} run build --if-present && echo "Built package ${id} step ${i + 1} of 34"`)));

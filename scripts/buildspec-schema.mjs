@@ -116,7 +116,7 @@ function enumShape(node) {
  */
 function versionConstraints(rootNode) {
   const versionNode = rootNode.keys?.version;
-  if (!versionNode || versionNode.type !== 'enum') return [];
+  if (versionNode?.type !== 'enum') return [];
   const constraints = [];
   for (const version of versionNode.values ?? []) {
     const forbidden = forbiddenFor(rootNode, version);
@@ -167,8 +167,8 @@ export function caseInsensitivePattern(pattern) {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') {
-      const escape = pattern.slice(i).match(/^\\(?:[pPu]\{[^}]*\}|k<[^>]*>|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|c[A-Za-z]|[\s\S]?)/)[0];
-      out += escape;
+      const escaped = pattern.slice(i).match(/^\\(?:[pPu]\{[^}]*\}|k<[^>]*>|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|c[A-Za-z]|[\s\S]?)/)[0];
+      out += escaped;
       i += escape.length - 1;
     } else if (c === '(' && pattern[i + 1] === '?') {
       const group = pattern.slice(i).match(/^\(\?(?:<[=!]|<[^>]*>|[:=!])?/)[0];
@@ -191,7 +191,7 @@ export function caseInsensitivePattern(pattern) {
       }
       // A trailing "-" stays last, so that the added letters cannot turn it into a range.
       const trailingDash = tokens.length > 1 && tokens[tokens.length - 1] === '-' ? tokens.pop() : '';
-      out += head + tokens.join('') + extra.join('') + trailingDash + ']';
+      out += `${head + tokens.join('') + extra.join('') + trailingDash}]`;
       i = j;
     } else if (c === '{' && /^\{\d+(,\d*)?\}/.test(pattern.slice(i))) {
       const quantifier = pattern.slice(i).match(/^\{\d+(,\d*)?\}/)[0];

@@ -12,11 +12,11 @@ export function registerNotes(client: () => LanguageClient | undefined): vscode.
   let watchers: vscode.Disposable[] = [];
   const changed = new Set<string>();
   const deleted = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
+  let flushScheduled = false;
 
   // Saving a note fires several events; one notification per burst is enough.
   const flush = () => {
-    timer = undefined;
+    flushScheduled = false;
     const current = client();
     if (!current || (changed.size === 0 && deleted.size === 0)) return;
     void current.sendNotification(NotesChangedNotification, { changed: [...changed], deleted: [...deleted] });
@@ -25,7 +25,10 @@ export function registerNotes(client: () => LanguageClient | undefined): vscode.
   };
   const queue = (set: Set<string>, uri: vscode.Uri) => {
     set.add(uri.toString());
-    timer ??= setTimeout(flush, 150);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setTimeout(flush, 150);
+    }
   };
 
   const watch = () => {
@@ -54,7 +57,7 @@ export function registerNotes(client: () => LanguageClient | undefined): vscode.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.notes`)) watch();
     }),
-    { dispose: () => watchers.forEach((w) => w.dispose()) },
+    { dispose: () => watchers.forEach((w) => { w.dispose(); }) },
     vscode.commands.registerCommand(COMMANDS.searchNotes, (initial?: string) => searchNotes(client, initial)),
     vscode.commands.registerCommand(COMMANDS.addNotesFolder, addNotesFolder),
   ];

@@ -124,8 +124,8 @@ describe('JSON injection (source.json)', () => {
     hasScopes(d, 'aws:PrincipalTag/team', ['variable.other.iam-policy-variable.aws']);
     hasScopes(d, ', ', ['variable.other.iam-policy-variable.aws', 'punctuation.separator.iam-default-value.aws'], { in: "team, 'none'" });
     hasScopes(d, "'none'", ['variable.other.iam-policy-variable.aws', 'string.quoted.single.iam-default-value.aws']);
-    for (const [escape, where] of [['*', { in: '${*}' }], ['?', { in: '${?}' }], ['$', { in: '${$}', nth: 1 }]] as const) {
-      hasScopes(d, escape, ['variable.other.iam-policy-variable.aws', 'constant.character.escape.iam-policy-variable.aws'], where);
+    for (const [escaped, where] of [['*', { in: '${*}' }], ['?', { in: '${?}' }], ['$', { in: '${$}', nth: 1 }]] as const) {
+      hasScopes(d, escaped, ['variable.other.iam-policy-variable.aws', 'constant.character.escape.iam-policy-variable.aws'], where);
     }
   });
 

@@ -101,7 +101,7 @@ describe('YAML injection (source.yaml, VS Code’s current YAML grammar)', () =>
     ].join('\n'));
     assert.ok(!d.iamScopes().includes('invalid.illegal.unclosed-policy-variable.aws'));
     for (const line of ['a: ', 'b: ', 'c: ']) {
-      const where = { in: line + (line === 'a: ' ? '' : line === 'b: ' ? '"' : "'") + 'arn:aws:s3:::b/${aws:PrincipalTag/team, ' };
+      const where = { in: `${line + (line === 'a: ' ? '' : line === 'b: ' ? '"' : "'")}arn:aws:s3:::b/\${aws:PrincipalTag/team, ` };
       hasScopes(d, 'aws:PrincipalTag/team', ['constant.other.arn.aws', 'meta.arn-resource.aws', 'variable.other.iam-policy-variable.aws'], where);
     }
     hasScopes(d, "'none'", ['string.unquoted.plain.out.yaml', 'meta.arn-resource.aws', 'string.quoted.single.iam-default-value.aws'], { nth: 0 });

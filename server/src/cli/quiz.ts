@@ -58,7 +58,9 @@ async function interactive(questions: readonly Question[]): Promise<number> {
   try {
     for (const [index, question] of questions.entries()) {
       process.stdout.write(`\nQuestion ${index + 1} of ${questions.length} · ${question.topic}\n${question.prompt}\n`);
-      question.options?.forEach((option, i) => process.stdout.write(`  ${i + 1}. ${option}\n`));
+      question.options?.forEach((option, i) => {
+        process.stdout.write(`  ${i + 1}. ${option}\n`);
+      });
       const hint = question.type === 'ordering' ? 'the numbers in order, e.g. 3 1 2' : question.type === 'multi-select' ? 'the numbers, e.g. 1 3' : question.options ? 'a number' : 'your answer';
       const reply = (await rl.question(`Answer (${hint}, or q to stop): `)).trim();
       if (reply.toLowerCase() === 'q') break;

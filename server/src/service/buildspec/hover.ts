@@ -47,7 +47,7 @@ function keyMarkdown(key: string, spec: SpecNode, path: readonly string[]): stri
   const lines = [header.filter(Boolean).join(' · ')];
   if (spec.doc) lines.push('', spec.doc);
   if (isPhase) {
-    lines.push('', PHASE_ORDER.map((p) => (p === key ? `**${p}**` : p)).join(' → ') + ' → artifacts uploaded. `finally` commands run even when a command fails.');
+    lines.push('', `${PHASE_ORDER.map((p) => (p === key ? `**${p}**` : p)).join(' → ')} → artifacts uploaded. \`finally\` commands run even when a command fails.`);
   } else if (spec.lifecycle) lines.push('', spec.lifecycle);
   if (spec.type === 'enum' && spec.values) lines.push('', `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}${spec.caseInsensitive ? ' (any case)' : ''}`);
   if (spec.type === 'map' && spec.keys) lines.push('', `Keys: ${Object.keys(spec.keys).map((k) => `\`${k}\``).join(', ')}`);

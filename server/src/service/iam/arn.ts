@@ -74,7 +74,7 @@ export function hasWildcardOrVariable(text: string): boolean {
 // and role paths contain `/`), the template's last placeholder matches anything, and a bucket
 // name never contains `/`: that is what tells a bucket ARN from an object ARN.
 
-const enum Kind { Char, Any, One, Segment, Tail, Name }
+enum Kind { Char, Any, One, Segment, Tail, Name }
 
 /** A template or pattern as parallel arrays: the kind of each position, and its character for literals. */
 interface Tokens {

@@ -16,7 +16,7 @@ export function looksLikePolicy(text: string): boolean {
 /** A parsed document is a policy when its root object has a Statement, or a policy Version. */
 export function isPolicyModel(model: PolicyModel): boolean {
   const root = model.root;
-  if (!root || root.type !== 'object') return false;
+  if (root?.type !== 'object') return false;
   if (model.statementProperty) return true;
   return model.version?.value === '2012-10-17' || model.version?.value === '2008-10-17';
 }

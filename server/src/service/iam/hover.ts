@@ -18,7 +18,7 @@ const GLOBAL_DOCS: Record<string, { description: string; docs?: string }> = glob
 export function iamHover(document: TextDocument, analysis: PolicyAnalysis, catalog: IamCatalog, position: Position): Hover | undefined {
   const offset = document.offsetAt(position);
   const where = locate(analysis.model.root, offset);
-  if (!where || where.node.type !== 'string') return undefined;
+  if (where?.node.type !== 'string') return undefined;
   const value = String(where.node.value);
   const markdown = hoverMarkdown(catalog, where.path, where.isKey, where.inStatement, value);
   if (!markdown) return undefined;
@@ -71,13 +71,13 @@ export function actionHover(catalog: IamCatalog, value: string): string | undefi
   if (!serviceName) return undefined;
   if (/[*?]/.test(name)) {
     const matches = catalog.matchActions(service, name);
-    if (matches.length === 0) return `**${escape(value)}** matches no ${serviceName} action.`;
+    if (matches.length === 0) return `**${escapeMarkdownText(value)}** matches no ${serviceName} action.`;
     const levels = new Map<string, number>();
     for (const m of matches) for (const level of m.accessLevels) levels.set(level, (levels.get(level) ?? 0) + 1);
     const levelText = [...levels].map(([level, count]) => `${level} ${count}`).join(' · ');
     const listed = matches.slice(0, MAX_LISTED).map((m) => `\`${service}:${m.name}\``).join(', ');
     const more = matches.length > MAX_LISTED ? `, … (+${matches.length - MAX_LISTED} more)` : '';
-    return `**${escape(value)}** matches ${matches.length} ${serviceName} action${matches.length === 1 ? '' : 's'} (${levelText})\n\n${listed}${more}`;
+    return `**${escapeMarkdownText(value)}** matches ${matches.length} ${serviceName} action${matches.length === 1 ? '' : 's'} (${levelText})\n\n${listed}${more}`;
   }
   const action = catalog.action(service, name);
   if (!action) return undefined;
@@ -126,7 +126,7 @@ function arnHover(catalog: IamCatalog, value: string): string | undefined {
 function operatorHover(text: string): string | undefined {
   const operator = parseOperator(text);
   if (!operator.info) return undefined;
-  const lines = [`**${escape(text)}** · ${operator.info.category} operator`, '', operator.info.description];
+  const lines = [`**${escapeMarkdownText(text)}** · ${operator.info.category} operator`, '', operator.info.description];
   if (operator.ifExists) lines.push('', `**IfExists**: ${QUALIFIERS.IfExists}`);
   if (operator.set) lines.push('', `**${operator.set}**: ${QUALIFIERS[operator.set]}`);
   return lines.join('\n');
@@ -139,7 +139,7 @@ function conditionKeyHover(catalog: IamCatalog, key: string): string | undefined
   const description = info.service === 'aws'
     ? GLOBAL_DOCS[info.key]?.description
     : info.inferred ? 'A claim from the identity provider\'s token, available when a role is assumed with a web identity.' : catalog.docs(info.service).conditionKeys[info.key];
-  const lines = [`**${escape(key)}** · ${info.type} · ${scope}`];
+  const lines = [`**${escapeMarkdownText(key)}** · ${info.type} · ${scope}`];
   if (description) lines.push('', description);
   lines.push('', `Compare with ${suitableOperators(info.type)}${info.type.startsWith('ArrayOf') ? '; multivalued, so use ForAnyValue:/ForAllValues:' : ''}.`);
   const docs = info.service === 'aws' ? GLOBAL_DOCS[info.key]?.docs : undefined;
@@ -147,7 +147,7 @@ function conditionKeyHover(catalog: IamCatalog, key: string): string | undefined
   return lines.join('\n');
 }
 
-function escape(text: string): string {
+function escapeMarkdownText(text: string): string {
   return text.replace(/[\\`*_{}[\]<>]/g, '\\$&');
 }
 

@@ -70,7 +70,7 @@ export function parsePolicy(text: string): PolicyModel {
   const syntaxErrors: ParseError[] = [];
   const root = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
   const base = { text, root, syntaxErrors, tooDeep: false };
-  if (!root || root.type !== 'object') return { ...base, statements: [] };
+  if (root?.type !== 'object') return { ...base, statements: [] };
   const props = propertyMap(root);
   const versionProperty = props.get('Version');
   const statementProperty = props.get('Statement');
@@ -142,7 +142,7 @@ export function stringsOf(text: string, node: Node | undefined): JsonString[] {
 }
 
 export function asJsonString(_text: string, node: Node | undefined): JsonString | undefined {
-  if (!node || node.type !== 'string' || typeof node.value !== 'string') return undefined;
+  if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
   const contentOffset = node.offset + 1;
   const contentLength = Math.max(0, node.length - 2);
   return {

@@ -7,7 +7,7 @@ import { locate } from './location';
 /** What a hover in a policy looks up in the notes: the action, the condition key or the element under the cursor. */
 export function iamNoteQuery(document: TextDocument, analysis: PolicyAnalysis, position: Position): NoteQuery | undefined {
   const where = locate(analysis.model.root, document.offsetAt(position));
-  if (!where || where.node.type !== 'string') return undefined;
+  if (where?.node.type !== 'string') return undefined;
   const value = String(where.node.value);
   const element = String(where.path[0] ?? '');
   if (!where.isKey && (element === 'Action' || element === 'NotAction')) {

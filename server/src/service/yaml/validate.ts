@@ -45,10 +45,17 @@ export function validateNode(context: YamlRuleContext, raw: unknown, spec: SpecN
   const where = describeOwner(path, options);
   switch (spec.type) {
     case 'map':
-      if (!isMap(node)) return wrongType(context, node, spec, where, options);
-      return validateMap(context, node, spec, path, options);
+      if (!isMap(node)) {
+        wrongType(context, node, spec, where, options);
+        return;
+      }
+      validateMap(context, node, spec, path, options);
+      return;
     case 'dict': {
-      if (!isMap(node)) return wrongType(context, node, spec, where, options);
+      if (!isMap(node)) {
+        wrongType(context, node, spec, where, options);
+        return;
+      }
       const pairs = pairsOf(node);
       if (spec.maxEntries !== undefined && pairs.length > spec.maxEntries) {
         const extra = pairs[spec.maxEntries]!;
@@ -74,10 +81,11 @@ export function validateNode(context: YamlRuleContext, raw: unknown, spec: SpecN
         if (items) validateNode(context, node, items, [...path, '[]'], options);
         return;
       }
-      return wrongType(context, node, spec, where, options);
+      wrongType(context, node, spec, where, options);
+      return;
     }
     default:
-      return validateScalar(context, node, spec, where, options);
+      validateScalar(context, node, spec, where, options);
   }
 }
 
@@ -202,7 +210,10 @@ function validateCommand(context: YamlRuleContext, raw: unknown, path: readonly 
 const TRUE_FALSE = /^(true|false|yes|no|on|off)$/i;
 
 function validateScalar(context: YamlRuleContext, node: Node, spec: SpecNode, where: string, options: ValidateOptions): void {
-  if (!isScalar(node)) return wrongType(context, node, spec, where, options);
+  if (!isScalar(node)) {
+        wrongType(context, node, spec, where, options);
+        return;
+      }
   const source = scalarSource(context.model, node as Scalar);
   switch (spec.type) {
     case 'boolean':

@@ -114,7 +114,7 @@ export class IamCatalog {
   }
 
   hasService(prefix: string): boolean {
-    return Object.prototype.hasOwnProperty.call(this.compiled.services, prefix.toLowerCase());
+    return  Object.hasOwn(this.compiled.services, prefix.toLowerCase());
   }
 
   serviceName(prefix: string): string | undefined {

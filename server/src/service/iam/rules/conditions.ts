@@ -20,7 +20,7 @@ const EQUALITY_TO_LIKE: Readonly<Record<string, string>> = {
 export function checkConditions(context: RuleContext): void {
   for (const statement of context.model.statements) {
     const condition = statement.condition;
-    if (!condition || condition.type !== 'object') continue;
+    if (condition?.type !== 'object') continue;
     for (const [operatorText, property] of propertyMap(condition)) {
       const operatorKey = property.children?.[0];
       const block = property.children?.[1];
@@ -56,7 +56,7 @@ function reportUnknownOperator(context: RuleContext, node: Node, operator: Parse
 }
 
 function checkKey(context: RuleContext, statement: StatementModel, operator: ParsedOperator, key: string, property: Node): void {
-  const keyNode = property.children?.[0]!;
+  const keyNode = property.children![0]!;
   const valueNode = property.children?.[1];
   const info = lookupKey(context, key, keyNode);
   const category = operator.info?.category;
