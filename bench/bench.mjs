@@ -233,23 +233,38 @@ async function main() {
     try {
       const b = await largePolicy(server);
       const m = median(b.times);
-      row('(b) diagnostics, 5,000 statements', `${fmt(m)} ms median`, '≤ 150 ms', m <= 150,
-        `${(b.bytes / 1e6).toFixed(2)} MB, ${b.problems} diagnostics; round trips ${b.times.map(fmt).join(', ')}; server analysis ${b.analysis.map(fmt).join(', ')} ms`);
+      row(
+        '(b) diagnostics, 5,000 statements',
+        `${fmt(m)} ms median`,
+        '≤ 150 ms',
+        m <= 150,
+        `${(b.bytes / 1e6).toFixed(2)} MB, ${b.problems} diagnostics; round trips ${b.times.map(fmt).join(', ')}; server analysis ${b.analysis.map(fmt).join(', ')} ms`,
+      );
     } catch (error) {
       row('(b) diagnostics, 5,000 statements', 'failed', '≤ 150 ms', false, String(error?.message ?? error));
     }
     try {
       const c = await hovers(server);
       const p99 = percentile(c.times, 99);
-      row('(c) hover on actions (1,000)', `p50 ${fmt(percentile(c.times, 50))} ms / p99 ${fmt(p99)} ms`, 'p99 ≤ 5 ms', p99 <= 5,
-        `${c.positions} action strings${c.empty ? `, ${c.empty} empty hovers` : ''}`);
+      row(
+        '(c) hover on actions (1,000)',
+        `p50 ${fmt(percentile(c.times, 50))} ms / p99 ${fmt(p99)} ms`,
+        'p99 ≤ 5 ms',
+        p99 <= 5,
+        `${c.positions} action strings${c.empty ? `, ${c.empty} empty hovers` : ''}`,
+      );
     } catch (error) {
       row('(c) hover on actions (1,000)', 'failed', 'p99 ≤ 5 ms', false, String(error?.message ?? error));
     }
     try {
       const d = await completions(server);
-      row('(d) completion after "ec2: (200)', `p50 ${fmt(percentile(d.times, 50))} ms / p99 ${fmt(percentile(d.times, 99))} ms`, '—', undefined,
-        `${d.items} items`);
+      row(
+        '(d) completion after "ec2: (200)',
+        `p50 ${fmt(percentile(d.times, 50))} ms / p99 ${fmt(percentile(d.times, 99))} ms`,
+        '—',
+        undefined,
+        `${d.items} items`,
+      );
     } catch (error) {
       row('(d) completion after "ec2: (200)', 'failed', '—', undefined, String(error?.message ?? error));
     }
@@ -262,7 +277,11 @@ async function main() {
   const headers = { measure: 'Measure', value: 'Measured', target: 'Target', verdict: '', detail: 'Detail' };
   const columns = Object.keys(headers);
   const width = Object.fromEntries(columns.map((c) => [c, Math.max(headers[c].length, ...rows.map((r) => r[c].length))]));
-  const line = (r) => columns.map((c) => r[c].padEnd(width[c])).join('  ').trimEnd();
+  const line = (r) =>
+    columns
+      .map((c) => r[c].padEnd(width[c]))
+      .join('  ')
+      .trimEnd();
   console.log(line(headers));
   console.log(columns.map((c) => '-'.repeat(width[c])).join('  '));
   for (const r of rows) console.log(line(r));

@@ -42,15 +42,30 @@ const until = (what, condition) => poll(what, condition, { timeoutMs: DEADLINE_M
 // Documents
 
 const VARIABLES = {
-  APP_NAME: 'orders-service', SERVICE_OWNER: 'platform-team', NODE_ENV: 'production', LOG_LEVEL: 'info',
-  AWS_DEFAULT_REGION: 'eu-west-1', ECR_REGISTRY: '123456789012.dkr.ecr.eu-west-1.amazonaws.com', ECR_REPOSITORY: 'orders-service',
-  ARTIFACT_BUCKET: 'orders-build-artifacts', CLOUDFRONT_DISTRIBUTION: 'E2QWRUHAPOMQZL', STACK_NAME: 'orders-service-prod',
-  PYTHONUNBUFFERED: '"1"', PIP_DISABLE_PIP_VERSION_CHECK: '"1"', MAVEN_OPTS: '"-Xmx2g -Dmaven.repo.local=/root/.m2/repository"',
-  TF_IN_AUTOMATION: '"true"', SONAR_HOST_URL: 'https://sonarcloud.io', SLACK_CHANNEL: '"#deployments"',
+  APP_NAME: 'orders-service',
+  SERVICE_OWNER: 'platform-team',
+  NODE_ENV: 'production',
+  LOG_LEVEL: 'info',
+  AWS_DEFAULT_REGION: 'eu-west-1',
+  ECR_REGISTRY: '123456789012.dkr.ecr.eu-west-1.amazonaws.com',
+  ECR_REPOSITORY: 'orders-service',
+  ARTIFACT_BUCKET: 'orders-build-artifacts',
+  CLOUDFRONT_DISTRIBUTION: 'E2QWRUHAPOMQZL',
+  STACK_NAME: 'orders-service-prod',
+  PYTHONUNBUFFERED: '"1"',
+  PIP_DISABLE_PIP_VERSION_CHECK: '"1"',
+  MAVEN_OPTS: '"-Xmx2g -Dmaven.repo.local=/root/.m2/repository"',
+  TF_IN_AUTOMATION: '"true"',
+  SONAR_HOST_URL: 'https://sonarcloud.io',
+  SLACK_CHANNEL: '"#deployments"',
 };
 const PARAMETERS = {
-  DB_PASSWORD: '/orders/prod/db/password', DB_USER: '/orders/prod/db/user', NPM_TOKEN: '/ci/npm/token',
-  SONAR_TOKEN: '/ci/sonar/token', SLACK_WEBHOOK_URL: '/ci/slack/webhook-url', DATADOG_API_KEY: '/ci/datadog/api-key',
+  DB_PASSWORD: '/orders/prod/db/password',
+  DB_USER: '/orders/prod/db/user',
+  NPM_TOKEN: '/ci/npm/token',
+  SONAR_TOKEN: '/ci/sonar/token',
+  SLACK_WEBHOOK_URL: '/ci/slack/webhook-url',
+  DATADOG_API_KEY: '/ci/datadog/api-key',
 };
 
 const INSTALL = [
@@ -135,37 +150,97 @@ export function realisticBuildspec() {
   lines.push('  git-credential-helper: yes', '');
   lines.push('batch:', '  fast-fail: false', '  build-graph:');
   const graph = [
-    ['lint', [], 'BUILD_GENERAL1_SMALL'], ['unit_tests', ['lint'], 'BUILD_GENERAL1_MEDIUM'], ['integration_tests', ['lint'], 'BUILD_GENERAL1_LARGE'],
-    ['package', ['unit_tests', 'integration_tests'], 'BUILD_GENERAL1_MEDIUM'], ['deploy_staging', ['package'], 'BUILD_GENERAL1_SMALL'],
+    ['lint', [], 'BUILD_GENERAL1_SMALL'],
+    ['unit_tests', ['lint'], 'BUILD_GENERAL1_MEDIUM'],
+    ['integration_tests', ['lint'], 'BUILD_GENERAL1_LARGE'],
+    ['package', ['unit_tests', 'integration_tests'], 'BUILD_GENERAL1_MEDIUM'],
+    ['deploy_staging', ['package'], 'BUILD_GENERAL1_SMALL'],
   ];
   for (const [identifier, dependsOn, computeType] of graph) {
-    lines.push(`    - identifier: ${identifier}`, `      buildspec: ci/${identifier}.yml`, '      env:', `        compute-type: ${computeType}`,
-      '        image: aws/codebuild/amazonlinux2-x86_64-standard:5.0', '        variables:', `          STAGE: ${identifier}`);
+    lines.push(
+      `    - identifier: ${identifier}`,
+      `      buildspec: ci/${identifier}.yml`,
+      '      env:',
+      `        compute-type: ${computeType}`,
+      '        image: aws/codebuild/amazonlinux2-x86_64-standard:5.0',
+      '        variables:',
+      `          STAGE: ${identifier}`,
+    );
     if (dependsOn.length > 0) lines.push('      depend-on:', ...list(8, dependsOn));
     lines.push(`      ignore-failure: ${identifier === 'integration_tests' ? 'true' : 'false'}`);
   }
   lines.push('', 'phases:', '  install:', '    runtime-versions:', '      nodejs: 20', '      python: "3.12"', '      java: corretto21', '    commands:');
-  lines.push(...list(6, INSTALL), ...list(6, numbered(6, 'tool', (i, id) => `echo "Checking tool ${id}" && command -v ${['jq', 'zip', 'terraform', 'hadolint', 'pnpm', 'cdk'][i]}`)));
+  lines.push(
+    ...list(6, INSTALL),
+    ...list(
+      6,
+      numbered(6, 'tool', (i, id) => `echo "Checking tool ${id}" && command -v ${['jq', 'zip', 'terraform', 'hadolint', 'pnpm', 'cdk'][i]}`),
+    ),
+  );
   lines.push('    finally:', ...list(6, ['echo "Install phase finished on $(date)"']));
   lines.push('  pre_build:', '    on-failure: ABORT', '    commands:', ...list(6, PRE_BUILD));
-  lines.push(...list(6, numbered(20, 'check', (_i, id) => `test -f config/${id}.json && jq empty config/${id}.json || echo "config ${id} missing, using defaults"`)));
+  lines.push(
+    ...list(
+      6,
+      numbered(20, 'check', (_i, id) => `test -f config/${id}.json && jq empty config/${id}.json || echo "config ${id} missing, using defaults"`),
+    ),
+  );
   lines.push('    finally:', ...list(6, ['echo "Pre-build phase finished on $(date)"']));
   lines.push('  build:', '    on-failure: ABORT', '    commands:', ...list(6, BUILD));
-  lines.push(...list(6, numbered(34, 'module', (i, id) => `pnpm --filter ./packages/${id} run build --if-present && echo "Built package ${id} step ${i + 1} of 34"`)));
+  lines.push(
+    ...list(
+      6,
+      numbered(34, 'module', (i, id) => `pnpm --filter ./packages/${id} run build --if-present && echo "Built package ${id} step ${i + 1} of 34"`),
+    ),
+  );
   lines.push('    finally:', ...list(6, ['echo "Build phase finished on $(date)"', 'ls -la dist']));
   lines.push('  post_build:', '    commands:', ...list(6, POST_BUILD));
-  lines.push(...list(6, numbered(18, 'region', (i, id) => `echo "Publishing release notes ${id} for ${APP_NAMES[i % APP_NAMES.length]} to ${['eu-west-1', 'eu-central-1', 'us-east-1'][i % 3]}"`)));
+  lines.push(
+    ...list(
+      6,
+      numbered(
+        18,
+        'region',
+        (i, id) => `echo "Publishing release notes ${id} for ${APP_NAMES[i % APP_NAMES.length]} to ${['eu-west-1', 'eu-central-1', 'us-east-1'][i % 3]}"`,
+      ),
+    ),
+  );
   lines.push('    finally:', ...list(6, ['echo "Post-build phase finished on $(date)"']));
   lines.push('', 'reports:');
-  lines.push('  jest-reports:', '    files:', ...list(6, ["'junit.xml'", "'**/junit-*.xml'"]), '    base-directory: reports/jest', '    discard-paths: no', '    file-format: JUNITXML');
+  lines.push(
+    '  jest-reports:',
+    '    files:',
+    ...list(6, ["'junit.xml'", "'**/junit-*.xml'"]),
+    '    base-directory: reports/jest',
+    '    discard-paths: no',
+    '    file-format: JUNITXML',
+  );
   lines.push('  pytest-reports:', '    files:', ...list(6, ['pytest.xml']), '    base-directory: reports/junit', '    file-format: JUNITXML');
   lines.push('  coverage-reports:', '    files:', ...list(6, ['coverage.xml']), '    base-directory: reports/coverage', '    file-format: COBERTURAXML');
   lines.push('', 'artifacts:', '  files:', ...list(4, ['imagedefinitions.json', "'dist/**/*'", "'templates/**/*'"]));
   lines.push('  name: orders-service-$(date +%Y-%m-%d)', '  discard-paths: no', '  exclude-paths:', ...list(4, ["'**/*.map'", "'**/node_modules/**/*'"]));
   lines.push('  enable-symlinks: no', '  s3-prefix: builds', '  secondary-artifacts:');
-  lines.push('    lambda_bundle:', '      files:', ...list(8, ['orders-lambda.zip', 'orders-lambda.zip.sha256']), '      base-directory: dist', '      discard-paths: yes');
-  lines.push('    cfn_templates:', '      files:', ...list(8, ['api-packaged.yml', "'nested/**/*'"]), '      base-directory: dist', '      name: cfn-$(date +%Y%m%d)');
-  lines.push('    terraform_plan:', '      files:', ...list(8, ['tfplan', 'tfplan.txt']), "      exclude-paths: '**/*.tmp'", '      base-directory: infrastructure');
+  lines.push(
+    '    lambda_bundle:',
+    '      files:',
+    ...list(8, ['orders-lambda.zip', 'orders-lambda.zip.sha256']),
+    '      base-directory: dist',
+    '      discard-paths: yes',
+  );
+  lines.push(
+    '    cfn_templates:',
+    '      files:',
+    ...list(8, ['api-packaged.yml', "'nested/**/*'"]),
+    '      base-directory: dist',
+    '      name: cfn-$(date +%Y%m%d)',
+  );
+  lines.push(
+    '    terraform_plan:',
+    '      files:',
+    ...list(8, ['tfplan', 'tfplan.txt']),
+    "      exclude-paths: '**/*.tmp'",
+    '      base-directory: infrastructure',
+  );
   lines.push('', 'cache:', '  key: pnpm-$(codebuild-hash-files pnpm-lock.yaml)', '  fallback-keys:', ...list(4, ['pnpm-', 'pnpm']), '  paths:');
   lines.push(...list(4, ["'/root/.local/share/pnpm/store/**/*'", "'/root/.m2/**/*'", "'/root/.cache/pip/**/*'", "'node_modules/**/*'"]));
   return `${lines.join('\n')}\n`;
@@ -198,22 +273,81 @@ export function mistakesBuildspec() {
   const insertAfter = (label, schema, predicate, inserted) => edit(label, schema, at(predicate, label) + 1, 0, inserted);
   // Structure the schema can express.
   insertAfter('unknown key in a phase (timeout-in-minutes)', true, (l) => l === '  build:', ['    timeout-in-minutes: 30']);
-  replace('invalid on-failure value (STOP)', true, (l) => l === '    on-failure: ABORT', (l) => l.replace('ABORT', 'STOP'));
-  replace('invalid boolean (discard-paths: maybe)', true, (l) => l === '    discard-paths: no', (l) => l.replace('no', 'maybe'));
+  replace(
+    'invalid on-failure value (STOP)',
+    true,
+    (l) => l === '    on-failure: ABORT',
+    (l) => l.replace('ABORT', 'STOP'),
+  );
+  replace(
+    'invalid boolean (discard-paths: maybe)',
+    true,
+    (l) => l === '    discard-paths: no',
+    (l) => l.replace('no', 'maybe'),
+  );
   // files: coverage.xml instead of a list with that one item.
   edit('single value where a list is needed (files)', true, at((l) => l === '  coverage-reports:', 'coverage-reports') + 1, 2, ['    files: coverage.xml']);
-  replace('unquoted ": " turns a command into a mapping', true, (l) => l.includes('echo "Build started on $(date)"'), () => '      - echo Build status: started');
-  insertAfter('0.1 key in a 0.2 buildspec (environment_variables)', true, (l) => l === 'run-as: root', ['environment_variables:', '  plaintext:', '    LEGACY: "1"']);
+  replace(
+    'unquoted ": " turns a command into a mapping',
+    true,
+    (l) => l.includes('echo "Build started on $(date)"'),
+    () => '      - echo Build status: started',
+  );
+  insertAfter('0.1 key in a 0.2 buildspec (environment_variables)', true, (l) => l === 'run-as: root', [
+    'environment_variables:',
+    '  plaintext:',
+    '    LEGACY: "1"',
+  ]);
   insertAfter('runtime-versions outside install', true, (l) => l === '  pre_build:', ['    runtime-versions:', '      nodejs: 20']);
   // Rules on top of the structure, which a schema cannot express.
-  replace('unknown runtime (nodjs)', false, (l) => l === '      nodejs: 20', (l) => l.replace('nodejs', 'nodjs'));
-  replace('unquoted python: 3.10 (read as 3.1)', false, (l) => l === '      python: "3.12"', () => '      python: 3.10');
-  replace('reserved CODEBUILD_ variable name', false, (l) => l.startsWith('    SERVICE_OWNER:'), () => '    CODEBUILD_OWNER: platform-team');
-  replace('plain-text secret in env.variables', false, (l) => l.startsWith('    SONAR_HOST_URL:'), () => '    SONAR_TOKEN_VALUE: squ_4f1c0a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b');
-  replace('exported AWS_ variable', false, (l) => l === '    - STACK_NAME', () => '    - AWS_REGION');
-  replace('malformed secrets-manager reference', false, (l) => l.startsWith('    DOCKERHUB_PASSWORD:'), () => '    DOCKERHUB_PASSWORD: ci/dockerhub:password:AWSCURRENT:v1:extra');
-  replace('duplicate batch identifier', false, (l) => l === '    - identifier: deploy_staging', () => '    - identifier: package');
-  replace('depend-on an unknown identifier', false, (l) => l === '        - integration_tests', () => '        - integration_test');
+  replace(
+    'unknown runtime (nodjs)',
+    false,
+    (l) => l === '      nodejs: 20',
+    (l) => l.replace('nodejs', 'nodjs'),
+  );
+  replace(
+    'unquoted python: 3.10 (read as 3.1)',
+    false,
+    (l) => l === '      python: "3.12"',
+    () => '      python: 3.10',
+  );
+  replace(
+    'reserved CODEBUILD_ variable name',
+    false,
+    (l) => l.startsWith('    SERVICE_OWNER:'),
+    () => '    CODEBUILD_OWNER: platform-team',
+  );
+  replace(
+    'plain-text secret in env.variables',
+    false,
+    (l) => l.startsWith('    SONAR_HOST_URL:'),
+    () => '    SONAR_TOKEN_VALUE: squ_4f1c0a9e8b7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b',
+  );
+  replace(
+    'exported AWS_ variable',
+    false,
+    (l) => l === '    - STACK_NAME',
+    () => '    - AWS_REGION',
+  );
+  replace(
+    'malformed secrets-manager reference',
+    false,
+    (l) => l.startsWith('    DOCKERHUB_PASSWORD:'),
+    () => '    DOCKERHUB_PASSWORD: ci/dockerhub:password:AWSCURRENT:v1:extra',
+  );
+  replace(
+    'duplicate batch identifier',
+    false,
+    (l) => l === '    - identifier: deploy_staging',
+    () => '    - identifier: package',
+  );
+  replace(
+    'depend-on an unknown identifier',
+    false,
+    (l) => l === '        - integration_tests',
+    () => '        - integration_test',
+  );
   return { text: lines.join('\n'), mistakes };
 }
 
@@ -267,13 +401,15 @@ async function startYamlLs(schemaUri) {
 }
 
 /** Every publishDiagnostics `server` sent so far, in order of arrival, with its arrival time `at`. */
-const published = (server) => server.notifications
-  .filter((n) => n.method === PublishDiagnosticsNotification.method)
-  .map((n) => ({ at: n.at, ...n.params }));
+const published = (server) => server.notifications.filter((n) => n.method === PublishDiagnosticsNotification.method).map((n) => ({ at: n.at, ...n.params }));
 
 /** The first publishDiagnostics for `uri` after index `from` of `published(server)` (and of `version` when the server sends one). */
-const nextPublish = (server, uri, from, version, what, accept = () => true) => until(what, () => published(server).slice(from)
-  .find((p) => p.uri === uri && (p.version === undefined || version === undefined || p.version === version) && accept(p)));
+const nextPublish = (server, uri, from, version, what, accept = () => true) =>
+  until(what, () =>
+    published(server)
+      .slice(from)
+      .find((p) => p.uri === uri && (p.version === undefined || version === undefined || p.version === version) && accept(p)),
+  );
 
 /** Orderly shutdown, the process killed if it does not end within 3 s; never throws. */
 const stopServer = async (server) => server?.shutdown(3_000).catch(() => undefined);
@@ -339,7 +475,9 @@ async function measureTheirs(server, text) {
     const publish = await nextPublish(server, uri, index, v, `publishDiagnostics for version ${v}`);
     return { elapsed: ms(start, publish.at), count: publish.diagnostics.length };
   });
-  const publishes = published(server).slice(before).filter((p) => p.uri === uri).length;
+  const publishes = published(server)
+    .slice(before)
+    .filter((p) => p.uri === uri).length;
   return { ...result, initial: clean.diagnostics, probeMessage, publishes };
 }
 
@@ -370,14 +508,19 @@ const byCode = (items) => {
   return [...counts].map(([code, n]) => (n > 1 ? `${code}×${n}` : code)).join(', ');
 };
 /** p99 of the first 50 measured edits and of the rest: shows how much of the tail is the JIT still warming up. */
-const phases = (times, offset = 0) => `edits 1–50 p99 ${fmt(percentile(times.slice(0, 50), 99) - offset)} ms, edits 51–${times.length} p99 ${fmt(percentile(times.slice(50), 99) - offset)} ms`;
+const phases = (times, offset = 0) =>
+  `edits 1–50 p99 ${fmt(percentile(times.slice(0, 50), 99) - offset)} ms, edits 51–${times.length} p99 ${fmt(percentile(times.slice(50), 99) - offset)} ms`;
 const countsText = (counts) => [...counts].map(([count, n]) => `${count} diagnostics ×${n}`).join(', ');
 
 function printTable(rows, log) {
   const headers = { measure: 'Measure', value: 'Measured', target: 'Target', verdict: '', detail: 'Detail' };
   const columns = Object.keys(headers);
   const width = Object.fromEntries(columns.map((c) => [c, Math.max(headers[c].length, ...rows.map((r) => r[c].length))]));
-  const line = (r) => columns.map((c) => r[c].padEnd(width[c])).join('  ').trimEnd();
+  const line = (r) =>
+    columns
+      .map((c) => r[c].padEnd(width[c]))
+      .join('  ')
+      .trimEnd();
   log(line(headers));
   log(columns.map((c) => '-'.repeat(width[c])).join('  '));
   for (const r of rows) log(line(r));
@@ -390,7 +533,9 @@ export async function run({ log = console.log } = {}) {
   const notes = [];
   const text = realisticBuildspec();
   const lineCount = text.split('\n').length - 1;
-  log(`Buildspec: keystroke → diagnostics on a generated ${lineCount}-line buildspec (${EDITS} one-character edits of command strings after ${WARM_UP} warm-up edits)\n`);
+  log(
+    `Buildspec: keystroke → diagnostics on a generated ${lineCount}-line buildspec (${EDITS} one-character edits of command strings after ${WARM_UP} warm-up edits)\n`,
+  );
 
   if (!fs.existsSync(SERVER)) {
     log(`${path.relative(root, SERVER)} not found: run \`npm run build\` (or \`npm run bench\`).`);
@@ -406,9 +551,17 @@ export async function run({ log = console.log } = {}) {
       ours = await startOurs();
       ourResult = await measureOurs(ours, text);
       const p99 = percentile(ourResult.times, 99);
-      row('(e) ours: didChange → pulled diagnostics', `p50 ${fmt(percentile(ourResult.times, 50))} ms / p99 ${fmt(p99)} ms`, `p99 ≤ ${TARGET_MS} ms`, p99 <= TARGET_MS,
-        `max ${fmt(Math.max(...ourResult.times))} ms; ${phases(ourResult.times)}; ${countsText(ourResult.counts)}; last analysis ${fmt(ourResult.analysis)} ms in the server`);
-      if (ourResult.initial.length > 0) notes.push(`our server reports ${ourResult.initial.length} diagnostics on the clean buildspec: ${ourResult.initial.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`).join('; ')}`);
+      row(
+        '(e) ours: didChange → pulled diagnostics',
+        `p50 ${fmt(percentile(ourResult.times, 50))} ms / p99 ${fmt(p99)} ms`,
+        `p99 ≤ ${TARGET_MS} ms`,
+        p99 <= TARGET_MS,
+        `max ${fmt(Math.max(...ourResult.times))} ms; ${phases(ourResult.times)}; ${countsText(ourResult.counts)}; last analysis ${fmt(ourResult.analysis)} ms in the server`,
+      );
+      if (ourResult.initial.length > 0)
+        notes.push(
+          `our server reports ${ourResult.initial.length} diagnostics on the clean buildspec: ${ourResult.initial.map((d) => `${d.code} line ${d.range.start.line + 1}: ${d.message}`).join('; ')}`,
+        );
     } catch (error) {
       row('(e) ours: didChange → pulled diagnostics', 'failed', `p99 ≤ ${TARGET_MS} ms`, false, String(error?.message ?? error));
     }
@@ -424,20 +577,39 @@ export async function run({ log = console.log } = {}) {
         theirResult = await measureTheirs(theirs, text);
         const p50 = percentile(theirResult.times, 50);
         const p99 = percentile(theirResult.times, 99);
-        row(`(f) yaml-language-server ${theirs.initializeResult?.serverInfo?.version ?? 'unknown'}: didChange → published`, `p50 ${fmt(p50)} ms / p99 ${fmt(p99)} ms`, '—', undefined,
-          `includes its ${YAML_LS_DEBOUNCE_MS} ms validation delay: p50 ${fmt(p50 - YAML_LS_DEBOUNCE_MS)} ms / p99 ${fmt(p99 - YAML_LS_DEBOUNCE_MS)} ms after it (${phases(theirResult.times, YAML_LS_DEBOUNCE_MS)}); ${countsText(theirResult.counts)}`);
+        row(
+          `(f) yaml-language-server ${theirs.initializeResult?.serverInfo?.version ?? 'unknown'}: didChange → published`,
+          `p50 ${fmt(p50)} ms / p99 ${fmt(p99)} ms`,
+          '—',
+          undefined,
+          `includes its ${YAML_LS_DEBOUNCE_MS} ms validation delay: p50 ${fmt(p50 - YAML_LS_DEBOUNCE_MS)} ms / p99 ${fmt(p99 - YAML_LS_DEBOUNCE_MS)} ms after it (${phases(theirResult.times, YAML_LS_DEBOUNCE_MS)}); ${countsText(theirResult.counts)}`,
+        );
         notes.push(`yaml-language-server uses the generated schema: "${UNKNOWN_KEY}" was reported as “${theirResult.probeMessage.split('\n')[0]}”`);
-        if (theirResult.initial.length > 0) notes.push(`yaml-language-server reports ${theirResult.initial.length} diagnostics on the clean buildspec: ${theirResult.initial.map((d) => `line ${d.range.start.line + 1}: ${d.message.split('\n')[0]}`).join('; ')}`);
+        if (theirResult.initial.length > 0)
+          notes.push(
+            `yaml-language-server reports ${theirResult.initial.length} diagnostics on the clean buildspec: ${theirResult.initial.map((d) => `line ${d.range.start.line + 1}: ${d.message.split('\n')[0]}`).join('; ')}`,
+          );
         if (theirResult.publishes !== WARM_UP + EDITS) notes.push(`yaml-language-server published ${theirResult.publishes} times for ${WARM_UP + EDITS} edits`);
       } catch (error) {
-        row('(f) yaml-language-server: didChange → published', 'failed', '—', undefined, `${String(error?.message ?? error)}${theirs?.stderr.join('').trim() ? ` (stderr: ${theirs.stderr.join('').trim().slice(0, 300)})` : ''}`);
+        row(
+          '(f) yaml-language-server: didChange → published',
+          'failed',
+          '—',
+          undefined,
+          `${String(error?.message ?? error)}${theirs?.stderr.join('').trim() ? ` (stderr: ${theirs.stderr.join('').trim().slice(0, 300)})` : ''}`,
+        );
       }
     }
 
     if (ourResult && theirResult) {
       const ratio = (p, offset = 0) => (percentile(theirResult.times, p) - offset) / percentile(ourResult.times, p);
-      row('(g) ratio yaml-language-server / ours', `p50 ${fmt(ratio(50))}× / p99 ${fmt(ratio(99))}×`, '—', undefined,
-        `without its ${YAML_LS_DEBOUNCE_MS} ms delay: p50 ${fmt(ratio(50, YAML_LS_DEBOUNCE_MS))}× / p99 ${fmt(ratio(99, YAML_LS_DEBOUNCE_MS))}×`);
+      row(
+        '(g) ratio yaml-language-server / ours',
+        `p50 ${fmt(ratio(50))}× / p99 ${fmt(ratio(99))}×`,
+        '—',
+        undefined,
+        `without its ${YAML_LS_DEBOUNCE_MS} ms delay: p50 ${fmt(ratio(50, YAML_LS_DEBOUNCE_MS))}× / p99 ${fmt(ratio(99, YAML_LS_DEBOUNCE_MS))}×`,
+      );
     }
 
     if (ours && theirs && theirResult) {
@@ -445,16 +617,23 @@ export async function run({ log = console.log } = {}) {
         const c = await compareFindings(ours, theirs);
         const schemaMistakes = c.mistakes.filter((m) => m.schema).length;
         const missed = (side) => c.mistakes.filter((m) => !side.found.includes(m)).map((m) => m.label);
-        const describe = (side) => `${side.items.length} diagnostics, ${side.found.length}/${c.mistakes.length} mistakes found`
-          + `${side.stray.length ? `, ${side.stray.length} elsewhere` : ''}`;
-        row(`(h) ${c.mistakes.length} deliberate mistakes (${schemaMistakes} expressible in a schema)`, `ours ${c.ours.items.length} / yaml-ls ${c.theirs.items.length} diagnostics`, '—', undefined,
-          `ours: ${describe(c.ours)} (${byCode(c.ours.items)}); yaml-language-server: ${describe(c.theirs)}`);
+        const describe = (side) =>
+          `${side.items.length} diagnostics, ${side.found.length}/${c.mistakes.length} mistakes found` +
+          `${side.stray.length ? `, ${side.stray.length} elsewhere` : ''}`;
+        row(
+          `(h) ${c.mistakes.length} deliberate mistakes (${schemaMistakes} expressible in a schema)`,
+          `ours ${c.ours.items.length} / yaml-ls ${c.theirs.items.length} diagnostics`,
+          '—',
+          undefined,
+          `ours: ${describe(c.ours)} (${byCode(c.ours.items)}); yaml-language-server: ${describe(c.theirs)}`,
+        );
         if (missed(c.ours).length) notes.push(`mistakes our server missed: ${missed(c.ours).join('; ')}`);
         if (missed(c.theirs).length) notes.push(`mistakes yaml-language-server missed: ${missed(c.theirs).join('; ')}`);
         const schemaMissed = c.mistakes.filter((m) => m.schema && !c.theirs.found.includes(m));
         if (schemaMissed.length) notes.push(`yaml-language-server missed mistakes the schema expresses: ${schemaMissed.map((m) => m.label).join('; ')}`);
         for (const d of c.ours.stray) notes.push(`ours, not at a deliberate mistake: line ${d.range.start.line + 1} ${d.code}: ${d.message}`);
-        for (const d of c.theirs.stray) notes.push(`yaml-language-server, not at a deliberate mistake: line ${d.range.start.line + 1}: ${d.message.split('\n')[0]}`);
+        for (const d of c.theirs.stray)
+          notes.push(`yaml-language-server, not at a deliberate mistake: line ${d.range.start.line + 1}: ${d.message.split('\n')[0]}`);
       } catch (error) {
         row('(h) deliberate mistakes', 'failed', '—', undefined, String(error?.message ?? error));
       }

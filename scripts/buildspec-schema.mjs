@@ -48,8 +48,14 @@ function convert(node) {
 /** description / markdownDescription / default / deprecationMessage from the node's documentation. */
 function annotations(node) {
   const out = {};
-  const text = [node.doc ?? node.keyDoc, node.lifecycle, node.deprecated ? `Deprecated: ${node.deprecated}` : undefined,
-    node.platform ? `Platform: ${node.platform} only.` : undefined].filter(Boolean).join('\n\n');
+  const text = [
+    node.doc ?? node.keyDoc,
+    node.lifecycle,
+    node.deprecated ? `Deprecated: ${node.deprecated}` : undefined,
+    node.platform ? `Platform: ${node.platform} only.` : undefined,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   if (text) out.description = text;
   // yaml-language-server and VS Code show markdownDescription in hovers when present.
   if (text && node.link) out.markdownDescription = `${text}\n\n[Reference](${node.link})`;
@@ -63,7 +69,9 @@ function shape(node) {
     case 'map': {
       const keys = node.keys ?? {};
       const properties = Object.fromEntries(Object.entries(keys).map(([name, child]) => [name, convert(child)]));
-      const required = Object.entries(keys).filter(([, child]) => child.required).map(([name]) => name);
+      const required = Object.entries(keys)
+        .filter(([, child]) => child.required)
+        .map(([name]) => name);
       return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
     }
     case 'dict': {

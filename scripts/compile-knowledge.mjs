@@ -8,7 +8,13 @@ import path from 'node:path';
 export function compileKnowledge(root, outDir) {
   const notesDir = path.join(root, 'knowledge', 'notes');
   const factsDir = path.join(root, 'knowledge', 'facts');
-  const list = (dir, ext) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(ext)).sort() : []);
+  const list = (dir, ext) =>
+    fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith(ext))
+          .sort()
+      : [];
   const notes = list(notesDir, '.md').map((file) => ({ path: `knowledge/notes/${file}`, text: fs.readFileSync(path.join(notesDir, file), 'utf8') }));
   const facts = list(factsDir, '.json').flatMap((file) => {
     const data = JSON.parse(fs.readFileSync(path.join(factsDir, file), 'utf8'));

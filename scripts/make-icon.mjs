@@ -7,7 +7,10 @@ const size = 128;
 const pixels = Buffer.alloc(size * size * 4);
 const set = (x, y, [r, g, b, a]) => {
   const i = (y * size + x) * 4;
-  pixels[i] = r; pixels[i + 1] = g; pixels[i + 2] = b; pixels[i + 3] = a;
+  pixels[i] = r;
+  pixels[i + 1] = g;
+  pixels[i + 2] = b;
+  pixels[i + 3] = a;
 };
 const inRoundedSquare = (x, y, r) => {
   const cx = Math.min(Math.max(x, r), size - 1 - r);
@@ -58,7 +61,11 @@ const chunk = (type, data) => {
 const header = Buffer.alloc(13);
 header.writeUInt32BE(size, 0);
 header.writeUInt32BE(size, 4);
-header[8] = 8; header[9] = 6; header[10] = 0; header[11] = 0; header[12] = 0;
+header[8] = 8;
+header[9] = 6;
+header[10] = 0;
+header[11] = 0;
+header[12] = 0;
 const png = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   chunk('IHDR', header),

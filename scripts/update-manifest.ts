@@ -26,7 +26,9 @@ function stringify(value: unknown, indent = ''): string {
     if (oneLine.length + indent.length <= 120) return oneLine;
     const inner = `${indent}  `;
     const entries = Object.entries(value);
-    return entries.length === 0 ? '{}' : `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${stringify(item, inner)}`).join(',\n')}\n${indent}}`;
+    return entries.length === 0
+      ? '{}'
+      : `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${stringify(item, inner)}`).join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value);
 }

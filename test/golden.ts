@@ -45,7 +45,9 @@ export function renderGolden({ header, findings }: GoldenAnalysis): string {
   for (const f of findings) {
     const r = f.range;
     const fixes = (f.fixes ?? []).map((x) => ` [fix: ${x.title}]`).join('');
-    lines.push(`${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${f.code}${f.severity ? `(${f.severity})` : ''} ${f.message}${fixes}`);
+    lines.push(
+      `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${f.code}${f.severity ? `(${f.severity})` : ''} ${f.message}${fixes}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -53,10 +55,14 @@ export function renderGolden({ header, findings }: GoldenAnalysis): string {
 /** The fixtures of `dir` (sorted), each with the golden file that belongs to it. */
 function fixtures(dir: string, pattern: RegExp): { file: string; name: string; golden: string }[] {
   if (!fs.existsSync(dir)) return [];
-  const found = fs.readdirSync(dir).filter((f) => pattern.test(f)).sort().map((f) => {
-    const name = f.slice(0, f.length - path.extname(f).length);
-    return { file: f, name, golden: path.join(dir, `${name}.expected.txt`) };
-  });
+  const found = fs
+    .readdirSync(dir)
+    .filter((f) => pattern.test(f))
+    .sort()
+    .map((f) => {
+      const name = f.slice(0, f.length - path.extname(f).length);
+      return { file: f, name, golden: path.join(dir, `${name}.expected.txt`) };
+    });
   const names = found.map((f) => f.name);
   const shared = names.filter((n, i) => names.indexOf(n) !== i);
   if (shared.length > 0) throw new Error(`${dir}: fixtures ${shared.join(', ')} would share a golden file`);
@@ -88,7 +94,10 @@ export function goldenTests(kind: GoldenKind): void {
     for (const { file, golden } of fixtures(path.join(root, 'valid'), kind.fixture)) {
       test(file, () => {
         const analysis = analyse('valid', file);
-        assert.deepEqual(analysis.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`), []);
+        assert.deepEqual(
+          analysis.findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.code} ${f.message}`),
+          [],
+        );
         compareWithGolden(renderGolden(analysis), golden, false);
       });
     }

@@ -92,7 +92,10 @@ describe('package.json size', () => {
   });
 
   it('the rules schema offers every code (described by its name) and every name, with one severity enum', () => {
-    const rules = properties['awsStudyHints.rules'] as { propertyNames: { enum: string[]; enumDescriptions: string[] }; additionalProperties: { enum: string[] } };
+    const rules = properties['awsStudyHints.rules'] as {
+      propertyNames: { enum: string[]; enumDescriptions: string[] };
+      additionalProperties: { enum: string[] };
+    };
     assert.deepEqual(rules.additionalProperties.enum, ['off', 'hint', 'information', 'warning', 'error']);
     for (const [i, rule] of ALL_RULES.entries()) {
       assert.equal(rules.propertyNames.enum[i], rule.code);
@@ -163,14 +166,17 @@ describe('rule definitions', () => {
     const duplicates = names.filter((name, i) => names.indexOf(name) !== i);
     assert.deepEqual(duplicates, [], 'duplicate rule names');
     const codes = ALL_RULES.map((rule) => rule.code);
-    assert.deepEqual(codes.filter((code, i) => codes.indexOf(code) !== i), [], 'duplicate rule codes');
+    assert.deepEqual(
+      codes.filter((code, i) => codes.indexOf(code) !== i),
+      [],
+      'duplicate rule codes',
+    );
   });
 });
 
 describe('generated documentation', () => {
   it('docs/rules.md lists every rule as generated (run `npm run update-manifest`)', async () => {
     const { rulesReference } = await import('../server/src/service/rulesReference');
-    assert.equal(fs.readFileSync(path.join(root, 'docs', 'rules.md'), 'utf8'), rulesReference(),
-      'docs/rules.md is out of date: run `npm run update-manifest`');
+    assert.equal(fs.readFileSync(path.join(root, 'docs', 'rules.md'), 'utf8'), rulesReference(), 'docs/rules.md is out of date: run `npm run update-manifest`');
   });
 });

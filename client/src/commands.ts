@@ -13,11 +13,7 @@ const KINDS = [
 ];
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off', 'default'];
 
-export function registerCommands(
-  client: () => LanguageClient | undefined,
-  output: vscode.OutputChannel,
-  restart: () => Promise<void>,
-): vscode.Disposable[] {
+export function registerCommands(client: () => LanguageClient | undefined, output: vscode.OutputChannel, restart: () => Promise<void>): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(COMMANDS.restartServer, restart),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
@@ -40,10 +36,12 @@ export function registerCommands(
       const rules = await current.sendRequest(ListRulesRequest);
       const rule = code
         ? rules.find((r) => r.code === code)
-        : await vscode.window.showQuickPick(
-          rules.map((r) => ({ label: r.code, description: r.name, detail: `${r.summary} (default: ${r.severity})`, rule: r })),
-          { title: 'Choose a rule', matchOnDescription: true, matchOnDetail: true },
-        ).then((p) => p?.rule);
+        : await vscode.window
+            .showQuickPick(
+              rules.map((r) => ({ label: r.code, description: r.name, detail: `${r.summary} (default: ${r.severity})`, rule: r })),
+              { title: 'Choose a rule', matchOnDescription: true, matchOnDetail: true },
+            )
+            .then((p) => p?.rule);
       if (!rule) return;
       const severity = await vscode.window.showQuickPick(SEVERITIES, { title: `Severity of ${rule.code} ${rule.name}` });
       if (!severity) return;
@@ -67,7 +65,8 @@ export function registerCommands(
       const current = client();
       if (!editor || !current) return;
       const lifecycle = await current.sendRequest(DeploymentLifecycleRequest, { uri: editor.document.uri.toString() });
-      if (!lifecycle) return void vscode.window.showInformationMessage('Open an appspec.yml, appspec.yaml or appspec.json file to see its deployment lifecycle.');
+      if (!lifecycle)
+        return void vscode.window.showInformationMessage('Open an appspec.yml, appspec.yaml or appspec.json file to see its deployment lifecycle.');
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Deployment lifecycle\n\n${lifecycle.markdown}\n` });
       await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
     }),

@@ -48,10 +48,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await client.start();
   const current = () => client;
   const status = createStatusItem(current);
-  context.subscriptions.push(status, ...registerQuiz(current, context), ...registerNotes(current), ...registerCommands(current, output, async () => {
-    await client?.restart();
-    status.refresh();
-  }));
+  context.subscriptions.push(
+    status,
+    ...registerQuiz(current, context),
+    ...registerNotes(current),
+    ...registerCommands(current, output, async () => {
+      await client?.restart();
+      status.refresh();
+    }),
+  );
   return { client: () => client, refreshStatus: () => status.refresh(), statusText: () => status.text(), quizStoreFile: () => quizStoreFile(context) };
 }
 

@@ -57,7 +57,12 @@ export function registerNotes(client: () => LanguageClient | undefined): vscode.
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration(`${SETTINGS_SECTION}.notes`)) watch();
     }),
-    { dispose: () => watchers.forEach((w) => { w.dispose(); }) },
+    {
+      dispose: () =>
+        watchers.forEach((w) => {
+          w.dispose();
+        }),
+    },
     vscode.commands.registerCommand(COMMANDS.searchNotes, (initial?: string) => searchNotes(client, initial)),
     vscode.commands.registerCommand(COMMANDS.addNotesFolder, addNotesFolder),
   ];

@@ -13,15 +13,19 @@ export function progressHtml(progress: StudyProgress, nonce: string, cspSource: 
   const max = Math.max(1, ...progress.duePerDay);
   const barWidth = 18;
   const height = 120;
-  const bars = progress.duePerDay.map((count, day) => {
-    const h = Math.round((count / max) * (height - 20));
-    return `<g><rect x="${day * (barWidth + 4)}" y="${height - h}" width="${barWidth}" height="${h}" class="bar${day === 0 ? ' today' : ''}"><title>${day === 0 ? 'today' : `in ${day} day${day === 1 ? '' : 's'}`}: ${count}</title></rect>${count > 0 ? `<text x="${day * (barWidth + 4) + barWidth / 2}" y="${height - h - 4}" text-anchor="middle">${count}</text>` : ''}</g>`;
-  }).join('');
-  const rows = progress.topics.map((t) => {
-    const retention = t.answers === 0 ? 0 : Math.round((t.correct / t.answers) * 100);
-    // SVG attributes, not style attributes: the policy allows no inline styles.
-    return `<tr><td>${escapeHtml(t.topic)}</td><td>${t.cards}</td><td>${t.answers}</td><td><svg width="120" height="8" class="meter" role="img" aria-label="${retention}% right"><rect width="120" height="8" class="track"/><rect width="${Math.round(1.2 * retention)}" height="8" class="fill"/></svg> ${retention}%</td></tr>`;
-  }).join('');
+  const bars = progress.duePerDay
+    .map((count, day) => {
+      const h = Math.round((count / max) * (height - 20));
+      return `<g><rect x="${day * (barWidth + 4)}" y="${height - h}" width="${barWidth}" height="${h}" class="bar${day === 0 ? ' today' : ''}"><title>${day === 0 ? 'today' : `in ${day} day${day === 1 ? '' : 's'}`}: ${count}</title></rect>${count > 0 ? `<text x="${day * (barWidth + 4) + barWidth / 2}" y="${height - h - 4}" text-anchor="middle">${count}</text>` : ''}</g>`;
+    })
+    .join('');
+  const rows = progress.topics
+    .map((t) => {
+      const retention = t.answers === 0 ? 0 : Math.round((t.correct / t.answers) * 100);
+      // SVG attributes, not style attributes: the policy allows no inline styles.
+      return `<tr><td>${escapeHtml(t.topic)}</td><td>${t.cards}</td><td>${t.answers}</td><td><svg width="120" height="8" class="meter" role="img" aria-label="${retention}% right"><rect width="120" height="8" class="track"/><rect width="${Math.round(1.2 * retention)}" height="8" class="fill"/></svg> ${retention}%</td></tr>`;
+    })
+    .join('');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -12,9 +12,37 @@ import { progressHtml } from './progressHtml';
  * boxes (keyboard only) and sends the answers back.
  */
 
-const TOPICS = ['IAM', 'STS', 'Organizations', 'KMS', 'S3', 'EC2', 'VPC', 'ELB', 'RDS', 'DynamoDB', 'ElastiCache', 'Lambda', 'API Gateway',
-  'SQS', 'SNS', 'Kinesis', 'ECS', 'CloudFormation', 'CodeBuild', 'CodeDeploy', 'CodePipeline', 'Elastic Beanstalk', 'CloudWatch', 'X-Ray',
-  'CloudTrail', 'Cognito', 'Route 53', 'CloudFront', 'Secrets Manager'];
+const TOPICS = [
+  'IAM',
+  'STS',
+  'Organizations',
+  'KMS',
+  'S3',
+  'EC2',
+  'VPC',
+  'ELB',
+  'RDS',
+  'DynamoDB',
+  'ElastiCache',
+  'Lambda',
+  'API Gateway',
+  'SQS',
+  'SNS',
+  'Kinesis',
+  'ECS',
+  'CloudFormation',
+  'CodeBuild',
+  'CodeDeploy',
+  'CodePipeline',
+  'Elastic Beanstalk',
+  'CloudWatch',
+  'X-Ray',
+  'CloudTrail',
+  'Cognito',
+  'Route 53',
+  'CloudFront',
+  'Secrets Manager',
+];
 
 /** Where the study progress is kept: the extension's global storage, handed to the server at start. */
 export function quizStoreFile(context: vscode.ExtensionContext): string {
@@ -58,7 +86,10 @@ async function chooseTopic(): Promise<string | undefined> {
 }
 
 async function chooseCount(): Promise<number | undefined> {
-  const picked = await vscode.window.showQuickPick(['5', '10', '20'].map((label) => ({ label, description: 'questions' })), { title: 'How many questions?' });
+  const picked = await vscode.window.showQuickPick(
+    ['5', '10', '20'].map((label) => ({ label, description: 'questions' })),
+    { title: 'How many questions?' },
+  );
   return picked ? Number(picked.label) : undefined;
 }
 
@@ -80,13 +111,18 @@ async function runSession(client: LanguageClient, questions: readonly Question[]
 
 /** Options as rows: a short label, the whole text underneath when it is long. */
 function optionItems(options: readonly string[]): (vscode.QuickPickItem & { value: string })[] {
-  return options.map((value, i) => (value.length > 70
-    ? { label: `${i + 1}. ${value.slice(0, 66)}…`, detail: value, value }
-    : { label: `${i + 1}. ${value}`, value }));
+  return options.map((value, i) =>
+    value.length > 70 ? { label: `${i + 1}. ${value.slice(0, 66)}…`, detail: value, value } : { label: `${i + 1}. ${value}`, value },
+  );
 }
 
 async function pickOne(title: string, prompt: string, options: readonly string[], placeHolder: string): Promise<string | undefined> {
-  const picked = await vscode.window.showQuickPick(optionItems(options), { title, placeHolder: prompt.length <= 80 ? prompt : placeHolder, ignoreFocusOut: true, matchOnDetail: true });
+  const picked = await vscode.window.showQuickPick(optionItems(options), {
+    title,
+    placeHolder: prompt.length <= 80 ? prompt : placeHolder,
+    ignoreFocusOut: true,
+    matchOnDetail: true,
+  });
   return picked?.value;
 }
 
@@ -103,14 +139,24 @@ async function ask(question: Question, title: string): Promise<string | string[]
     return vscode.window.showInputBox({ title, prompt: question.prompt, placeHolder: 'Type the answer and press Enter', ignoreFocusOut: true });
   }
   if (question.type === 'multi-select') {
-    const picked = await vscode.window.showQuickPick(optionItems(question.options), { title, placeHolder: question.prompt.length <= 80 ? question.prompt : 'Select with Space, confirm with Enter', canPickMany: true, ignoreFocusOut: true });
+    const picked = await vscode.window.showQuickPick(optionItems(question.options), {
+      title,
+      placeHolder: question.prompt.length <= 80 ? question.prompt : 'Select with Space, confirm with Enter',
+      canPickMany: true,
+      ignoreFocusOut: true,
+    });
     return picked?.map((p) => p.value);
   }
   if (question.type === 'ordering') {
     const remaining = [...question.options];
     const order: string[] = [];
     while (remaining.length > 0) {
-      const picked = await pickOne(title, `Pick #${order.length + 1}${order.length > 0 ? ` (so far: ${order.join(' → ')})` : ''}`, remaining, 'Pick the next one');
+      const picked = await pickOne(
+        title,
+        `Pick #${order.length + 1}${order.length > 0 ? ` (so far: ${order.join(' → ')})` : ''}`,
+        remaining,
+        'Pick the next one',
+      );
       if (!picked) return undefined;
       order.push(picked);
       remaining.splice(remaining.indexOf(picked), 1);
@@ -135,7 +181,11 @@ async function feedback(question: Question, correct: boolean, expected: string, 
   if (!picked) return 'stop';
   if (picked.action === 'open') {
     const position = new vscode.Position(Math.max(0, question.source.startLine - 1), 0);
-    await vscode.window.showTextDocument(vscode.Uri.file(question.source.file), { selection: new vscode.Range(position, position), preview: true, preserveFocus: false });
+    await vscode.window.showTextDocument(vscode.Uri.file(question.source.file), {
+      selection: new vscode.Range(position, position),
+      preview: true,
+      preserveFocus: false,
+    });
     return 'stop';
   }
   return picked.action === 'stop' ? 'stop' : 'next';
@@ -146,7 +196,10 @@ let panel: vscode.WebviewPanel | undefined;
 async function showProgress(client: LanguageClient | undefined, context: vscode.ExtensionContext): Promise<void> {
   if (!client) return;
   const progress = await client.sendRequest(QuizProgressRequest);
-  panel ??= vscode.window.createWebviewPanel('awsStudyHints.progress', 'Study progress', vscode.ViewColumn.Active, { enableScripts: false, localResourceRoots: [] });
+  panel ??= vscode.window.createWebviewPanel('awsStudyHints.progress', 'Study progress', vscode.ViewColumn.Active, {
+    enableScripts: false,
+    localResourceRoots: [],
+  });
   panel.onDidDispose(() => (panel = undefined), undefined, context.subscriptions);
   const nonce = crypto.randomBytes(16).toString('base64');
   panel.webview.html = progressHtml(progress, nonce, panel.webview.cspSource);

@@ -10,7 +10,12 @@ export interface StatusItem extends vscode.Disposable {
 }
 
 export function createStatusItem(client: () => LanguageClient | undefined): StatusItem {
-  const item = vscode.languages.createLanguageStatusItem('awsStudyHints.status', [{ language: 'json' }, { language: 'jsonc' }, { language: 'yaml' }, { language: 'markdown' }]);
+  const item = vscode.languages.createLanguageStatusItem('awsStudyHints.status', [
+    { language: 'json' },
+    { language: 'jsonc' },
+    { language: 'yaml' },
+    { language: 'markdown' },
+  ]);
   item.name = 'AWS Study Hints';
   item.text = 'AWS Study Hints';
   let generation = 0;

@@ -65,9 +65,15 @@ function environment(profile) {
 
 export function installVsix(profile, vsix) {
   const entry = ensureCodeServer();
-  const result = spawnSync(process.execPath, [entry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix], {
-    encoding: 'utf8', env: environment(profile), timeout: 120_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [entry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix],
+    {
+      encoding: 'utf8',
+      env: environment(profile),
+      timeout: 120_000,
+    },
+  );
   if (result.status !== 0) throw new Error(`installing ${vsix} failed: ${result.stderr || result.stdout}`);
 }
 
@@ -78,17 +84,25 @@ export function installVsix(profile, vsix) {
 export async function startCodeServer(profile, { port, log = () => {} } = {}) {
   const entry = ensureCodeServer();
   const chosenPort = port ?? (await freePort());
-  const child = spawn(process.execPath, [
-    entry,
-    '--bind-addr', `127.0.0.1:${chosenPort}`,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', profile.userDataDir,
-    '--extensions-dir', profile.extensionsDir,
-  ], { detached: true, env: environment(profile), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      entry,
+      '--bind-addr',
+      `127.0.0.1:${chosenPort}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--user-data-dir',
+      profile.userDataDir,
+      '--extensions-dir',
+      profile.extensionsDir,
+    ],
+    { detached: true, env: environment(profile), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let output = '';
   const collect = (chunk) => {
     output += chunk;
@@ -97,7 +111,9 @@ export async function startCodeServer(profile, { port, log = () => {} } = {}) {
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
   const url = `http://127.0.0.1:${chosenPort}`;
   const stop = async () => {
     if (exited) return;
@@ -109,19 +125,27 @@ export async function startCodeServer(profile, { port, log = () => {} } = {}) {
     try {
       await poll('code-server to exit', () => exited, { timeoutMs: 5_000, intervalMs: 100 });
     } catch {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
     }
   };
   try {
-    await poll('code-server /healthz', async () => {
-      if (exited) throw new Error(`code-server exited early:\n${output}`);
-      try {
-        const response = await fetch(`${url}/healthz`);
-        return response.ok;
-      } catch {
-        return false;
-      }
-    }, { timeoutMs: 60_000, intervalMs: 100 });
+    await poll(
+      'code-server /healthz',
+      async () => {
+        if (exited) throw new Error(`code-server exited early:\n${output}`);
+        try {
+          const response = await fetch(`${url}/healthz`);
+          return response.ok;
+        } catch {
+          return false;
+        }
+      },
+      { timeoutMs: 60_000, intervalMs: 100 },
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -141,6 +165,12 @@ export function workbenchUrl(server, folder, { extensionDevelopmentPath, extensi
 }
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
 ];

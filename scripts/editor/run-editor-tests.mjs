@@ -27,14 +27,25 @@ async function runApiSuite(executablePath) {
     page.on('console', (message) => consoleLines.push(message.text()));
     await page.goto(workbenchUrl(server, workspace, { extensionDevelopmentPath: root, extensionTestsPath: suite }));
     const resultFile = path.join(workspace, RESULT_FILE);
-    const result = await poll('the in-editor suite to finish', () => fs.existsSync(resultFile) && JSON.parse(fs.readFileSync(resultFile, 'utf8')), { timeoutMs: SUITE_TIMEOUT_MS, intervalMs: 250 });
+    const result = await poll('the in-editor suite to finish', () => fs.existsSync(resultFile) && JSON.parse(fs.readFileSync(resultFile, 'utf8')), {
+      timeoutMs: SUITE_TIMEOUT_MS,
+      intervalMs: 250,
+    });
     const tests = [];
     for (const title of result.passes) tests.push({ name: `api: ${title}`, ok: true });
     for (const failure of result.failures) tests.push({ name: `api: ${failure.title}`, ok: false, error: failure.error });
     return { tests };
   } catch (error) {
     const tail = consoleLines.slice(-40).join('\n');
-    return { tests: [{ name: 'api suite', ok: false, error: `${error.message}\n--- page console (last lines) ---\n${tail}\n--- code-server ---\n${server.output().slice(-3000)}` }] };
+    return {
+      tests: [
+        {
+          name: 'api suite',
+          ok: false,
+          error: `${error.message}\n--- page console (last lines) ---\n${tail}\n--- code-server ---\n${server.output().slice(-3000)}`,
+        },
+      ],
+    };
   } finally {
     await browser.close().catch(() => {});
     await server.stop();

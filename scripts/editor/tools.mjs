@@ -51,7 +51,7 @@ export function ensureChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
   for (const candidate of candidates) if (fs.existsSync(candidate)) return candidate;
   if (aptInstall(['chromium']) && fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  throw new Error('No Chromium found. Install Debian\'s `chromium` package (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.');
+  throw new Error("No Chromium found. Install Debian's `chromium` package (apt-get install chromium) or set CHROME_PATH to a Chrome/Chromium binary.");
 }
 
 /** code-server in .tools/code-server; returns the path of its entry script (run it with this Node). */
@@ -87,7 +87,9 @@ export function ensureCodeServer() {
     npm_config_update_notifier: 'false',
   };
   const result = spawnSync('npm', ['install', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: codeServerDir, stdio: 'inherit', env,
+    cwd: codeServerDir,
+    stdio: 'inherit',
+    env,
   });
   fs.rmSync(tmp, { recursive: true, force: true });
   if (result.status !== 0 || !fs.existsSync(codeServerEntry)) {

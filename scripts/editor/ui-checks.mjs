@@ -33,21 +33,29 @@ async function openFile(page, name) {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(name) }).first();
   await row.waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${path.basename(name)}"]`).first().waitFor({ state: 'visible' });
+  await page
+    .locator(`.tab.active[aria-label*="${path.basename(name)}"]`)
+    .first()
+    .waitFor({ state: 'visible' });
   await page.locator('.editor-instance .view-lines').first().waitFor({ state: 'visible' });
 }
 
 /** Centre of the innermost rendered token whose text is exactly `text` (last match wins). */
 async function tokenCentre(page, text, { edge = 'centre' } = {}) {
-  return until(`token "${text}" on screen`, () => page.evaluate(([wanted, where]) => {
-    const spans = [...document.querySelectorAll('.editor-instance .view-lines span')].filter((s) => s.children.length === 0);
-    const exact = spans.filter((s) => s.textContent === wanted);
-    const span = exact.at(-1) ?? spans.filter((s) => s.textContent.includes(wanted)).at(-1);
-    if (!span) return undefined;
-    const rect = span.getBoundingClientRect();
-    const x = where === 'end' ? rect.right - 1 : rect.left + rect.width / 2;
-    return { x, y: rect.top + rect.height / 2 };
-  }, [text, edge]));
+  return until(`token "${text}" on screen`, () =>
+    page.evaluate(
+      ([wanted, where]) => {
+        const spans = [...document.querySelectorAll('.editor-instance .view-lines span')].filter((s) => s.children.length === 0);
+        const exact = spans.filter((s) => s.textContent === wanted);
+        const span = exact.at(-1) ?? spans.filter((s) => s.textContent.includes(wanted)).at(-1);
+        if (!span) return undefined;
+        const rect = span.getBoundingClientRect();
+        const x = where === 'end' ? rect.right - 1 : rect.left + rect.width / 2;
+        return { x, y: rect.top + rect.height / 2 };
+      },
+      [text, edge],
+    ),
+  );
 }
 
 /** Waits until the workbench's widget animations (hover and menu fade-ins) have finished. */
@@ -61,18 +69,22 @@ async function settled(page) {
  */
 async function hoverUntil(page, what, point, text) {
   const hover = page.locator('.monaco-hover', { hasText: text });
-  await until(what, async () => {
-    await page.mouse.move(5, 5);
-    const target = await point();
-    if (!target) return false;
-    await page.mouse.move(target.x, target.y);
-    try {
-      await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 45_000);
+  await until(
+    what,
+    async () => {
+      await page.mouse.move(5, 5);
+      const target = await point();
+      if (!target) return false;
+      await page.mouse.move(target.x, target.y);
+      try {
+        await hover.first().waitFor({ state: 'visible', timeout: 2_500 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    45_000,
+  );
   return hover.first();
 }
 
@@ -131,12 +143,20 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await page.keyboard.press('Control+.');
       const rows = page.locator('.action-widget .monaco-list-row');
       await rows.first().waitFor({ state: 'visible' });
-      await until('the fix focused in the menu', async () => {
-        const focused = await page.locator('.action-widget .monaco-list-row.focused').first().innerText().catch(() => '');
-        if (focused.includes('Change to "s3:GetObject"')) return true;
-        await page.keyboard.press('ArrowDown');
-        return false;
-      }, 15_000);
+      await until(
+        'the fix focused in the menu',
+        async () => {
+          const focused = await page
+            .locator('.action-widget .monaco-list-row.focused')
+            .first()
+            .innerText()
+            .catch(() => '');
+          if (focused.includes('Change to "s3:GetObject"')) return true;
+          await page.keyboard.press('ArrowDown');
+          return false;
+        },
+        15_000,
+      );
       await shot('quick-fix.png');
       await page.keyboard.press('Enter');
       await until('the action rewritten', async () => (await editorText(page)).includes('"s3:GetObject",'));
@@ -160,16 +180,20 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await openFile(page, 'clean.json');
       const item = page.locator('[id="status.languageStatus"]');
       await item.waitFor({ state: 'visible' });
-      await until('IAM status in the language status hover', async () => {
-        await item.click();
-        try {
-          await page.locator('.monaco-hover', { hasText: 'IAM identity policy' }).first().waitFor({ state: 'visible', timeout: 2_000 });
-          return true;
-        } catch {
-          await page.keyboard.press('Escape');
-          return false;
-        }
-      }, 30_000);
+      await until(
+        'IAM status in the language status hover',
+        async () => {
+          await item.click();
+          try {
+            await page.locator('.monaco-hover', { hasText: 'IAM identity policy' }).first().waitFor({ state: 'visible', timeout: 2_000 });
+            return true;
+          } catch {
+            await page.keyboard.press('Escape');
+            return false;
+          }
+        },
+        30_000,
+      );
       await shot('status.png');
       await page.keyboard.press('Escape');
     });
@@ -209,10 +233,15 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     await check('notes lint marks a wrong fact in a note', async () => {
       await openFile(page, 'queues.md');
       await page.locator('.squiggly-warning').first().waitFor({ state: 'visible', timeout: 60_000 });
-      await hoverUntil(page, 'hover on the wrong number', async () => {
-        const box = await page.locator('.squiggly-warning').first().boundingBox();
-        return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : undefined;
-      }, '14 days');
+      await hoverUntil(
+        page,
+        'hover on the wrong number',
+        async () => {
+          const box = await page.locator('.squiggly-warning').first().boundingBox();
+          return box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : undefined;
+        },
+        '14 days',
+      );
       await shot('notes-lint.png');
       await page.mouse.move(5, 5);
     });
@@ -238,33 +267,51 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       // The first question: a long one is shown whole in a dialog first; then a QuickPick or an input box.
       const title = page.locator('.quick-input-widget .quick-input-title');
       const dialog = page.locator('.monaco-dialog-box');
-      await until('the first question', async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')) || (await dialog.isVisible().catch(() => false)));
+      await until(
+        'the first question',
+        async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')) || (await dialog.isVisible().catch(() => false)),
+      );
       await shot('quiz-question.png');
       if (await dialog.isVisible().catch(() => false)) {
         await page.keyboard.press('Enter'); // "Answer"
         await until('the answers', async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')));
       }
-      const hasList = await page.locator('.quick-input-list .monaco-list-row').first().isVisible().catch(() => false);
+      const hasList = await page
+        .locator('.quick-input-list .monaco-list-row')
+        .first()
+        .isVisible()
+        .catch(() => false);
       if (!hasList) await page.locator('.quick-input-widget input').fill('14 days');
       await page.keyboard.press('Enter');
       // Ordering questions ask for each item in turn: keep pressing Enter until the feedback shows.
-      await until('the feedback', async () => {
-        const text = await title.innerText().catch(() => '');
-        if (/Right|Not quite/.test(text)) return true;
-        await page.keyboard.press('Enter');
-        return false;
-      }, 30_000);
+      await until(
+        'the feedback',
+        async () => {
+          const text = await title.innerText().catch(() => '');
+          if (/Right|Not quite/.test(text)) return true;
+          await page.keyboard.press('Enter');
+          return false;
+        },
+        30_000,
+      );
       await shot('quiz-feedback.png');
       await page.keyboard.press('Escape');
       await runCommand('Show Study Progress');
       await page.locator('.webview, iframe.webview').first().waitFor({ state: 'attached', timeout: 20_000 });
-      await until('the progress view', async () => {
-        for (const frame of page.frames()) {
-          const text = await frame.locator('body').innerText().catch(() => '');
-          if (text.includes('cards studied')) return true;
-        }
-        return false;
-      }, 30_000);
+      await until(
+        'the progress view',
+        async () => {
+          for (const frame of page.frames()) {
+            const text = await frame
+              .locator('body')
+              .innerText()
+              .catch(() => '');
+            if (text.includes('cards studied')) return true;
+          }
+          return false;
+        },
+        30_000,
+      );
       await shot('progress.png');
       // The webview keeps the keyboard: give the focus back to the workbench through the explorer.
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'clean.json' }).first().click();

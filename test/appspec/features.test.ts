@@ -19,11 +19,16 @@ function hoverAt(marked: string): string | undefined {
 function labelsAt(marked: string): string[] {
   const { text, offset } = markers(marked);
   const d = appspec(text);
-  return testService().completion(d, d.positionAt(offset!))?.items.map((i) => i.label) ?? [];
+  return (
+    testService()
+      .completion(d, d.positionAt(offset!))
+      ?.items.map((i) => i.label) ?? []
+  );
 }
 
 const EC2 = 'version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n    - location: scripts/deps.sh\n  ApplicationStart:\n    - location: scripts/start.sh\n';
-const LAMBDA = 'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Name: orders\n        Alias: live\n        CurrentVersion: 1\n        TargetVersion: 2\nHooks:\n  - BeforeAllowTraffic: CodeDeployHook_check\n';
+const LAMBDA =
+  'version: 0.0\nResources:\n  - fn:\n      Type: AWS::Lambda::Function\n      Properties:\n        Name: orders\n        Alias: live\n        CurrentVersion: 1\n        TargetVersion: 2\nHooks:\n  - BeforeAllowTraffic: CodeDeployHook_check\n';
 
 describe('AppSpec hover', () => {
   test('a hook shows the lifecycle with this hook marked, reserved events struck through', () => {
@@ -34,7 +39,10 @@ describe('AppSpec hover', () => {
     assert.match(value, /at most 3600 s per event/);
   });
   test('Lambda hooks', () => {
-    assert.match(hoverAt(LAMBDA.replace('BeforeAllowTraffic:', 'BeforeAllow|Traffic:'))!, /~~Start~~ → \*\*BeforeAllowTraffic\*\* → ~~AllowTraffic~~ → AfterAllowTraffic → ~~End~~/);
+    assert.match(
+      hoverAt(LAMBDA.replace('BeforeAllowTraffic:', 'BeforeAllow|Traffic:'))!,
+      /~~Start~~ → \*\*BeforeAllowTraffic\*\* → ~~AllowTraffic~~ → AfterAllowTraffic → ~~End~~/,
+    );
   });
   test('keys explain themselves and say how the platform was found', () => {
     const value = hoverAt(EC2.replace('os:', 'o|s:'))!;
@@ -58,7 +66,7 @@ describe('AppSpec completion', () => {
 });
 
 describe('deployment lifecycle', () => {
-  test('the command\'s Markdown lists every lifecycle of the platform', () => {
+  test("the command's Markdown lists every lifecycle of the platform", () => {
     const result = testService().deploymentLifecycle(appspec(EC2))!;
     assert.equal(result.platform, 'ec2');
     assert.match(result.markdown, /\*\*EC2 in place\*\*/);

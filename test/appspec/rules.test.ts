@@ -5,9 +5,18 @@ import { analyzeAppSpec } from '../../server/src/service/appspec/analyze';
 import { applyEdits, markers } from '../helpers';
 
 /** One case per AppSpec rule: the marked text is reported with the code at exactly that range; named fixes apply. */
-interface Case { readonly name: string; readonly code: string; readonly text: string; readonly json?: boolean; readonly fix?: string; readonly after?: RegExp; readonly severity?: string }
+interface Case {
+  readonly name: string;
+  readonly code: string;
+  readonly text: string;
+  readonly json?: boolean;
+  readonly fix?: string;
+  readonly after?: RegExp;
+  readonly severity?: string;
+}
 
-const findings = (text: string, json = false) => analyzeAppSpec(TextDocument.create(`file:///ws/appspec.${json ? 'json' : 'yml'}`, json ? 'json' : 'yaml', 1, text), json).findings;
+const findings = (text: string, json = false) =>
+  analyzeAppSpec(TextDocument.create(`file:///ws/appspec.${json ? 'json' : 'yml'}`, json ? 'json' : 'yaml', 1, text), json).findings;
 
 const EC2 = 'version: 0.0\nos: linux\n';
 const lambda = (properties: string, hooks = '') =>
@@ -32,26 +41,63 @@ const CASES: Case[] = [
   { name: 'file_exists_behavior typo', code: 'APS022', text: `${EC2}file_exists_behavior: ⟦OVERWRIT⟧\n`, fix: 'Change to "OVERWRITE"' },
   { name: 'missing os', code: 'APS023', text: '⟦version⟧: 0.0\nfiles:\n  - source: /\n    destination: /srv\n' },
   { name: 'hook without location', code: 'APS023', text: `${EC2}hooks:\n  AfterInstall:\n    - ⟦timeout: 300⟧\n` },
-  { name: 'two names in one resource item', code: 'APS024', text: `version: 0.0\nResources:\n  - a:\n      Type: AWS::Lambda::Function\n    ⟦b⟧:\n      Type: AWS::Lambda::Function\n` },
+  {
+    name: 'two names in one resource item',
+    code: 'APS024',
+    text: `version: 0.0\nResources:\n  - a:\n      Type: AWS::Lambda::Function\n    ⟦b⟧:\n      Type: AWS::Lambda::Function\n`,
+  },
   { name: 'unknown hook', code: 'APS030', text: `${EC2}hooks:\n  ⟦AfterInstal⟧:\n    - location: a.sh\n`, fix: 'Rename to "AfterInstall"' },
   { name: 'EC2 hook in a Lambda AppSpec', code: 'APS030', text: lambda(LAMBDA_OK, 'Hooks:\n  - ⟦BeforeInstall⟧: checkFunction\n') },
   { name: 'reserved hook', code: 'APS031', text: `${EC2}hooks:\n  ⟦Install⟧:\n    - location: a.sh\n`, fix: 'Move these scripts to "AfterInstall"' },
   { name: 'timeout zero', code: 'APS032', text: `${EC2}hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: ⟦0⟧\n` },
-  { name: 'timeout above 3600', code: 'APS032', text: `${EC2}hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: ⟦4000⟧\n`, fix: 'Set the timeout to 3600' },
-  { name: 'timeouts add up past 3600', code: 'APS033', text: `${EC2}hooks:\n  ⟦AfterInstall⟧:\n    - location: a.sh\n      timeout: 2000\n    - location: b.sh\n      timeout: 2000\n` },
+  {
+    name: 'timeout above 3600',
+    code: 'APS032',
+    text: `${EC2}hooks:\n  AfterInstall:\n    - location: a.sh\n      timeout: ⟦4000⟧\n`,
+    fix: 'Set the timeout to 3600',
+  },
+  {
+    name: 'timeouts add up past 3600',
+    code: 'APS033',
+    text: `${EC2}hooks:\n  ⟦AfterInstall⟧:\n    - location: a.sh\n      timeout: 2000\n    - location: b.sh\n      timeout: 2000\n`,
+  },
   { name: 'runas on Windows', code: 'APS034', text: 'version: 0.0\nos: windows\nhooks:\n  AfterInstall:\n    - location: a.ps1\n      ⟦runas⟧: admin\n' },
   { name: 'permissions on Windows', code: 'APS034', text: 'version: 0.0\nos: windows\n⟦permissions⟧:\n  - object: C:\\app\n' },
   { name: 'relative destination', code: 'APS035', text: `${EC2}files:\n  - source: /\n    destination: ⟦var/www⟧\n` },
   { name: 'unquoted 0755', code: 'APS036', text: `${EC2}permissions:\n  - object: /srv\n    mode: ⟦0755⟧\n`, fix: 'Quote the mode: "0755"' },
   { name: 'symbolic mode', code: 'APS036', text: `${EC2}permissions:\n  - object: /srv\n    mode: ⟦u+x⟧\n` },
-  { name: 'two Lambda resources', code: 'APS040', text: `version: 0.0\n⟦Resources⟧:\n  - a:\n      Type: AWS::Lambda::Function\n      Properties:\n${LAMBDA_OK.replace(/^ {8}/gm, '        ')}  - b:\n      Type: AWS::Lambda::Function\n      Properties:\n${LAMBDA_OK}` },
-  { name: '$LATEST as a version', code: 'APS041', text: lambda('        Name: orders\n        Alias: live\n        CurrentVersion: ⟦$LATEST⟧\n        TargetVersion: 2\n') },
+  {
+    name: 'two Lambda resources',
+    code: 'APS040',
+    text: `version: 0.0\n⟦Resources⟧:\n  - a:\n      Type: AWS::Lambda::Function\n      Properties:\n${LAMBDA_OK.replace(/^ {8}/gm, '        ')}  - b:\n      Type: AWS::Lambda::Function\n      Properties:\n${LAMBDA_OK}`,
+  },
+  {
+    name: '$LATEST as a version',
+    code: 'APS041',
+    text: lambda('        Name: orders\n        Alias: live\n        CurrentVersion: ⟦$LATEST⟧\n        TargetVersion: 2\n'),
+  },
   { name: 'same versions', code: 'APS041', text: lambda('        Name: orders\n        Alias: live\n        CurrentVersion: 3\n        TargetVersion: ⟦3⟧\n') },
   { name: 'task definition name', code: 'APS042', text: ecs(`        TaskDefinition: ⟦web-task⟧\n${ECS_LB}`) },
   { name: 'platform version', code: 'APS047', text: ecs(`        TaskDefinition: <TASK_DEFINITION>\n${ECS_LB}        PlatformVersion: ⟦1.4⟧\n`) },
-  { name: 'quoted container port', code: 'APS043', text: ecs(`        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: ⟦"80"⟧\n`) },
-  { name: 'incomplete awsvpc configuration', code: 'APS044', text: ecs(`        TaskDefinition: <TASK_DEFINITION>\n${ECS_LB}        NetworkConfiguration:\n          ⟦AwsvpcConfiguration⟧:\n            Subnets: [subnet-1]\n`) },
-  { name: 'two capacity providers with a base', code: 'APS045', text: ecs(`        TaskDefinition: <TASK_DEFINITION>\n${ECS_LB}        ⟦CapacityProviderStrategy⟧:\n          - CapacityProvider: FARGATE\n            Base: 1\n            Weight: 1\n          - CapacityProvider: FARGATE_SPOT\n            Base: 1\n            Weight: 1\n`) },
+  {
+    name: 'quoted container port',
+    code: 'APS043',
+    text: ecs(`        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: ⟦"80"⟧\n`),
+  },
+  {
+    name: 'incomplete awsvpc configuration',
+    code: 'APS044',
+    text: ecs(
+      `        TaskDefinition: <TASK_DEFINITION>\n${ECS_LB}        NetworkConfiguration:\n          ⟦AwsvpcConfiguration⟧:\n            Subnets: [subnet-1]\n`,
+    ),
+  },
+  {
+    name: 'two capacity providers with a base',
+    code: 'APS045',
+    text: ecs(
+      `        TaskDefinition: <TASK_DEFINITION>\n${ECS_LB}        ⟦CapacityProviderStrategy⟧:\n          - CapacityProvider: FARGATE\n            Base: 1\n            Weight: 1\n          - CapacityProvider: FARGATE_SPOT\n            Base: 1\n            Weight: 1\n`,
+    ),
+  },
   { name: 'hook function name', code: 'APS046', text: lambda(LAMBDA_OK, 'Hooks:\n  - BeforeAllowTraffic: ⟦bad name!⟧\n') },
 ];
 
@@ -87,7 +133,20 @@ describe('platform detection', () => {
     assert.equal(platformOf(`# aws-study-hints: platform=ecs\n${EC2}`), 'ecs');
   });
   test('valid AppSpecs of each platform have no findings', () => {
-    assert.deepEqual(findings(lambda(LAMBDA_OK, 'Hooks:\n  - BeforeAllowTraffic: CodeDeployHook_pre\n  - AfterAllowTraffic: arn:aws:lambda:us-east-1:123456789012:function:post:live\n')).map((f) => f.message), []);
-    assert.deepEqual(findings(ecs(`        TaskDefinition: arn:aws:ecs:us-east-1:123456789012:task-definition/web:3\n${ECS_LB}        PlatformVersion: LATEST\n`)).map((f) => f.message), []);
+    assert.deepEqual(
+      findings(
+        lambda(
+          LAMBDA_OK,
+          'Hooks:\n  - BeforeAllowTraffic: CodeDeployHook_pre\n  - AfterAllowTraffic: arn:aws:lambda:us-east-1:123456789012:function:post:live\n',
+        ),
+      ).map((f) => f.message),
+      [],
+    );
+    assert.deepEqual(
+      findings(ecs(`        TaskDefinition: arn:aws:ecs:us-east-1:123456789012:task-definition/web:3\n${ECS_LB}        PlatformVersion: LATEST\n`)).map(
+        (f) => f.message,
+      ),
+      [],
+    );
   });
 });

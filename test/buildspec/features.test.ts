@@ -16,10 +16,15 @@ function hoverAt(marked: string): string | undefined {
 function labelsAt(marked: string): string[] {
   const { text, offset } = markers(marked);
   const d = buildspecDoc(text);
-  return testService().completion(d, d.positionAt(offset!))?.items.map((i) => i.label) ?? [];
+  return (
+    testService()
+      .completion(d, d.positionAt(offset!))
+      ?.items.map((i) => i.label) ?? []
+  );
 }
 
-const BASE = 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: 20\n  build:\n    on-failure: ABORT\n    commands:\n      - echo $CODEBUILD_RESOLVED_SOURCE_VERSION\n';
+const BASE =
+  'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: 20\n  build:\n    on-failure: ABORT\n    commands:\n      - echo $CODEBUILD_RESOLVED_SOURCE_VERSION\n';
 
 describe('buildspec hover', () => {
   test('a phase shows its place in the lifecycle', () => {

@@ -4,7 +4,13 @@ import { applyEdits, markers } from '../helpers';
 import { buildspecFindings } from './helpers';
 
 /** One case per buildspec rule: the marked text is reported with the code at exactly that range; named fixes apply. */
-interface Case { readonly name: string; readonly code: string; readonly text: string; readonly fix?: string; readonly after?: RegExp }
+interface Case {
+  readonly name: string;
+  readonly code: string;
+  readonly text: string;
+  readonly fix?: string;
+  readonly after?: RegExp;
+}
 
 const phases = 'phases:\n  build:\n    commands:\n      - make\n';
 
@@ -15,48 +21,143 @@ const CASES: Case[] = [
   { name: 'a list instead of a mapping', code: 'BSP004', text: '⟦- version: 0.2⟧\n' },
   { name: 'missing version', code: 'BSP010', text: `⟦⟧${phases}`, fix: 'Add version: 0.2', after: /^version: 0\.2\nphases:/ },
   { name: 'unsupported version', code: 'BSP011', text: `version: ⟦0.3⟧\n${phases}`, fix: 'Use version 0.2' },
-  { name: 'quoted version with batch', code: 'BSP012', text: `version: ⟦"0.2"⟧\nbatch:\n  build-list:\n    - identifier: a\n${phases}`, fix: 'Unquote: version: 0.2' },
+  {
+    name: 'quoted version with batch',
+    code: 'BSP012',
+    text: `version: ⟦"0.2"⟧\nbatch:\n  build-list:\n    - identifier: a\n${phases}`,
+    fix: 'Unquote: version: 0.2',
+  },
   { name: '0.1 key in 0.2', code: 'BSP013', text: `version: 0.2\n⟦environment_variables⟧:\n  plaintext:\n    A: b\n${phases}` },
   { name: '0.2 key in 0.1', code: 'BSP013', text: `version: 0.1\n⟦env⟧:\n  variables:\n    A: b\n${phases}` },
   { name: 'misspelt phase', code: 'BSP020', text: 'version: 0.2\nphases:\n  ⟦pre-build⟧:\n    commands:\n      - a\n', fix: 'Rename to "pre_build"' },
   { name: 'misspelt top-level key', code: 'BSP020', text: `version: 0.2\n${phases}⟦artifact⟧:\n  files:\n    - a\n`, fix: 'Rename to "artifacts"' },
   { name: 'key in wrong case', code: 'BSP020', text: `version: 0.2\n⟦Phases⟧:\n  build:\n    commands:\n      - a\n`, fix: 'Rename to "phases"' },
-  { name: 'commands as a string', code: 'BSP021', text: 'version: 0.2\nphases:\n  build:\n    commands: ⟦make all⟧\n', fix: 'Make it a list', after: /commands: \n {6}- make all/ },
+  {
+    name: 'commands as a string',
+    code: 'BSP021',
+    text: 'version: 0.2\nphases:\n  build:\n    commands: ⟦make all⟧\n',
+    fix: 'Make it a list',
+    after: /commands: \n {6}- make all/,
+  },
   { name: 'phases as a list', code: 'BSP021', text: 'version: 0.2\nphases:\n  ⟦- build⟧\n' },
-  { name: 'on-failure typo', code: 'BSP022', text: `version: 0.2\nphases:\n  build:\n    on-failure: ⟦ABORTT⟧\n    commands:\n      - a\n`, fix: 'Change to "ABORT"' },
+  {
+    name: 'on-failure typo',
+    code: 'BSP022',
+    text: `version: 0.2\nphases:\n  build:\n    on-failure: ⟦ABORTT⟧\n    commands:\n      - a\n`,
+    fix: 'Change to "ABORT"',
+  },
   { name: 'shell', code: 'BSP022', text: `version: 0.2\nenv:\n  shell: ⟦zsh⟧\n${phases}` },
   { name: 'boolean', code: 'BSP022', text: `version: 0.2\nenv:\n  git-credential-helper: ⟦sometimes⟧\n${phases}` },
   { name: 'missing phases', code: 'BSP023', text: '⟦version⟧: 0.2\nenv:\n  variables:\n    A: b\n' },
   { name: 'phase without commands', code: 'BSP023', text: 'version: 0.2\nphases:\n  ⟦build⟧:\n    finally:\n      - a\n' },
   { name: 'artifacts without files', code: 'BSP023', text: `version: 0.2\n${phases}⟦artifacts⟧:\n  name: out\n` },
   { name: 'deprecated artifacts type', code: 'BSP024', text: `version: 0.2\n${phases}artifacts:\n  ⟦type⟧: zip\n  files:\n    - a\n` },
-  { name: 'six report groups', code: 'BSP025', text: `version: 0.2\n${phases}reports:\n${[1, 2, 3, 4, 5].map((i) => `  r${i}:\n    files:\n      - a\n`).join('')}  ⟦r6⟧:\n    files:\n      - a\n` },
-  { name: 'command turned into a mapping', code: 'BSP026', text: "version: 0.2\nphases:\n  build:\n    commands:\n      - ⟦echo status: ok⟧\n", fix: 'Quote the command', after: /- 'echo status: ok'/ },
-  { name: 'RETRY count above 100', code: 'BSP027', text: 'version: 0.2\nphases:\n  build:\n    on-failure: RETRY-⟦101⟧\n    commands:\n      - a\n', fix: 'Retry at most 100 times' },
-  { name: 'quoted RETRY count with a regex', code: 'BSP027', text: 'version: 0.2\nphases:\n  build:\n    on-failure: "RETRY-⟦500⟧-timeout"\n    commands:\n      - a\n', fix: 'Retry at most 100 times', after: /"RETRY-100-timeout"/ },
-  { name: 'runtime-versions in build', code: 'BSP030', text: 'version: 0.2\nphases:\n  build:\n    ⟦runtime-versions⟧:\n      nodejs: 20\n    commands:\n      - npm test\n', fix: 'Move runtime-versions to a new install phase', after: /phases:\n  install:\n    runtime-versions:\n      nodejs: 20\n  build:\n    commands:/ },
-  { name: 'runtime-versions in build, install exists', code: 'BSP030', text: 'version: 0.2\nphases:\n  install:\n    commands:\n      - a\n  build:\n    ⟦runtime-versions⟧:\n      nodejs: 20\n    commands:\n      - npm test\n', fix: 'Move runtime-versions to the install phase', after: /install:\n    runtime-versions:\n      nodejs: 20\n    commands:\n      - a\n  build:\n    commands:/ },
-  { name: 'unknown runtime', code: 'BSP031', text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      ⟦pythn⟧: 3.12\n', fix: 'Rename to "python"' },
+  {
+    name: 'six report groups',
+    code: 'BSP025',
+    text: `version: 0.2\n${phases}reports:\n${[1, 2, 3, 4, 5].map((i) => `  r${i}:\n    files:\n      - a\n`).join('')}  ⟦r6⟧:\n    files:\n      - a\n`,
+  },
+  {
+    name: 'command turned into a mapping',
+    code: 'BSP026',
+    text: 'version: 0.2\nphases:\n  build:\n    commands:\n      - ⟦echo status: ok⟧\n',
+    fix: 'Quote the command',
+    after: /- 'echo status: ok'/,
+  },
+  {
+    name: 'RETRY count above 100',
+    code: 'BSP027',
+    text: 'version: 0.2\nphases:\n  build:\n    on-failure: RETRY-⟦101⟧\n    commands:\n      - a\n',
+    fix: 'Retry at most 100 times',
+  },
+  {
+    name: 'quoted RETRY count with a regex',
+    code: 'BSP027',
+    text: 'version: 0.2\nphases:\n  build:\n    on-failure: "RETRY-⟦500⟧-timeout"\n    commands:\n      - a\n',
+    fix: 'Retry at most 100 times',
+    after: /"RETRY-100-timeout"/,
+  },
+  {
+    name: 'runtime-versions in build',
+    code: 'BSP030',
+    text: 'version: 0.2\nphases:\n  build:\n    ⟦runtime-versions⟧:\n      nodejs: 20\n    commands:\n      - npm test\n',
+    fix: 'Move runtime-versions to a new install phase',
+    after: /phases:\n  install:\n    runtime-versions:\n      nodejs: 20\n  build:\n    commands:/,
+  },
+  {
+    name: 'runtime-versions in build, install exists',
+    code: 'BSP030',
+    text: 'version: 0.2\nphases:\n  install:\n    commands:\n      - a\n  build:\n    ⟦runtime-versions⟧:\n      nodejs: 20\n    commands:\n      - npm test\n',
+    fix: 'Move runtime-versions to the install phase',
+    after: /install:\n    runtime-versions:\n      nodejs: 20\n    commands:\n      - a\n  build:\n    commands:/,
+  },
+  {
+    name: 'unknown runtime',
+    code: 'BSP031',
+    text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      ⟦pythn⟧: 3.12\n',
+    fix: 'Rename to "python"',
+  },
   { name: 'unlisted version', code: 'BSP032', text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: ⟦9⟧\n' },
-  { name: 'python 3.10 read as 3.1', code: 'BSP033', text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      python: ⟦3.10⟧\n', fix: 'Quote the version: "3.10"' },
+  {
+    name: 'python 3.10 read as 3.1',
+    code: 'BSP033',
+    text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      python: ⟦3.10⟧\n',
+    fix: 'Quote the version: "3.10"',
+  },
   { name: 'android with java', code: 'BSP034', text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      android: 29\n      ⟦java⟧: openjdk11\n' },
   { name: 'CODEBUILD_ variable', code: 'BSP040', text: `version: 0.2\nenv:\n  variables:\n    ⟦CODEBUILD_MODE⟧: fast\n${phases}` },
-  { name: 'password in variables', code: 'BSP041', text: `version: 0.2\nenv:\n  variables:\n    DB_PASSWORD: ⟦hunter22⟧\n${phases}`, fix: 'Move DB_PASSWORD to env.parameter-store (placeholder /CHANGE_ME/db-password)', after: /env:\n  variables:\n  parameter-store:\n    DB_PASSWORD: \/CHANGE_ME\/db-password\n/ },
-  { name: 'access key in variables', code: 'BSP041', text: `version: 0.2\nenv:\n  variables:\n    KEY: ⟦AKIAIOSFODNN7EXAMPLE⟧\n  secrets-manager:\n    OTHER: s:k\n${phases}`, fix: 'Move KEY to env.secrets-manager (placeholder CHANGE_ME_SECRET:KEY)', after: /secrets-manager:\n    KEY: CHANGE_ME_SECRET:KEY\n    OTHER: s:k/ },
-  { name: 'password in a batch build', code: 'BSP041', text: `version: 0.2\nbatch:\n  build-list:\n    - identifier: a\n      env:\n        variables:\n          API_TOKEN: ⟦s3cr3t-value⟧\n${phases}` },
-  { name: 'access key in a matrix', code: 'BSP041', text: `version: 0.2\nbatch:\n  build-matrix:\n    dynamic:\n      env:\n        variables:\n          KEY:\n            - plain\n            - ⟦AKIAIOSFODNN7EXAMPLE⟧\n${phases}` },
-  { name: 'CODEBUILD_ variable in a batch build', code: 'BSP040', text: `version: 0.2\nbatch:\n  build-graph:\n    - identifier: a\n      env:\n        variables:\n          ⟦CODEBUILD_X⟧: y\n${phases}` },
+  {
+    name: 'password in variables',
+    code: 'BSP041',
+    text: `version: 0.2\nenv:\n  variables:\n    DB_PASSWORD: ⟦hunter22⟧\n${phases}`,
+    fix: 'Move DB_PASSWORD to env.parameter-store (placeholder /CHANGE_ME/db-password)',
+    after: /env:\n  variables:\n  parameter-store:\n    DB_PASSWORD: \/CHANGE_ME\/db-password\n/,
+  },
+  {
+    name: 'access key in variables',
+    code: 'BSP041',
+    text: `version: 0.2\nenv:\n  variables:\n    KEY: ⟦AKIAIOSFODNN7EXAMPLE⟧\n  secrets-manager:\n    OTHER: s:k\n${phases}`,
+    fix: 'Move KEY to env.secrets-manager (placeholder CHANGE_ME_SECRET:KEY)',
+    after: /secrets-manager:\n    KEY: CHANGE_ME_SECRET:KEY\n    OTHER: s:k/,
+  },
+  {
+    name: 'password in a batch build',
+    code: 'BSP041',
+    text: `version: 0.2\nbatch:\n  build-list:\n    - identifier: a\n      env:\n        variables:\n          API_TOKEN: ⟦s3cr3t-value⟧\n${phases}`,
+  },
+  {
+    name: 'access key in a matrix',
+    code: 'BSP041',
+    text: `version: 0.2\nbatch:\n  build-matrix:\n    dynamic:\n      env:\n        variables:\n          KEY:\n            - plain\n            - ⟦AKIAIOSFODNN7EXAMPLE⟧\n${phases}`,
+  },
+  {
+    name: 'CODEBUILD_ variable in a batch build',
+    code: 'BSP040',
+    text: `version: 0.2\nbatch:\n  build-graph:\n    - identifier: a\n      env:\n        variables:\n          ⟦CODEBUILD_X⟧: y\n${phases}`,
+  },
   { name: 'secret reference with too many parts', code: 'BSP042', text: `version: 0.2\nenv:\n  secrets-manager:\n    A: ⟦s:k:AWSCURRENT:id:extra⟧\n${phases}` },
   { name: 'secret reference with stage and id', code: 'BSP042', text: `version: 0.2\nenv:\n  secrets-manager:\n    A: ⟦s:k:AWSCURRENT:id⟧\n${phases}` },
   { name: 'exported AWS_ variable', code: 'BSP043', text: `version: 0.2\nenv:\n  exported-variables:\n    - ⟦AWS_REGION⟧\n${phases}` },
   { name: 'run-as with a Windows shell', code: 'BSP044', text: `version: 0.2\n⟦run-as⟧: builder\nenv:\n  shell: cmd.exe\n${phases}` },
   { name: 'fallback keys without key', code: 'BSP050', text: `version: 0.2\n${phases}cache:\n  ⟦fallback-keys⟧:\n    - npm-\n  paths:\n    - a\n` },
-  { name: 'two batch build types', code: 'BSP051', text: `version: 0.2\nbatch:\n  build-list:\n    - identifier: a\n  ⟦build-graph⟧:\n    - identifier: b\n${phases}` },
+  {
+    name: 'two batch build types',
+    code: 'BSP051',
+    text: `version: 0.2\nbatch:\n  build-list:\n    - identifier: a\n  ⟦build-graph⟧:\n    - identifier: b\n${phases}`,
+  },
   { name: 'no batch build type', code: 'BSP051', text: `version: 0.2\n⟦batch⟧:\n  fast-fail: true\n${phases}` },
   { name: 'duplicate identifier', code: 'BSP052', text: `version: 0.2\nbatch:\n  build-list:\n    - identifier: a\n    - identifier: ⟦a⟧\n${phases}` },
-  { name: 'depend-on an unknown build', code: 'BSP053', text: `version: 0.2\nbatch:\n  build-graph:\n    - identifier: build_a\n    - identifier: build_b\n      depend-on:\n        - ⟦build_c⟧\n${phases}` },
+  {
+    name: 'depend-on an unknown build',
+    code: 'BSP053',
+    text: `version: 0.2\nbatch:\n  build-graph:\n    - identifier: build_a\n    - identifier: build_b\n      depend-on:\n        - ⟦build_c⟧\n${phases}`,
+  },
   { name: 'fanout parallelism 0', code: 'BSP054', text: `version: 0.2\nbatch:\n  build-fanout:\n    parallelism: ⟦0⟧\n${phases}`, fix: 'Set parallelism to 1' },
-  { name: 'six fallback keys', code: 'BSP055', text: `version: 0.2\n${phases}cache:\n  key: k\n  fallback-keys:\n    - a\n    - b\n    - c\n    - d\n    - e\n    - ⟦f⟧\n  paths:\n    - x\n` },
+  {
+    name: 'six fallback keys',
+    code: 'BSP055',
+    text: `version: 0.2\n${phases}cache:\n  key: k\n  fallback-keys:\n    - a\n    - b\n    - c\n    - d\n    - e\n    - ⟦f⟧\n  paths:\n    - x\n`,
+  },
 ];
 
 describe('buildspec rules: each rule reports the exact text', () => {

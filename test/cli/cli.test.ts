@@ -226,7 +226,10 @@ describe('non-policy files', () => {
     const { run: r, reports } = runJson(['check', fixture('not-a-policy.json'), fixture('clean.json')]);
     assert.equal(r.status, 0);
     assert.match(r.stderr, /not-a-policy\.json: not an IAM policy/);
-    assert.deepEqual(reports.map((report) => report.file), [fixture('clean.json')]);
+    assert.deepEqual(
+      reports.map((report) => report.file),
+      [fixture('clean.json')],
+    );
   });
 
   it('prints an empty list when the only file is not a policy', () => {

@@ -9,7 +9,10 @@ describe('check --notes', () => {
   it('reports a wrong number in a note at its exact place, with the right value as the fix', () => {
     const { run: r, reports } = runJson(['check', '--notes', fixture('notes')]);
     assert.equal(r.status, 0, 'a contradiction is a warning, so CI passes by default');
-    assert.deepEqual(reports.map((x) => [path.basename(x.file), x.kind]).sort(), [['functions.txt', 'notes'], ['queues.md', 'notes']]);
+    assert.deepEqual(reports.map((x) => [path.basename(x.file), x.kind]).sort(), [
+      ['functions.txt', 'notes'],
+      ['queues.md', 'notes'],
+    ]);
     const queues = reports.find((x) => x.file.endsWith('queues.md'))!;
     assert.equal(queues.diagnostics.length, 1, JSON.stringify(queues.diagnostics));
     const [wrong] = queues.diagnostics;
@@ -17,7 +20,10 @@ describe('check --notes', () => {
     assert.equal(wrong!.severity, 'warning');
     assert.deepEqual([wrong!.line, wrong!.column, wrong!.endLine, wrong!.endColumn], [5, 37, 5, 44]);
     assert.match(wrong!.message, /Your note says 15 days, but SQS keeps a message for 1 minute to 14 days/);
-    assert.deepEqual(wrong!.fixes.map((f) => f.edits.map((e) => e.newText)), [['14 days']]);
+    assert.deepEqual(
+      wrong!.fixes.map((f) => f.edits.map((e) => e.newText)),
+      [['14 days']],
+    );
     const functions = reports.find((x) => x.file.endsWith('functions.txt'))!;
     assert.deepEqual(functions.diagnostics, [], 'correct statements are left alone');
   });

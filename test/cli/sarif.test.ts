@@ -138,8 +138,13 @@ interface SarifLog {
   runs: {
     tool: { driver: { name: string; version?: string; rules?: { id: string }[] } };
     results?: {
-      ruleId: string; ruleIndex?: number; level: string; message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } } }[];
+      ruleId: string;
+      ruleIndex?: number;
+      level: string;
+      message: { text: string };
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } };
+      }[];
       fixes?: { description?: { text: string } }[];
     }[];
   }[];
@@ -171,11 +176,17 @@ describe('--format sarif', () => {
     assert.ok(diagnostics.length > 0);
     assert.equal(results.length, diagnostics.length);
     const levels: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-    const fromJson = diagnostics.map(({ report, d }) => [pathToFileURL(report.file).href, d.code, levels[d.severity], d.line, d.column, d.endLine, d.endColumn, d.message].join('|')).sort();
-    const fromSarif = results.map((res) => {
-      const { artifactLocation, region } = res.locations[0]!.physicalLocation;
-      return [artifactLocation.uri, res.ruleId, res.level, region.startLine, region.startColumn, region.endLine, region.endColumn, res.message.text].join('|');
-    }).sort();
+    const fromJson = diagnostics
+      .map(({ report, d }) => [pathToFileURL(report.file).href, d.code, levels[d.severity], d.line, d.column, d.endLine, d.endColumn, d.message].join('|'))
+      .sort();
+    const fromSarif = results
+      .map((res) => {
+        const { artifactLocation, region } = res.locations[0]!.physicalLocation;
+        return [artifactLocation.uri, res.ruleId, res.level, region.startLine, region.startColumn, region.endLine, region.endColumn, res.message.text].join(
+          '|',
+        );
+      })
+      .sort();
     assert.deepEqual(fromSarif, fromJson);
   });
 

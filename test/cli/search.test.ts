@@ -7,7 +7,15 @@ import { run } from './shared';
 
 const notes = path.join(__dirname, '..', 'notes', 'fixtures');
 
-interface SearchResult { file: string; startLine: number; endLine: number; title: string; excerpt: string; source: string; score: number }
+interface SearchResult {
+  file: string;
+  startLine: number;
+  endLine: number;
+  title: string;
+  excerpt: string;
+  source: string;
+  score: number;
+}
 
 describe('aws-study-hints search', () => {
   it('finds user notes and bundled knowledge, as JSON with 1-based section ranges', () => {
@@ -19,7 +27,10 @@ describe('aws-study-hints search', () => {
     assert.equal(mine.title, 'Pre_build phase in CodeBuild');
     assert.deepEqual([mine.startLine, mine.endLine], [8, 10]);
     assert.ok(results.some((x) => x.source === 'bundled' && x.file.endsWith(path.join('knowledge', 'notes', 'codebuild.md'))));
-    assert.ok(results.every((x, i) => i === 0 || results[i - 1]!.score >= x.score), 'ranked by score');
+    assert.ok(
+      results.every((x, i) => i === 0 || results[i - 1]!.score >= x.score),
+      'ranked by score',
+    );
   });
   it('the context ranks that service first', () => {
     const r = run(['search', 'timeout', '--context', 'buildspec', '--json', '--limit', '1']);

@@ -28,13 +28,28 @@ export function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export interface JsonEdit { line: number; column: number; endLine: number; endColumn: number; newText: string }
+export interface JsonEdit {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  newText: string;
+}
 export interface JsonDiagnostic {
-  line: number; column: number; endLine: number; endColumn: number;
-  severity: string; code: string; message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: string;
+  code: string;
+  message: string;
   fixes: { title: string; edits: JsonEdit[] }[];
 }
-export interface JsonReport { file: string; kind: string; diagnostics: JsonDiagnostic[] }
+export interface JsonReport {
+  file: string;
+  kind: string;
+  diagnostics: JsonDiagnostic[];
+}
 
 export function runJson(args: readonly string[]): { run: Run; reports: JsonReport[] } {
   const result = run([...args, '--format', 'json']);

@@ -83,7 +83,13 @@ export class Tokenized {
     this.lines.forEach((lineText, line) => {
       const result = grammar.tokenizeLine(lineText, state);
       for (const t of result.tokens) {
-        this.tokens.push({ line, start: t.startIndex, end: Math.min(t.endIndex, lineText.length), text: lineText.slice(t.startIndex, t.endIndex), scopes: t.scopes });
+        this.tokens.push({
+          line,
+          start: t.startIndex,
+          end: Math.min(t.endIndex, lineText.length),
+          text: lineText.slice(t.startIndex, t.endIndex),
+          scopes: t.scopes,
+        });
       }
       state = result.ruleStack;
     });
@@ -163,4 +169,3 @@ export async function loadGrammars(): Promise<void> {
 export function tokenize(scope: string, text: string, yaml: YamlHost = 'current'): Tokenized {
   return new Tokenized(grammars[yaml].get(scope)!, text);
 }
-

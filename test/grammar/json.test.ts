@@ -36,7 +36,10 @@ describe('JSON injection (source.json)', () => {
 
   it('leaves the string punctuation to the JSON grammar', () => {
     const tokens = doc.over('"s3:GetObject"');
-    assert.deepEqual(tokens.map((t) => t.text), ['"', 's3', ':', 'GetObject', '"']);
+    assert.deepEqual(
+      tokens.map((t) => t.text),
+      ['"', 's3', ':', 'GetObject', '"'],
+    );
     assert.ok(tokens[0]!.scopes.includes('punctuation.definition.string.begin.json'));
     assert.ok(tokens[4]!.scopes.includes('punctuation.definition.string.end.json'));
     assert.deepEqual(doc.iamScopes('"', { in: '"s3:GetObject"' }), []);
@@ -45,7 +48,10 @@ describe('JSON injection (source.json)', () => {
   it('does not highlight the keys', () => {
     for (const key of ['"Version"', '"Statement"', '"Effect"', '"Action"', '"Resource"', '"Description"']) {
       assert.deepEqual(doc.iamScopes(key), [], key);
-      assert.ok(doc.over(key).every((t) => t.scopes.includes('support.type.property-name.json')), key);
+      assert.ok(
+        doc.over(key).every((t) => t.scopes.includes('support.type.property-name.json')),
+        key,
+      );
     }
   });
 
@@ -54,8 +60,14 @@ describe('JSON injection (source.json)', () => {
     hasScopes(doc, 'arn', ['keyword.other.arn.aws'], { in: ARN });
     hasScopes(doc, 'aws', ['support.type.arn-partition.aws'], { in: ARN });
     hasScopes(doc, 's3', ['entity.name.namespace.arn-service.aws'], { in: ARN });
-    assert.deepEqual(doc.over(':', { in: ARN, nth: 0 }).map((t) => t.scopes.at(-1)), ['punctuation.separator.arn.aws']);
-    assert.deepEqual(doc.over(':::', { in: ARN }).map((t) => t.scopes.at(-1)), Array(3).fill('punctuation.separator.arn.aws'));
+    assert.deepEqual(
+      doc.over(':', { in: ARN, nth: 0 }).map((t) => t.scopes.at(-1)),
+      ['punctuation.separator.arn.aws'],
+    );
+    assert.deepEqual(
+      doc.over(':::', { in: ARN }).map((t) => t.scopes.at(-1)),
+      Array(3).fill('punctuation.separator.arn.aws'),
+    );
     hasScopes(doc, 'my-bucket', ['meta.arn-resource.aws']);
     hasScopes(doc, '/', ['meta.arn-resource.aws', 'punctuation.separator.arn-resource.aws'], { in: ARN });
     hasScopes(doc, '${', ['meta.arn-resource.aws', 'variable.other.iam-policy-variable.aws', 'punctuation.definition.variable.begin.aws'], { in: ARN });
@@ -79,8 +91,22 @@ describe('JSON injection (source.json)', () => {
   });
 
   it('leaves strings that are not IAM alone', () => {
-    const strings = ['10:30', 'python:3.12', '*', 'https://example.com/a:b', 'see s3:GetObject', 's3:GetObject is read', 'arn:aws:s3',
-      '${workspaceFolder}/out', '${env:HOME}', '${config:editor.tabSize}', '${HOME:-/tmp}', '${var:0:3}', '${CODEBUILD_SRC_DIR}', 'C:\\\\temp'];
+    const strings = [
+      '10:30',
+      'python:3.12',
+      '*',
+      'https://example.com/a:b',
+      'see s3:GetObject',
+      's3:GetObject is read',
+      'arn:aws:s3',
+      '${workspaceFolder}/out',
+      '${env:HOME}',
+      '${config:editor.tabSize}',
+      '${HOME:-/tmp}',
+      '${var:0:3}',
+      '${CODEBUILD_SRC_DIR}',
+      'C:\\\\temp',
+    ];
     const d = tokenize('source.json', `[${strings.map((s) => `"${s}"`).join(', ')}]`);
     assert.deepEqual(d.iamScopes(), []);
   });
@@ -124,7 +150,11 @@ describe('JSON injection (source.json)', () => {
     hasScopes(d, 'aws:PrincipalTag/team', ['variable.other.iam-policy-variable.aws']);
     hasScopes(d, ', ', ['variable.other.iam-policy-variable.aws', 'punctuation.separator.iam-default-value.aws'], { in: "team, 'none'" });
     hasScopes(d, "'none'", ['variable.other.iam-policy-variable.aws', 'string.quoted.single.iam-default-value.aws']);
-    for (const [escaped, where] of [['*', { in: '${*}' }], ['?', { in: '${?}' }], ['$', { in: '${$}', nth: 1 }]] as const) {
+    for (const [escaped, where] of [
+      ['*', { in: '${*}' }],
+      ['?', { in: '${?}' }],
+      ['$', { in: '${$}', nth: 1 }],
+    ] as const) {
       hasScopes(d, escaped, ['variable.other.iam-policy-variable.aws', 'constant.character.escape.iam-policy-variable.aws'], where);
     }
   });

@@ -15,7 +15,7 @@ describe('YAML injection (source.yaml, VS Code’s current YAML grammar)', () =>
     '    Resource:',
     '      - "arn:aws:iam::123456789012:role/x"',
     '      - arn:aws:s3:::my-bucket/${aws:username}/*',
-    '      - \'arn:aws:s3:::other/*\'',
+    "      - 'arn:aws:s3:::other/*'",
     '    Description: see s3:GetObject for details',
     '    Condition:',
     '      StringEquals:',
@@ -37,11 +37,24 @@ describe('YAML injection (source.yaml, VS Code’s current YAML grammar)', () =>
   });
 
   it('does not highlight the keys', () => {
-    const keys: [string, Where?][] = [['Statement'], ['Effect'], ['Action'], ['NotAction'], ['Resource'], ['Condition'], ['StringEquals'],
-      ['aws:username', { in: 'aws:username: $' }], ['"aws:SourceVpc"'], ["'s3:prefix'"]];
+    const keys: [string, Where?][] = [
+      ['Statement'],
+      ['Effect'],
+      ['Action'],
+      ['NotAction'],
+      ['Resource'],
+      ['Condition'],
+      ['StringEquals'],
+      ['aws:username', { in: 'aws:username: $' }],
+      ['"aws:SourceVpc"'],
+      ["'s3:prefix'"],
+    ];
     for (const [key, where] of keys) {
       assert.deepEqual(doc.iamScopes(key, where), [], key);
-      assert.ok(doc.over(key, where).every((t) => t.scopes.includes('entity.name.tag.yaml')), key);
+      assert.ok(
+        doc.over(key, where).every((t) => t.scopes.includes('entity.name.tag.yaml')),
+        key,
+      );
     }
   });
 
@@ -58,7 +71,10 @@ describe('YAML injection (source.yaml, VS Code’s current YAML grammar)', () =>
     hasScopes(doc, 'arn', ['string.quoted.double.yaml', 'constant.other.arn.aws', 'keyword.other.arn.aws'], where);
     hasScopes(doc, 'aws', ['string.quoted.double.yaml', 'support.type.arn-partition.aws'], where);
     hasScopes(doc, 'iam', ['string.quoted.double.yaml', 'entity.name.namespace.arn-service.aws'], where);
-    assert.deepEqual(doc.over('::', where).map((t) => t.scopes.at(-1)), Array(2).fill('punctuation.separator.arn.aws'));
+    assert.deepEqual(
+      doc.over('::', where).map((t) => t.scopes.at(-1)),
+      Array(2).fill('punctuation.separator.arn.aws'),
+    );
     hasScopes(doc, '123456789012', ['constant.numeric.account-id.aws'], where);
     hasScopes(doc, 'role', ['meta.arn-resource.aws'], where);
     hasScopes(doc, '/', ['meta.arn-resource.aws', 'punctuation.separator.arn-resource.aws'], where);
@@ -77,16 +93,28 @@ describe('YAML injection (source.yaml, VS Code’s current YAML grammar)', () =>
     assert.deepEqual(doc.iamScopes('see s3:GetObject for details'), []);
     assert.deepEqual(doc.iamScopes('vpc-1 # s3:GetObject'), []);
     assert.deepEqual(doc.iamScopes('Allow'), []);
-    const other = tokenize('source.yaml', [
-      'image: python:3.12', 'at: "10:30"', 'words: "Allows reading: the bucket"', 'url: https://example.com/a:b',
-      'quoted: "it\'s arn:aws:s3:::b"', 'env: ${HOME:-/tmp}', 'vs: ${workspaceFolder}/out', 'gha: ${{ github.sha }}', 'star: "*"',
-      '# Action: s3:GetObject',
-    ].join('\n'));
+    const other = tokenize(
+      'source.yaml',
+      [
+        'image: python:3.12',
+        'at: "10:30"',
+        'words: "Allows reading: the bucket"',
+        'url: https://example.com/a:b',
+        'quoted: "it\'s arn:aws:s3:::b"',
+        'env: ${HOME:-/tmp}',
+        'vs: ${workspaceFolder}/out',
+        'gha: ${{ github.sha }}',
+        'star: "*"',
+        '# Action: s3:GetObject',
+      ].join('\n'),
+    );
     assert.deepEqual(other.iamScopes(), []);
   });
 
   it('marks an unclosed policy variable as invalid', () => {
-    hasScopes(doc, '${aws:username', ['string.unquoted.plain.out.yaml', 'invalid.illegal.unclosed-policy-variable.aws'], { in: 'aws:username: ${aws:username' });
+    hasScopes(doc, '${aws:username', ['string.unquoted.plain.out.yaml', 'invalid.illegal.unclosed-policy-variable.aws'], {
+      in: 'aws:username: ${aws:username',
+    });
     const d = tokenize('source.yaml', 'a: "${aws:username"\nb: ${aws:username/${aws:userid}');
     hasScopes(d, '${aws:username', ['string.quoted.double.yaml', 'invalid.illegal.unclosed-policy-variable.aws']);
     hasScopes(d, '${aws:username/', ['invalid.illegal.unclosed-policy-variable.aws']);
@@ -94,11 +122,14 @@ describe('YAML injection (source.yaml, VS Code’s current YAML grammar)', () =>
   });
 
   it('keeps a variable with a default value whole inside plain and quoted ARNs', () => {
-    const d = tokenize('source.yaml', [
-      "a: arn:aws:s3:::b/${aws:PrincipalTag/team, 'none'}",
-      "b: \"arn:aws:s3:::b/${aws:PrincipalTag/team, 'none'}\"",
-      "c: 'arn:aws:s3:::b/${aws:PrincipalTag/team, ''none''}'",
-    ].join('\n'));
+    const d = tokenize(
+      'source.yaml',
+      [
+        "a: arn:aws:s3:::b/${aws:PrincipalTag/team, 'none'}",
+        'b: "arn:aws:s3:::b/${aws:PrincipalTag/team, \'none\'}"',
+        "c: 'arn:aws:s3:::b/${aws:PrincipalTag/team, ''none''}'",
+      ].join('\n'),
+    );
     assert.ok(!d.iamScopes().includes('invalid.illegal.unclosed-policy-variable.aws'));
     for (const line of ['a: ', 'b: ', 'c: ']) {
       const where = { in: `${line + (line === 'a: ' ? '' : line === 'b: ' ? '"' : "'")}arn:aws:s3:::b/\${aws:PrincipalTag/team, ` };
@@ -110,10 +141,10 @@ describe('YAML injection (source.yaml, VS Code’s current YAML grammar)', () =>
   });
 
   it('scopes CloudFormation !Sub ARNs and flow mappings', () => {
-    const d = tokenize('source.yaml', [
-      'Resource: !Sub arn:${AWS::Partition}:s3:::${Bucket}/*',
-      'Statement: {Effect: Allow, Action: s3:ListBucket, "Resource": "arn:aws:s3:::b"}',
-    ].join('\n'));
+    const d = tokenize(
+      'source.yaml',
+      ['Resource: !Sub arn:${AWS::Partition}:s3:::${Bucket}/*', 'Statement: {Effect: Allow, Action: s3:ListBucket, "Resource": "arn:aws:s3:::b"}'].join('\n'),
+    );
     hasScopes(d, 'AWS::Partition', ['support.type.arn-partition.aws', 'variable.language.cloudformation-pseudo-parameter.aws']);
     hasScopes(d, 'Bucket', ['meta.arn-resource.aws', 'variable.other.cloudformation-substitution.aws'], { in: '${Bucket}' });
     hasScopes(d, 'ListBucket', ['string.unquoted.plain.in.yaml', 'entity.name.function.iam-action.aws']);
@@ -136,7 +167,7 @@ describe('YAML injection (source.yaml, VS Code’s YAML grammar before late 2024
     '    Condition:',
     '      StringEquals:',
     '        "aws:SourceVpc": "vpc-1"',
-    '        \'s3:prefix\': [\'home/\']',
+    "        's3:prefix': ['home/']",
     '        aws:username: x',
   ].join('\n');
   let doc: Tokenized;

@@ -17,7 +17,11 @@ function hoverAt(marked: string): string | undefined {
 function completionLabels(marked: string): string[] {
   const { text, offset } = markers(marked);
   const d = doc(text);
-  return testService().completion(d, d.positionAt(offset!))?.items.map((i) => i.label) ?? [];
+  return (
+    testService()
+      .completion(d, d.positionAt(offset!))
+      ?.items.map((i) => i.label) ?? []
+  );
 }
 
 describe('hover', () => {
@@ -43,15 +47,22 @@ describe('hover', () => {
     assert.match(hoverAt(policy('    {"Effect": "Allow", "Action": "s3:ListAll|MyBuckets", "Resource": "*"}'))!, /Supports no resource-level permissions/);
   });
   test('condition key: type and description', () => {
-    const value = hoverAt(policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"IpAddress": {"aws:Source|Ip": "10.0.0.0/8"}}}'))!;
+    const value = hoverAt(
+      policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"IpAddress": {"aws:Source|Ip": "10.0.0.0/8"}}}'),
+    )!;
     assert.match(value, /aws:SourceIp\*\* · IPAddress · global key/);
     assert.match(value, /IpAddress \/ NotIpAddress/);
   });
   test('service condition key', () => {
-    assert.match(hoverAt(policy('    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringLike": {"s3:pre|fix": "a/*"}}}'))!, /s3:prefix\*\* · String · Amazon S3 key/);
+    assert.match(
+      hoverAt(policy('    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringLike": {"s3:pre|fix": "a/*"}}}'))!,
+      /s3:prefix\*\* · String · Amazon S3 key/,
+    );
   });
   test('operator with qualifiers', () => {
-    const value = hoverAt(policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"ForAllValues:String|EqualsIfExists": {"aws:TagKeys": "a"}}}'))!;
+    const value = hoverAt(
+      policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"ForAllValues:String|EqualsIfExists": {"aws:TagKeys": "a"}}}'),
+    )!;
     assert.match(value, /String operator/);
     assert.match(value, /\*\*IfExists\*\*/);
     assert.match(value, /\*\*ForAllValues\*\*/);
@@ -87,13 +98,13 @@ describe('completion', () => {
     assert.ok(actions.includes('s3:GetObject'));
     assert.ok(actions.length > 100, `all S3 actions offered, got ${actions.length}`);
   });
-  test('condition operators and keys of the statement\'s actions', () => {
+  test("condition operators and keys of the statement's actions", () => {
     assert.ok(completionLabels(policy('    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"|"}}')).includes('StringLike'));
     const keys = completionLabels(policy('    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*", "Condition": {"StringLike": {"|"}}}'));
     assert.ok(keys.includes('s3:prefix'), 'service key of s3:ListBucket');
     assert.ok(keys.includes('aws:SourceIp'), 'global key');
   });
-  test('principal types and ARN templates for the statement\'s actions', () => {
+  test("principal types and ARN templates for the statement's actions", () => {
     assert.ok(completionLabels(policy('    {"Effect": "Allow", "Principal": {"|"}, "Action": "sts:AssumeRole"}')).includes('Service'));
     const resources = completionLabels(policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "|"}'));
     assert.ok(resources.includes('arn:${Partition}:s3:::${BucketName}/${ObjectName}'));

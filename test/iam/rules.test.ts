@@ -19,8 +19,18 @@ interface Case {
 const s3Read = (extra = '') => `    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"${extra}}`;
 
 const CASES: Case[] = [
-  { name: 'trailing comma', code: 'IAM001', text: policy(`    {"Effect": "Allow", "Action": ["s3:GetObject"⟦,⟧], "Resource": "*"}`), fix: 'Remove the trailing comma' },
-  { name: 'duplicate key with same value', code: 'IAM002', text: policy(`    {"Effect": "Allow", ⟦"Effect"⟧: "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`), fix: 'Remove the duplicate "Effect"' },
+  {
+    name: 'trailing comma',
+    code: 'IAM001',
+    text: policy(`    {"Effect": "Allow", "Action": ["s3:GetObject"⟦,⟧], "Resource": "*"}`),
+    fix: 'Remove the trailing comma',
+  },
+  {
+    name: 'duplicate key with same value',
+    code: 'IAM002',
+    text: policy(`    {"Effect": "Allow", ⟦"Effect"⟧: "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`),
+    fix: 'Remove the duplicate "Effect"',
+  },
   { name: 'root is not an object', code: 'IAM003', text: '⟦["Statement"]⟧', kind: 'identity' },
   { name: 'missing version', code: 'IAM010', text: `⟦{⟧\n  "Statement": [${s3Read()}]\n}`, fix: 'Add "Version": "2012-10-17"' },
   { name: 'unknown version', code: 'IAM011', text: `{"Version": ⟦"2012-10-18"⟧, "Statement": [${s3Read()}]}`, fix: 'Use Version "2012-10-17"' },
@@ -30,51 +40,224 @@ const CASES: Case[] = [
   { name: 'statement is a string', code: 'IAM015', text: '{"Version": "2012-10-17", "Statement": ⟦"Allow all"⟧}' },
   { name: 'action is a number', code: 'IAM016', text: policy('    {"Effect": "Allow", "Action": ⟦42⟧, "Resource": "*"}') },
   { name: 'empty action array', code: 'IAM017', text: policy('    {"Effect": "Allow", "Action": ⟦[]⟧, "Resource": "*"}') },
-  { name: 'statement key case', code: 'IAM020', text: policy('    {"Effect": "Allow", ⟦"action"⟧: "s3:GetObject", "Resource": "*"}'), fix: 'Rename to "Action"' },
-  { name: 'statement key typo', code: 'IAM020', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", ⟦"Resources"⟧: "*"}'), fix: 'Rename to "Resource"' },
+  {
+    name: 'statement key case',
+    code: 'IAM020',
+    text: policy('    {"Effect": "Allow", ⟦"action"⟧: "s3:GetObject", "Resource": "*"}'),
+    fix: 'Rename to "Action"',
+  },
+  {
+    name: 'statement key typo',
+    code: 'IAM020',
+    text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", ⟦"Resources"⟧: "*"}'),
+    fix: 'Rename to "Resource"',
+  },
   { name: 'missing effect', code: 'IAM021', text: policy('    {"Sid": "⟦Read⟧", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
-  { name: 'effect case', code: 'IAM022', text: policy('    {"Effect": "⟦allow⟧", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'), fix: 'Change to "Allow"' },
+  {
+    name: 'effect case',
+    code: 'IAM022',
+    text: policy('    {"Effect": "⟦allow⟧", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+    fix: 'Change to "Allow"',
+  },
   { name: 'effect nonsense', code: 'IAM022', text: policy('    {"Effect": "⟦Permit⟧", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
   { name: 'missing action', code: 'IAM023', text: policy('    {"Sid": "⟦NoAction⟧", "Effect": "Allow", "Resource": "*"}') },
-  { name: 'action and notaction', code: 'IAM024', text: policy('    {"Effect": "Deny", "Action": "s3:GetObject", ⟦"NotAction"⟧: "s3:PutObject", "Resource": "*"}') },
+  {
+    name: 'action and notaction',
+    code: 'IAM024',
+    text: policy('    {"Effect": "Deny", "Action": "s3:GetObject", ⟦"NotAction"⟧: "s3:PutObject", "Resource": "*"}'),
+  },
   { name: 'missing resource', code: 'IAM025', text: policy('    {"Sid": "⟦S⟧", "Effect": "Allow", "Action": "s3:GetObject"}') },
-  { name: 'resource and notresource', code: 'IAM026', text: policy('    {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*", ⟦"NotResource"⟧: "arn:aws:s3:::b/*"}') },
-  { name: 'principal and notprincipal', code: 'IAM027', kind: 'resource', text: policy('    {"Effect": "Deny", "Principal": "*", ⟦"NotPrincipal"⟧: {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
-  { name: 'resource policy without principal', code: 'IAM028', kind: 'resource', text: policy('    {"Sid": "⟦NoOne⟧", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
-  { name: 'principal in identity policy', code: 'IAM029', kind: 'identity', text: policy('    {"Effect": "Allow", ⟦"Principal"⟧: "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'), fix: 'Remove "Principal"' },
-  { name: 'principal in scp', code: 'IAM029', kind: 'scp', text: policy('    {"Effect": "Deny", ⟦"Principal"⟧: "*", "Action": "s3:GetObject", "Resource": "*"}'), fix: 'Remove "Principal"' },
-  { name: 'resource in trust policy', code: 'IAM030', text: policy('    {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole", ⟦"Resource"⟧: "*"}'), fix: 'Remove "Resource"' },
-  { name: 'sid with a space', code: 'IAM031', text: policy(`    {"Sid": "⟦Read all⟧", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`), fix: 'Change to "Readall"' },
-  { name: 'sid with a space in a resource policy is a warning', code: 'IAM031', kind: 'resource', severity: 'warning', text: policy(`    {"Sid": "⟦Read all⟧", "Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`) },
-  { name: 'duplicate sid', code: 'IAM032', text: policy(`    {"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`, `    {"Sid": "⟦A⟧", "Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*"}`) },
-  { name: 'duplicate action', code: 'IAM033', text: policy('    {"Effect": "Allow", "Action": ["s3:GetObject", "⟦S3:getobject⟧"], "Resource": "arn:aws:s3:::b/*"}'), fix: 'Remove the duplicate "S3:getobject"' },
+  {
+    name: 'resource and notresource',
+    code: 'IAM026',
+    text: policy('    {"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*", ⟦"NotResource"⟧: "arn:aws:s3:::b/*"}'),
+  },
+  {
+    name: 'principal and notprincipal',
+    code: 'IAM027',
+    kind: 'resource',
+    text: policy(
+      '    {"Effect": "Deny", "Principal": "*", ⟦"NotPrincipal"⟧: {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}',
+    ),
+  },
+  {
+    name: 'resource policy without principal',
+    code: 'IAM028',
+    kind: 'resource',
+    text: policy('    {"Sid": "⟦NoOne⟧", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+  },
+  {
+    name: 'principal in identity policy',
+    code: 'IAM029',
+    kind: 'identity',
+    text: policy('    {"Effect": "Allow", ⟦"Principal"⟧: "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+    fix: 'Remove "Principal"',
+  },
+  {
+    name: 'principal in scp',
+    code: 'IAM029',
+    kind: 'scp',
+    text: policy('    {"Effect": "Deny", ⟦"Principal"⟧: "*", "Action": "s3:GetObject", "Resource": "*"}'),
+    fix: 'Remove "Principal"',
+  },
+  {
+    name: 'resource in trust policy',
+    code: 'IAM030',
+    text: policy('    {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole", ⟦"Resource"⟧: "*"}'),
+    fix: 'Remove "Resource"',
+  },
+  {
+    name: 'sid with a space',
+    code: 'IAM031',
+    text: policy(`    {"Sid": "⟦Read all⟧", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`),
+    fix: 'Change to "Readall"',
+  },
+  {
+    name: 'sid with a space in a resource policy is a warning',
+    code: 'IAM031',
+    kind: 'resource',
+    severity: 'warning',
+    text: policy(
+      `    {"Sid": "⟦Read all⟧", "Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`,
+    ),
+  },
+  {
+    name: 'duplicate sid',
+    code: 'IAM032',
+    text: policy(
+      `    {"Sid": "A", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`,
+      `    {"Sid": "⟦A⟧", "Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*"}`,
+    ),
+  },
+  {
+    name: 'duplicate action',
+    code: 'IAM033',
+    text: policy('    {"Effect": "Allow", "Action": ["s3:GetObject", "⟦S3:getobject⟧"], "Resource": "arn:aws:s3:::b/*"}'),
+    fix: 'Remove the duplicate "S3:getobject"',
+  },
   { name: 'action without colon', code: 'IAM040', text: policy('    {"Effect": "Allow", "Action": "⟦s3GetObject⟧", "Resource": "*"}') },
-  { name: 'action with a space', code: 'IAM040', text: policy('    {"Effect": "Allow", "Action": "⟦ec2 :DescribeInstances⟧", "Resource": "*"}'), fix: 'Change to "ec2:DescribeInstances"' },
-  { name: 'unknown service', code: 'IAM041', text: policy('    {"Effect": "Allow", "Action": "⟦dyanmodb⟧:PutItem", "Resource": "*"}'), fix: 'Change the service to "dynamodb"' },
-  { name: 'unknown action (plural)', code: 'IAM042', text: policy('    {"Effect": "Allow", "Action": "s3:⟦GetObjects⟧", "Resource": "arn:aws:s3:::b/*"}'), fix: 'Change to "s3:GetObject"' },
-  { name: 'unknown action (typo)', code: 'IAM042', text: policy('    {"Effect": "Allow", "Action": "dynamodb:⟦PutIten⟧", "Resource": "*"}'), fix: 'Change to "dynamodb:PutItem"' },
+  {
+    name: 'action with a space',
+    code: 'IAM040',
+    text: policy('    {"Effect": "Allow", "Action": "⟦ec2 :DescribeInstances⟧", "Resource": "*"}'),
+    fix: 'Change to "ec2:DescribeInstances"',
+  },
+  {
+    name: 'unknown service',
+    code: 'IAM041',
+    text: policy('    {"Effect": "Allow", "Action": "⟦dyanmodb⟧:PutItem", "Resource": "*"}'),
+    fix: 'Change the service to "dynamodb"',
+  },
+  {
+    name: 'unknown action (plural)',
+    code: 'IAM042',
+    text: policy('    {"Effect": "Allow", "Action": "s3:⟦GetObjects⟧", "Resource": "arn:aws:s3:::b/*"}'),
+    fix: 'Change to "s3:GetObject"',
+  },
+  {
+    name: 'unknown action (typo)',
+    code: 'IAM042',
+    text: policy('    {"Effect": "Allow", "Action": "dynamodb:⟦PutIten⟧", "Resource": "*"}'),
+    fix: 'Change to "dynamodb:PutItem"',
+  },
   { name: 'wildcard that matches nothing', code: 'IAM043', text: policy('    {"Effect": "Allow", "Action": "s3:⟦Fetch*⟧", "Resource": "*"}') },
   { name: 'resource that is not an ARN', code: 'IAM050', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "⟦my-bucket/*⟧"}') },
-  { name: 'ARN with upper-case prefix', code: 'IAM050', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "⟦ARN:aws:s3:::b/*⟧"}'), fix: 'Write "arn:" in lower case' },
+  {
+    name: 'ARN with upper-case prefix',
+    code: 'IAM050',
+    text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "⟦ARN:aws:s3:::b/*⟧"}'),
+    fix: 'Write "arn:" in lower case',
+  },
   { name: 'ARN partition', code: 'IAM050', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:⟦aws-cn-foo⟧:s3:::b/*"}') },
-  { name: 'ARN service', code: 'IAM050', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:⟦s4⟧:::b/*"}'), fix: 'Change "s4" to "s3"' },
-  { name: 'S3 ARN with a region', code: 'IAM050', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:⟦us-east-1⟧::b/*"}'), fix: 'Remove the region' },
-  { name: 'bad account id', code: 'IAM050', text: policy('    {"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:⟦12345⟧:table/t"}') },
-  { name: 'bad region', code: 'IAM050', text: policy('    {"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:⟦useast1⟧:123456789012:table/t"}') },
+  {
+    name: 'ARN service',
+    code: 'IAM050',
+    text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:⟦s4⟧:::b/*"}'),
+    fix: 'Change "s4" to "s3"',
+  },
+  {
+    name: 'S3 ARN with a region',
+    code: 'IAM050',
+    text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:⟦us-east-1⟧::b/*"}'),
+    fix: 'Remove the region',
+  },
+  {
+    name: 'bad account id',
+    code: 'IAM050',
+    text: policy('    {"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:us-east-1:⟦12345⟧:table/t"}'),
+  },
+  {
+    name: 'bad region',
+    code: 'IAM050',
+    text: policy('    {"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:⟦useast1⟧:123456789012:table/t"}'),
+  },
   { name: 'ARN with too few parts', code: 'IAM050', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "⟦arn:aws:s3:b⟧"}') },
-  { name: 'ListBucket on objects', code: 'IAM051', text: policy('    {"Effect": "Allow", "Action": ["s3:GetObject", "⟦s3:ListBucket⟧"], "Resource": "arn:aws:s3:::b/*"}') },
+  {
+    name: 'ListBucket on objects',
+    code: 'IAM051',
+    text: policy('    {"Effect": "Allow", "Action": ["s3:GetObject", "⟦s3:ListBucket⟧"], "Resource": "arn:aws:s3:::b/*"}'),
+  },
   { name: 'GetObject on a bucket', code: 'IAM051', text: policy('    {"Effect": "Allow", "Action": "⟦s3:GetObject⟧", "Resource": "arn:aws:s3:::b"}') },
-  { name: 'wildcard-only action on an ARN', code: 'IAM052', text: policy('    {"Effect": "Allow", "Action": "⟦ec2:DescribeInstances⟧", "Resource": "arn:aws:ec2:us-east-1:123456789012:instance/i-1"}') },
-  { name: 'principal string', code: 'IAM060', kind: 'resource', text: policy('    {"Effect": "Allow", "Principal": ⟦"123456789012"⟧, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
-  { name: 'bad AWS principal', code: 'IAM060', kind: 'resource', text: policy('    {"Effect": "Allow", "Principal": {"AWS": "⟦alice⟧"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
-  { name: 'bad service principal', code: 'IAM060', text: policy('    {"Effect": "Allow", "Principal": {"Service": "⟦ec2⟧"}, "Action": "sts:AssumeRole"}'), fix: 'Change to "ec2.amazonaws.com"' },
-  { name: 'principal type typo', code: 'IAM061', kind: 'resource', text: policy('    {"Effect": "Allow", "Principal": {⟦"Aws"⟧: "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'), fix: 'Rename to "AWS"' },
+  {
+    name: 'wildcard-only action on an ARN',
+    code: 'IAM052',
+    text: policy('    {"Effect": "Allow", "Action": "⟦ec2:DescribeInstances⟧", "Resource": "arn:aws:ec2:us-east-1:123456789012:instance/i-1"}'),
+  },
+  {
+    name: 'principal string',
+    code: 'IAM060',
+    kind: 'resource',
+    text: policy('    {"Effect": "Allow", "Principal": ⟦"123456789012"⟧, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+  },
+  {
+    name: 'bad AWS principal',
+    code: 'IAM060',
+    kind: 'resource',
+    text: policy('    {"Effect": "Allow", "Principal": {"AWS": "⟦alice⟧"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+  },
+  {
+    name: 'bad service principal',
+    code: 'IAM060',
+    text: policy('    {"Effect": "Allow", "Principal": {"Service": "⟦ec2⟧"}, "Action": "sts:AssumeRole"}'),
+    fix: 'Change to "ec2.amazonaws.com"',
+  },
+  {
+    name: 'principal type typo',
+    code: 'IAM061',
+    kind: 'resource',
+    text: policy('    {"Effect": "Allow", "Principal": {⟦"Aws"⟧: "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+    fix: 'Rename to "AWS"',
+  },
   { name: 'condition not an object', code: 'IAM070', text: policy(s3Read(', "Condition": ⟦"yes"⟧')) },
-  { name: 'unknown operator', code: 'IAM071', text: policy(s3Read(', "Condition": {⟦"StringEqualz"⟧: {"aws:PrincipalTag/team": "a"}}')), fix: 'Change to "StringEquals"' },
-  { name: 'unknown operator with qualifiers', code: 'IAM071', text: policy(s3Read(', "Condition": {⟦"ForAnyValue:StringEqualIfExists"⟧: {"aws:TagKeys": "a"}}')), fix: 'Change to "ForAnyValue:StringEqualsIfExists"' },
-  { name: 'unknown global key', code: 'IAM072', text: policy(s3Read(', "Condition": {"IpAddress": {⟦"aws:SoruceIp"⟧: "10.0.0.0/8"}}')), fix: 'Change to "aws:SourceIp"' },
-  { name: 'unknown service key', code: 'IAM072', text: policy(s3Read(', "Condition": {"StringEquals": {⟦"s3:prefixx"⟧: "home/"}}')), fix: 'Change to "s3:prefix"' },
-  { name: 'key not supported by the actions', code: 'IAM073', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"StringLike": {⟦"s3:prefix"⟧: "home/*"}}}') },
+  {
+    name: 'unknown operator',
+    code: 'IAM071',
+    text: policy(s3Read(', "Condition": {⟦"StringEqualz"⟧: {"aws:PrincipalTag/team": "a"}}')),
+    fix: 'Change to "StringEquals"',
+  },
+  {
+    name: 'unknown operator with qualifiers',
+    code: 'IAM071',
+    text: policy(s3Read(', "Condition": {⟦"ForAnyValue:StringEqualIfExists"⟧: {"aws:TagKeys": "a"}}')),
+    fix: 'Change to "ForAnyValue:StringEqualsIfExists"',
+  },
+  {
+    name: 'unknown global key',
+    code: 'IAM072',
+    text: policy(s3Read(', "Condition": {"IpAddress": {⟦"aws:SoruceIp"⟧: "10.0.0.0/8"}}')),
+    fix: 'Change to "aws:SourceIp"',
+  },
+  {
+    name: 'unknown service key',
+    code: 'IAM072',
+    text: policy(s3Read(', "Condition": {"StringEquals": {⟦"s3:prefixx"⟧: "home/"}}')),
+    fix: 'Change to "s3:prefix"',
+  },
+  {
+    name: 'key not supported by the actions',
+    code: 'IAM073',
+    text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"StringLike": {⟦"s3:prefix"⟧: "home/*"}}}'),
+  },
   { name: 'numeric operator on an IP key', code: 'IAM074', text: policy(s3Read(', "Condition": {"NumericLessThan": {⟦"aws:SourceIp"⟧: "10"}}')) },
   { name: 'bad date', code: 'IAM075', text: policy(s3Read(', "Condition": {"DateGreaterThan": {"aws:CurrentTime": ⟦"tomorrow"⟧}}')) },
   { name: 'bad CIDR', code: 'IAM075', text: policy(s3Read(', "Condition": {"IpAddress": {"aws:SourceIp": ⟦"10.0.0.999/33"⟧}}')) },
@@ -83,26 +266,87 @@ const CASES: Case[] = [
   { name: 'bad number', code: 'IAM075', text: policy(s3Read(', "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": ⟦"one hour"⟧}}')) },
   { name: 'Null takes booleans', code: 'IAM075', text: policy(s3Read(', "Condition": {"Null": {"aws:TokenIssueTime": ⟦"maybe"⟧}}')) },
   { name: 'ArnLike on a non-ARN', code: 'IAM075', text: policy(s3Read(', "Condition": {"ArnLike": {"aws:SourceArn": ⟦"my-function"⟧}}')) },
-  { name: 'wildcard under StringEquals', code: 'IAM076', text: policy(s3Read(', "Condition": {"StringEquals": {"aws:PrincipalTag/team": ⟦"dev-*"⟧}}')), fix: 'Change the operator to "StringLike"' },
-  { name: 'ForAllValues on a single-valued key', code: 'IAM077', text: policy(s3Read(', "Condition": {"ForAllValues:StringEquals": {⟦"aws:PrincipalTag/team"⟧: "dev"}}')) },
-  { name: 'MFA deny with Bool', code: 'IAM078', text: policy('    {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"Bool": {⟦"aws:MultiFactorAuthPresent"⟧: "false"}}}'), fix: 'Change the operator to "BoolIfExists"' },
-  { name: 'Null with IfExists', code: 'IAM079', text: policy(s3Read(', "Condition": {⟦"NullIfExists"⟧: {"aws:TokenIssueTime": "true"}}')), fix: 'Change to "Null"' },
-  { name: 'unclosed variable', code: 'IAM080', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/⟦${aws:username⟧/*"}'), fix: 'Close the variable: ${aws:username}' },
+  {
+    name: 'wildcard under StringEquals',
+    code: 'IAM076',
+    text: policy(s3Read(', "Condition": {"StringEquals": {"aws:PrincipalTag/team": ⟦"dev-*"⟧}}')),
+    fix: 'Change the operator to "StringLike"',
+  },
+  {
+    name: 'ForAllValues on a single-valued key',
+    code: 'IAM077',
+    text: policy(s3Read(', "Condition": {"ForAllValues:StringEquals": {⟦"aws:PrincipalTag/team"⟧: "dev"}}')),
+  },
+  {
+    name: 'MFA deny with Bool',
+    code: 'IAM078',
+    text: policy(
+      '    {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"Bool": {⟦"aws:MultiFactorAuthPresent"⟧: "false"}}}',
+    ),
+    fix: 'Change the operator to "BoolIfExists"',
+  },
+  {
+    name: 'Null with IfExists',
+    code: 'IAM079',
+    text: policy(s3Read(', "Condition": {⟦"NullIfExists"⟧: {"aws:TokenIssueTime": "true"}}')),
+    fix: 'Change to "Null"',
+  },
+  {
+    name: 'unclosed variable',
+    code: 'IAM080',
+    text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/⟦${aws:username⟧/*"}'),
+    fix: 'Close the variable: ${aws:username}',
+  },
   { name: 'empty variable', code: 'IAM080', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/⟦${}⟧/*"}') },
   { name: 'variable in Action', code: 'IAM080', text: policy('    {"Effect": "Allow", "Action": "⟦s3:${aws:username}⟧", "Resource": "*"}') },
-  { name: 'variable under the old version', code: 'IAM081', text: `{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/⟦\${aws:username}⟧/*"}]}` },
+  {
+    name: 'variable under the old version',
+    code: 'IAM081',
+    text: `{"Version": "2008-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/⟦\${aws:username}⟧/*"}]}`,
+  },
   { name: 'admin access', code: 'IAM090', text: policy('    {"Effect": "Allow", "Action": "⟦*⟧", "Resource": "*"}') },
   { name: 'service wildcard', code: 'IAM091', text: policy('    {"Effect": "Allow", "Action": "⟦s3:*⟧", "Resource": "*"}') },
   { name: 'PassRole on *', code: 'IAM092', text: policy('    {"Effect": "Allow", "Action": ["⟦iam:PassRole⟧"], "Resource": "*"}') },
   { name: 'PassRole via wildcard on *', code: 'IAM092', text: policy('    {"Effect": "Allow", "Action": ["⟦iam:Pass*⟧"], "Resource": "*"}') },
   { name: 'Allow with NotAction', code: 'IAM093', text: policy('    {"Effect": "Allow", ⟦"NotAction"⟧: "iam:*", "Resource": "*"}') },
-  { name: 'Allow with NotResource', code: 'IAM094', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", ⟦"NotResource"⟧: "arn:aws:s3:::secret/*"}') },
-  { name: 'Allow with NotPrincipal', code: 'IAM095', kind: 'resource', text: policy('    {"Effect": "Allow", ⟦"NotPrincipal"⟧: {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
-  { name: 'public bucket', code: 'IAM096', text: policy('    {"Effect": "Allow", "Principal": "⟦*⟧", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
-  { name: 'public bucket via AWS *', code: 'IAM096', text: policy('    {"Effect": "Allow", "Principal": {"AWS": "⟦*⟧"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}') },
-  { name: 'OIDC trust without sub', code: 'IAM097', text: policy('    {"Effect": "Allow", "Principal": {"Federated": "⟦arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com⟧"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}}') },
-  { name: 'escalation: CreatePolicyVersion', code: 'IAM098', text: policy('    {"Effect": "Allow", "Action": ["⟦iam:CreatePolicyVersion⟧"], "Resource": "arn:aws:iam::123456789012:policy/p"}') },
-  { name: 'escalation: PassRole + RunInstances', code: 'IAM098', text: policy('    {"Effect": "Allow", "Action": ["⟦iam:PassRole⟧", "ec2:RunInstances"], "Resource": "arn:aws:iam::123456789012:role/r"}') },
+  {
+    name: 'Allow with NotResource',
+    code: 'IAM094',
+    text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", ⟦"NotResource"⟧: "arn:aws:s3:::secret/*"}'),
+  },
+  {
+    name: 'Allow with NotPrincipal',
+    code: 'IAM095',
+    kind: 'resource',
+    text: policy('    {"Effect": "Allow", ⟦"NotPrincipal"⟧: {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+  },
+  {
+    name: 'public bucket',
+    code: 'IAM096',
+    text: policy('    {"Effect": "Allow", "Principal": "⟦*⟧", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+  },
+  {
+    name: 'public bucket via AWS *',
+    code: 'IAM096',
+    text: policy('    {"Effect": "Allow", "Principal": {"AWS": "⟦*⟧"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}'),
+  },
+  {
+    name: 'OIDC trust without sub',
+    code: 'IAM097',
+    text: policy(
+      '    {"Effect": "Allow", "Principal": {"Federated": "⟦arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com⟧"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}}',
+    ),
+  },
+  {
+    name: 'escalation: CreatePolicyVersion',
+    code: 'IAM098',
+    text: policy('    {"Effect": "Allow", "Action": ["⟦iam:CreatePolicyVersion⟧"], "Resource": "arn:aws:iam::123456789012:policy/p"}'),
+  },
+  {
+    name: 'escalation: PassRole + RunInstances',
+    code: 'IAM098',
+    text: policy('    {"Effect": "Allow", "Action": ["⟦iam:PassRole⟧", "ec2:RunInstances"], "Resource": "arn:aws:iam::123456789012:role/r"}'),
+  },
 ];
 
 describe('IAM rules: each rule reports the exact token', () => {
@@ -130,29 +374,111 @@ describe('IAM rules: each rule reports the exact token', () => {
 
 /** Valid policies that must produce no finding at all: a false alarm is worse than a miss. */
 const VALID: { name: string; text: string; kind?: PolicyKind }[] = [
-  { name: 'lower-case action names', text: policy('    {"Effect": "Allow", "Action": ["dynamodb:getitem", "DYNAMODB:Query"], "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/orders"}') },
-  { name: 'home folder with variables', text: policy(
-    '    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b", "Condition": {"StringLike": {"s3:prefix": ["home/${aws:username}/*"]}}}',
-    '    {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/home/${aws:username}/*"}') },
-  { name: 'variable with a default', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:PrincipalTag/team, \'none\'}/*"}') },
+  {
+    name: 'lower-case action names',
+    text: policy(
+      '    {"Effect": "Allow", "Action": ["dynamodb:getitem", "DYNAMODB:Query"], "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/orders"}',
+    ),
+  },
+  {
+    name: 'home folder with variables',
+    text: policy(
+      '    {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::b", "Condition": {"StringLike": {"s3:prefix": ["home/${aws:username}/*"]}}}',
+      '    {"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::b/home/${aws:username}/*"}',
+    ),
+  },
+  {
+    name: 'variable with a default',
+    text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/${aws:PrincipalTag/team, \'none\'}/*"}'),
+  },
   { name: 'wildcard-only action with *', text: policy('    {"Effect": "Allow", "Action": ["ec2:DescribeInstances", "s3:ListAllMyBuckets"], "Resource": "*"}') },
-  { name: 'deny with NotAction guard', text: policy('    {"Effect": "Deny", "NotAction": ["iam:*", "sts:*"], "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}}}') },
-  { name: 'tag conditions', text: policy('    {"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "arn:aws:ec2:*:123456789012:instance/*", "Condition": {"StringEquals": {"aws:ResourceTag/Project": "${aws:PrincipalTag/Project}"}}}') },
-  { name: 'ForAnyValue on a multivalued key', text: policy('    {"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "arn:aws:ec2:*:*:instance/*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env", "team"]}}}') },
-  { name: 'MFA pattern done right', text: policy('    {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}') },
-  { name: 'dates, numbers, IPs, booleans', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"DateLessThan": {"aws:CurrentTime": "2027-01-01T00:00:00Z"}, "NumericLessThan": {"aws:MultiFactorAuthAge": 3600}, "IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}, "Bool": {"aws:SecureTransport": true}}}') },
-  { name: 'GitHub OIDC trust', text: policy('    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}, "StringLike": {"token.actions.githubusercontent.com:sub": "repo:org/repo:*"}}}') },
-  { name: 'EKS IRSA trust', text: policy('    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:ns:sa"}}}') },
-  { name: 'service trust', text: policy('    {"Effect": "Allow", "Principal": {"Service": ["lambda.amazonaws.com", "edgelambda.amazonaws.com"]}, "Action": "sts:AssumeRole"}') },
-  { name: 'cross-account trust with external id', text: policy('    {"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "444455556666", "arn:aws:iam::111122223333:role/path/deploy"]}, "Action": ["sts:AssumeRole", "sts:TagSession"], "Condition": {"StringEquals": {"sts:ExternalId": "x"}}}') },
-  { name: 'bucket policy with org condition', text: policy('    {"Sid": "OrgRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}') },
-  { name: 'KMS key policy', text: policy('    {"Sid": "Admin", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:*", "Resource": "*"}') },
-  { name: 'SCP full access and region deny', kind: 'scp', text: policy(
-    '    {"Effect": "Allow", "Action": "*", "Resource": "*"}',
-    '    {"Effect": "Deny", "NotAction": ["iam:*", "organizations:*"], "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["us-east-1"]}}}') },
-  { name: 'managed policy ARN and IAM paths', text: policy('    {"Effect": "Allow", "Action": ["iam:AttachRolePolicy"], "Resource": "arn:aws:iam::123456789012:role/app/*", "Condition": {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOnlyAccess"}}}') },
-  { name: 'logs and lambda ARNs with colons', text: policy('    {"Effect": "Allow", "Action": ["logs:PutLogEvents", "logs:CreateLogStream"], "Resource": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn:*"}', '    {"Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": ["arn:aws:lambda:us-east-1:123456789012:function:fn", "arn:aws:lambda:us-east-1:123456789012:function:fn:*"]}') },
-  { name: 'statement as a single object', text: '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:us-east-1:123456789012:q"}}' },
+  {
+    name: 'deny with NotAction guard',
+    text: policy(
+      '    {"Effect": "Deny", "NotAction": ["iam:*", "sts:*"], "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["eu-west-1"]}}}',
+    ),
+  },
+  {
+    name: 'tag conditions',
+    text: policy(
+      '    {"Effect": "Allow", "Action": "ec2:StartInstances", "Resource": "arn:aws:ec2:*:123456789012:instance/*", "Condition": {"StringEquals": {"aws:ResourceTag/Project": "${aws:PrincipalTag/Project}"}}}',
+    ),
+  },
+  {
+    name: 'ForAnyValue on a multivalued key',
+    text: policy(
+      '    {"Effect": "Allow", "Action": "ec2:CreateTags", "Resource": "arn:aws:ec2:*:*:instance/*", "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env", "team"]}}}',
+    ),
+  },
+  {
+    name: 'MFA pattern done right',
+    text: policy(
+      '    {"Effect": "Deny", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}',
+    ),
+  },
+  {
+    name: 'dates, numbers, IPs, booleans',
+    text: policy(
+      '    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"DateLessThan": {"aws:CurrentTime": "2027-01-01T00:00:00Z"}, "NumericLessThan": {"aws:MultiFactorAuthAge": 3600}, "IpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]}, "Bool": {"aws:SecureTransport": true}}}',
+    ),
+  },
+  {
+    name: 'GitHub OIDC trust',
+    text: policy(
+      '    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}, "StringLike": {"token.actions.githubusercontent.com:sub": "repo:org/repo:*"}}}',
+    ),
+  },
+  {
+    name: 'EKS IRSA trust',
+    text: policy(
+      '    {"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {"StringEquals": {"oidc.eks.us-east-1.amazonaws.com/id/ABC:sub": "system:serviceaccount:ns:sa"}}}',
+    ),
+  },
+  {
+    name: 'service trust',
+    text: policy('    {"Effect": "Allow", "Principal": {"Service": ["lambda.amazonaws.com", "edgelambda.amazonaws.com"]}, "Action": "sts:AssumeRole"}'),
+  },
+  {
+    name: 'cross-account trust with external id',
+    text: policy(
+      '    {"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::111122223333:root", "444455556666", "arn:aws:iam::111122223333:role/path/deploy"]}, "Action": ["sts:AssumeRole", "sts:TagSession"], "Condition": {"StringEquals": {"sts:ExternalId": "x"}}}',
+    ),
+  },
+  {
+    name: 'bucket policy with org condition',
+    text: policy(
+      '    {"Sid": "OrgRead", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}',
+    ),
+  },
+  {
+    name: 'KMS key policy',
+    text: policy('    {"Sid": "Admin", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "kms:*", "Resource": "*"}'),
+  },
+  {
+    name: 'SCP full access and region deny',
+    kind: 'scp',
+    text: policy(
+      '    {"Effect": "Allow", "Action": "*", "Resource": "*"}',
+      '    {"Effect": "Deny", "NotAction": ["iam:*", "organizations:*"], "Resource": "*", "Condition": {"StringNotEquals": {"aws:RequestedRegion": ["us-east-1"]}}}',
+    ),
+  },
+  {
+    name: 'managed policy ARN and IAM paths',
+    text: policy(
+      '    {"Effect": "Allow", "Action": ["iam:AttachRolePolicy"], "Resource": "arn:aws:iam::123456789012:role/app/*", "Condition": {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOnlyAccess"}}}',
+    ),
+  },
+  {
+    name: 'logs and lambda ARNs with colons',
+    text: policy(
+      '    {"Effect": "Allow", "Action": ["logs:PutLogEvents", "logs:CreateLogStream"], "Resource": "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/fn:*"}',
+      '    {"Effect": "Allow", "Action": "lambda:InvokeFunction", "Resource": ["arn:aws:lambda:us-east-1:123456789012:function:fn", "arn:aws:lambda:us-east-1:123456789012:function:fn:*"]}',
+    ),
+  },
+  {
+    name: 'statement as a single object',
+    text: '{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:us-east-1:123456789012:q"}}',
+  },
   { name: 'escaped wildcard variables', text: policy('    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/literal-${*}-star"}') },
 ];
 
@@ -160,7 +486,10 @@ describe('IAM rules: valid policies stay clean', () => {
   for (const c of VALID) {
     test(c.name, () => {
       const analysis = analyze(c.text, c.kind);
-      assert.deepEqual(analysis.findings.map((f) => `${f.code} ${f.message}`), []);
+      assert.deepEqual(
+        analysis.findings.map((f) => `${f.code} ${f.message}`),
+        [],
+      );
     });
   }
 });
@@ -169,7 +498,10 @@ describe('policy kinds', () => {
   test('inferred from content', () => {
     assert.equal(analyze(policy(s3Read())).kind, 'identity');
     assert.equal(analyze(policy('    {"Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}')).kind, 'trust');
-    assert.equal(analyze(policy('    {"Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}')).kind, 'resource');
+    assert.equal(
+      analyze(policy('    {"Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}')).kind,
+      'resource',
+    );
   });
   test('a minority of statements with Principal reads as an identity policy with a stray Principal', () => {
     const text = policy(s3Read(), s3Read(), '    {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}');

@@ -30,7 +30,10 @@ describe('AppSpec over the protocol', TIMEOUT, () => {
     const diagnostics = await client.pullDiagnostics(uri);
     assert.deepEqual(codes(diagnostics).sort(), ['APS031', 'APS032']);
     let text = EC2;
-    for (const [code, title] of [['APS031', 'Move these scripts to "AfterInstall"'], ['APS032', 'Set the timeout to 3600']]) {
+    for (const [code, title] of [
+      ['APS031', 'Move these scripts to "AfterInstall"'],
+      ['APS032', 'Set the timeout to 3600'],
+    ]) {
       const diagnostic = byCode(diagnostics, code!);
       const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])).filter(isCodeAction) as CodeAction[];
       const fix = actions.find((a) => a.title === title);
@@ -46,7 +49,8 @@ describe('AppSpec over the protocol', TIMEOUT, () => {
 
   test('ECS as JSON: detection, diagnostics, hover and the lifecycle request', async () => {
     const uri = 'file:///ws/ecs/appspec.json';
-    const text = '{\n  "version": 0.0,\n  "Resources": [{ "TargetService": { "Type": "AWS::ECS::Service", "Properties": {\n    "TaskDefinition": "web",\n    "LoadBalancerInfo": { "ContainerName": "web", "ContainerPort": 80 } } } }],\n  "Hooks": [{ "AfterAllowTestTraffic": "CodeDeployHook_smoke" }]\n}\n';
+    const text =
+      '{\n  "version": 0.0,\n  "Resources": [{ "TargetService": { "Type": "AWS::ECS::Service", "Properties": {\n    "TaskDefinition": "web",\n    "LoadBalancerInfo": { "ContainerName": "web", "ContainerPort": 80 } } } }],\n  "Hooks": [{ "AfterAllowTestTraffic": "CodeDeployHook_smoke" }]\n}\n';
     await client.open(uri, 'json', text);
     assert.deepEqual(codes(await client.pullDiagnostics(uri)), ['APS042']);
     const status = await client.status(uri);

@@ -40,7 +40,10 @@ describe('buildspec over the protocol', TIMEOUT, () => {
     assert.deepEqual(command.range, { start: { line: 4, character: 8 }, end: { line: 4, character: 23 } });
 
     let text = BROKEN;
-    for (const [diagnostic, title] of [[phase, 'Rename to "pre_build"'], [command, 'Quote the command']] as const) {
+    for (const [diagnostic, title] of [
+      [phase, 'Rename to "pre_build"'],
+      [command, 'Quote the command'],
+    ] as const) {
       const actions = (await client.codeActions(uri, diagnostic.range, [diagnostic])).filter(isCodeAction) as CodeAction[];
       const fix = actions.find((a) => a.title === title);
       assert.ok(fix?.edit?.changes?.[uri], `${title} among ${actions.map((a) => a.title).join(', ')}`);

@@ -47,7 +47,11 @@ describe('language server over stdio (pull diagnostics)', TIMEOUT, () => {
     assert.match(byCode(diagnostics, 'IAM042').message, /s3:GetObject/);
   });
 
-  for (const [code, title] of [['IAM022', 'Change to "Allow"'], ['IAM042', 'Change to "s3:GetObject"'], ['IAM071', 'Change to "StringEquals"']] as const) {
+  for (const [code, title] of [
+    ['IAM022', 'Change to "Allow"'],
+    ['IAM042', 'Change to "s3:GetObject"'],
+    ['IAM071', 'Change to "StringEquals"'],
+  ] as const) {
     test(`code action ${title} fixes ${code}`, async () => {
       const uri = uniqueUri();
       await client.open(uri, 'json', BAD_POLICY);
@@ -155,7 +159,10 @@ describe('language server over stdio (pull diagnostics)', TIMEOUT, () => {
     const source = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:Get';
     await client.open(uri, 'json', source);
     const items = await client.completion(uri, positionOf(source, '"s3:Get', '"s3:Get'.length));
-    assert.ok(items.some((i) => i.label === 's3:GetObject'), `s3:GetObject missing among ${items.length} items`);
+    assert.ok(
+      items.some((i) => i.label === 's3:GetObject'),
+      `s3:GetObject missing among ${items.length} items`,
+    );
   });
 
   test('completion at a statement key position offers Condition', async () => {
@@ -204,9 +211,16 @@ describe('language server over stdio (pull diagnostics)', TIMEOUT, () => {
 
   test('a non-policy JSON file gets no diagnostics and status "none"', async () => {
     const uri = uniqueUri('package.json');
-    const text = JSON.stringify({
-      name: 'demo', version: '1.0.0', scripts: { build: 'tsc' }, dependencies: { 'left-pad': '1.3.0' },
-    }, null, 2);
+    const text = JSON.stringify(
+      {
+        name: 'demo',
+        version: '1.0.0',
+        scripts: { build: 'tsc' },
+        dependencies: { 'left-pad': '1.3.0' },
+      },
+      null,
+      2,
+    );
     await client.open(uri, 'json', text);
     assert.deepEqual(await client.pullDiagnostics(uri), []);
     const status = await client.status(uri);
@@ -214,7 +228,7 @@ describe('language server over stdio (pull diagnostics)', TIMEOUT, () => {
     assert.equal(await client.hover(uri, positionOf(text, '"name"', 2)), null);
   });
 
-  test('the shared client asks for the status with the protocol\'s method', () => {
+  test("the shared client asks for the status with the protocol's method", () => {
     // test/support/lspClient.mjs runs in plain node too, so it cannot import server/src/protocol.ts.
     assert.equal(DOCUMENT_STATUS_METHOD, DocumentStatusRequest.method);
   });

@@ -20,7 +20,10 @@ describe('settings', TIMEOUT, () => {
     await client.open(uri, 'json', BAD_POLICY);
     assert.equal(byCode(await client.pullDiagnostics(uri), 'IAM042').severity, DiagnosticSeverity.Error);
     const request = client.configurationRequests.at(-1);
-    assert.deepEqual(request?.items.find((i) => i.scopeUri === uri), { scopeUri: uri, section: 'awsStudyHints' });
+    assert.deepEqual(
+      request?.items.find((i) => i.scopeUri === uri),
+      { scopeUri: uri, section: 'awsStudyHints' },
+    );
 
     const refreshesBefore = client.diagnosticRefreshes;
     await client.updateSettings({ awsStudyHints: { rules: { IAM042: 'off' } } });

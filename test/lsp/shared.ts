@@ -58,7 +58,8 @@ export const byCode = (diagnostics: readonly Diagnostic[], code: string) => {
   assert.ok(found, `expected a ${code} diagnostic, got ${JSON.stringify(codes(diagnostics))}`);
   return found;
 };
-export const isCodeAction = (a: CodeAction | Command): a is CodeAction => typeof (a as CodeAction).title === 'string' && !('command' in a && typeof a.command === 'string');
+export const isCodeAction = (a: CodeAction | Command): a is CodeAction =>
+  typeof (a as CodeAction).title === 'string' && !('command' in a && typeof a.command === 'string');
 
 export function hoverText(hover: Hover | null): string {
   assert.ok(hover, 'expected a hover');
@@ -68,4 +69,3 @@ export function hoverText(hover: Hover | null): string {
   if (Array.isArray(contents)) return contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
   return contents.value;
 }
-

@@ -9,8 +9,16 @@ import { escapeMarkdown, excerpt } from '../../server/src/service/notes/excerpt'
 
 function index(): NotesIndex {
   const notes = new NotesIndex();
-  notes.setFile('knowledge/notes/codebuild.md', '---\ntitle: AWS CodeBuild\nprefix: codebuild\n---\n# CodeBuild\n## Phases\n- install, pre_build, build and post_build run in order.\n- parameter-store values come from SSM.\n', 'knowledge');
-  notes.setFile('knowledge/notes/s3.md', '---\ntitle: Amazon S3\nprefix: s3\n---\n# S3\n## Reading objects\n- s3:GetObject reads an object; s3:ListBucket lists keys.\n## Permissions boundaries\n- A boundary caps what identity policies grant.\n', 'knowledge');
+  notes.setFile(
+    'knowledge/notes/codebuild.md',
+    '---\ntitle: AWS CodeBuild\nprefix: codebuild\n---\n# CodeBuild\n## Phases\n- install, pre_build, build and post_build run in order.\n- parameter-store values come from SSM.\n',
+    'knowledge',
+  );
+  notes.setFile(
+    'knowledge/notes/s3.md',
+    '---\ntitle: Amazon S3\nprefix: s3\n---\n# S3\n## Reading objects\n- s3:GetObject reads an object; s3:ListBucket lists keys.\n## Permissions boundaries\n- A boundary caps what identity policies grant.\n',
+    'knowledge',
+  );
   for (const name of fs.readdirSync(path.join(__dirname, 'fixtures'))) {
     notes.setFile(`/notes/${name}`, fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8'), 'notes');
   }
@@ -41,10 +49,18 @@ describe('notes index', () => {
     assert.equal(top(notes, 'hooks BeforeInstall')?.source, 'notes');
     assert.ok(notes.query('pre_build', { source: 'notes' }).every((hit) => hit.section.source === 'notes'));
   });
-  test('context boosts prefer the service\'s sections', () => {
+  test("context boosts prefer the service's sections", () => {
     const notes = new NotesIndex();
-    notes.setFile('k/codebuild.md', '---\ntitle: AWS CodeBuild\nprefix: codebuild\n---\n# CodeBuild\n## Timeouts\n- A build times out after 60 minutes by default.\n', 'knowledge');
-    notes.setFile('k/lambda.md', '---\ntitle: AWS Lambda\nprefix: lambda\n---\n# Lambda\n## Timeouts\n- A function times out after 3 seconds by default.\n', 'knowledge');
+    notes.setFile(
+      'k/codebuild.md',
+      '---\ntitle: AWS CodeBuild\nprefix: codebuild\n---\n# CodeBuild\n## Timeouts\n- A build times out after 60 minutes by default.\n',
+      'knowledge',
+    );
+    notes.setFile(
+      'k/lambda.md',
+      '---\ntitle: AWS Lambda\nprefix: lambda\n---\n# Lambda\n## Timeouts\n- A function times out after 3 seconds by default.\n',
+      'knowledge',
+    );
     assert.equal(top(notes, 'timeout', { boostServices: ['codebuild'] })?.file, 'k/codebuild.md');
     assert.equal(top(notes, 'timeout', { boostServices: ['lambda'] })?.file, 'k/lambda.md');
   });

@@ -8,27 +8,59 @@ import { findCounts, findQuantities } from '../../server/src/service/notes/quant
 
 const FACTS: Fact[] = [
   {
-    id: 'sqs-retention', topic: 'Amazon SQS', section: 'Message retention', note: 'knowledge/notes/sqs.md', kind: 'duration',
+    id: 'sqs-retention',
+    topic: 'Amazon SQS',
+    section: 'Message retention',
+    note: 'knowledge/notes/sqs.md',
+    kind: 'duration',
     statement: 'SQS keeps a message for 1 minute to 14 days; the default is 4 days.',
-    keywords: [['sqs', 'queue'], ['retention', 'retain', 'retained', 'keeps', 'kept']],
-    quantities: [{ value: 60, unit: 'seconds', qualifier: 'min' }, { value: 14, unit: 'days', qualifier: 'max' }, { value: 4, unit: 'days', qualifier: 'default' }],
+    keywords: [
+      ['sqs', 'queue'],
+      ['retention', 'retain', 'retained', 'keeps', 'kept'],
+    ],
+    quantities: [
+      { value: 60, unit: 'seconds', qualifier: 'min' },
+      { value: 14, unit: 'days', qualifier: 'max' },
+      { value: 4, unit: 'days', qualifier: 'default' },
+    ],
   },
   {
-    id: 'lambda-timeout', topic: 'AWS Lambda', section: 'Limits', note: 'knowledge/notes/lambda.md', kind: 'duration',
+    id: 'lambda-timeout',
+    topic: 'AWS Lambda',
+    section: 'Limits',
+    note: 'knowledge/notes/lambda.md',
+    kind: 'duration',
     statement: 'A Lambda function runs for at most 15 minutes (900 seconds); the default timeout is 3 seconds.',
-    keywords: [['lambda', 'function'], ['timeout', 'runs for', 'run for']],
-    quantities: [{ value: 15, unit: 'minutes', qualifier: 'max' }, { value: 3, unit: 'seconds', qualifier: 'default' }],
+    keywords: [
+      ['lambda', 'function'],
+      ['timeout', 'runs for', 'run for'],
+    ],
+    quantities: [
+      { value: 15, unit: 'minutes', qualifier: 'max' },
+      { value: 3, unit: 'seconds', qualifier: 'default' },
+    ],
   },
   {
-    id: 'lambda-layers', topic: 'AWS Lambda', section: 'Layers', note: 'knowledge/notes/lambda.md', kind: 'count',
+    id: 'lambda-layers',
+    topic: 'AWS Lambda',
+    section: 'Layers',
+    note: 'knowledge/notes/lambda.md',
+    kind: 'count',
     statement: 'A Lambda function can use at most 5 layers.',
     keywords: [['lambda'], ['layer', 'layers']],
     quantities: [{ value: 5, unit: 'count', qualifier: 'max' }],
   },
   {
-    id: 'fsr-quota', topic: 'Amazon EBS', section: 'Snapshots', note: 'knowledge/notes/ec2.md', kind: 'count',
+    id: 'fsr-quota',
+    topic: 'Amazon EBS',
+    section: 'Snapshots',
+    note: 'knowledge/notes/ec2.md',
+    kind: 'count',
     statement: 'Fast snapshot restore can be enabled for up to 5 snapshots per Region by default.',
-    keywords: [['fast', 'fsr'], ['snapshot', 'snapshots']],
+    keywords: [
+      ['fast', 'fsr'],
+      ['snapshot', 'snapshots'],
+    ],
     quantities: [{ value: 5, unit: 'count', qualifier: 'default' }],
   },
 ];
@@ -87,10 +119,26 @@ describe('notes lint', () => {
     assert.equal(lint('FSR: by default 10 snapshots per region.').length, 1);
   });
   test('counts in prose', () => {
-    assert.deepEqual(findCounts('up to 10,000 records and 5 basic selectors, v2 and 3.5 selectors', ['records', 'selectors']).map((q) => [q.value, q.length]), [[10000, 14], [5, 17]]);
+    assert.deepEqual(
+      findCounts('up to 10,000 records and 5 basic selectors, v2 and 3.5 selectors', ['records', 'selectors']).map((q) => [q.value, q.length]),
+      [
+        [10000, 14],
+        [5, 17],
+      ],
+    );
   });
   test('quantities in prose', () => {
-    assert.deepEqual(findQuantities('up to 256 KB, 15min, 1,000 ms, 2h and 3 h').map((q) => [q.value, q.unit]), [[256, 'KB'], [15, 'minutes'], [1000, 'milliseconds'], [2, 'hours']]);
-    assert.deepEqual(findQuantities('version 3.10 of s3 and 5s'), [{ value: 5, unit: 'seconds', kind: 'duration', base: 5, offset: 23, length: 2, numberOffset: 23, numberLength: 1 }]);
+    assert.deepEqual(
+      findQuantities('up to 256 KB, 15min, 1,000 ms, 2h and 3 h').map((q) => [q.value, q.unit]),
+      [
+        [256, 'KB'],
+        [15, 'minutes'],
+        [1000, 'milliseconds'],
+        [2, 'hours'],
+      ],
+    );
+    assert.deepEqual(findQuantities('version 3.10 of s3 and 5s'), [
+      { value: 5, unit: 'seconds', kind: 'duration', base: 5, offset: 23, length: 2, numberOffset: 23, numberLength: 1 },
+    ]);
   });
 });

@@ -40,7 +40,12 @@ describe('notes folders that fight back', () => {
   test('indexing yields and survives everything; excerpts of HTML are inert', async () => {
     const notes = new NotesService({ knowledge: { notes: [], facts: [] } });
     const files = ['huge.md', 'binary.md', 'latin1.txt', 'html.md'].map((f) => path.join(root, f));
-    const result = await indexNotes(notes, files, () => undefined, () => false);
+    const result = await indexNotes(
+      notes,
+      files,
+      () => undefined,
+      () => false,
+    );
     assert.equal(result.skipped.length, 2);
     const [hit] = notes.search('evil');
     assert.ok(hit);

@@ -12,7 +12,10 @@ const titles = (name: string) => splitNote(name, read(name)).map((s) => s.title)
 describe('splitting notes into sections', () => {
   test('a summary with # topics and label lines inside long sections', () => {
     const sections = splitNote('summary.md', read('summary.md'));
-    assert.deepEqual(sections.map((s) => s.title), ['Todo', 'SQS', 'Lambda']);
+    assert.deepEqual(
+      sections.map((s) => s.title),
+      ['Todo', 'SQS', 'Lambda'],
+    );
     const sqs = sections.find((s) => s.title === 'SQS')!;
     assert.equal(sqs.startLine, 4);
     assert.match(sqs.text, /Visibility timeout\nDefault is 30 seconds; the maximum is 12 hours\./);
@@ -20,7 +23,10 @@ describe('splitting notes into sections', () => {
 
   test('a course README: no TOC entries, no headings from shell comments in code', () => {
     const sections = splitNote('course.md', read('course.md'));
-    assert.deepEqual(sections.map((s) => s.title), ['AWS Certified Developer Associate', 'Table of contents', 'IAM', 'CodeDeploy']);
+    assert.deepEqual(
+      sections.map((s) => s.title),
+      ['AWS Certified Developer Associate', 'Table of contents', 'IAM', 'CodeDeploy'],
+    );
     assert.equal(sections.find((s) => s.title === 'Table of contents')!.text, '', 'the TOC links are not indexed');
     const iam = sections.find((s) => s.title === 'IAM')!;
     assert.match(iam.text, /Policies - JSON documents/);
@@ -43,7 +49,10 @@ describe('splitting notes into sections', () => {
 
   test('a blog post: front matter, images, escapes and HTML removed', () => {
     const sections = splitNote('blog.md', read('blog.md'));
-    assert.deepEqual(sections.map((s) => s.title), ['AWS FUNDAMENTALS', 'Pre_build phase in CodeBuild']);
+    assert.deepEqual(
+      sections.map((s) => s.title),
+      ['AWS FUNDAMENTALS', 'Pre_build phase in CodeBuild'],
+    );
     assert.equal(sections[0]!.meta.title, 'My AWS journey');
     const prebuild = sections[1]!;
     assert.match(prebuild.text, /The pre_build phase runs > after install\. It is not optional \*really\*\./);

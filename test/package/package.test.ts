@@ -54,23 +54,36 @@ describe('the packaged extension', () => {
 
   test('contains the bundles, the catalog, the grammars and the documents', () => {
     for (const required of [
-      'extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.txt',
-      'extension/images/icon.png', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/catalog/catalog.json',
-      'extension/syntaxes/iam-policy.json-injection.tmLanguage.json', 'extension/syntaxes/iam-policy.yaml-injection.tmLanguage.json',
+      'extension/package.json',
+      'extension/readme.md',
+      'extension/changelog.md',
+      'extension/LICENSE.txt',
+      'extension/images/icon.png',
+      'extension/dist/extension.js',
+      'extension/dist/server.js',
+      'extension/dist/catalog/catalog.json',
+      'extension/syntaxes/iam-policy.json-injection.tmLanguage.json',
+      'extension/syntaxes/iam-policy.yaml-injection.tmLanguage.json',
     ]) {
-      assert.ok(entries.some((e) => e.toLowerCase() === required.toLowerCase()), `${required} is packaged`);
+      assert.ok(
+        entries.some((e) => e.toLowerCase() === required.toLowerCase()),
+        `${required} is packaged`,
+      );
     }
     assert.equal(entries.filter((e) => e.startsWith('extension/dist/catalog/docs/')).length, 456, 'one docs file per service');
   });
 
   test('contains nothing else: no sources, tests, maps, CLI or node_modules', () => {
     const allowed = [
-      /^\[Content_Types\]\.xml$/, /^extension\.vsixmanifest$/,
+      /^\[Content_Types\]\.xml$/,
+      /^extension\.vsixmanifest$/,
       /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/i,
       /^extension\/images\/icon\.png$/,
       /^extension\/dist\/(extension|server)\.js$/,
-      /^extension\/dist\/catalog\/catalog\.json$/, /^extension\/dist\/catalog\/docs\/[a-z0-9-]+\.json$/,
-      /^extension\/dist\/knowledge\/knowledge\.json$/, /^extension\/knowledge\/notes\/[a-z0-9-]+\.md$/,
+      /^extension\/dist\/catalog\/catalog\.json$/,
+      /^extension\/dist\/catalog\/docs\/[a-z0-9-]+\.json$/,
+      /^extension\/dist\/knowledge\/knowledge\.json$/,
+      /^extension\/knowledge\/notes\/[a-z0-9-]+\.md$/,
       /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
     ];
     const unexpected = entries.filter((e) => !allowed.some((pattern) => pattern.test(e)));

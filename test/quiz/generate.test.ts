@@ -12,10 +12,21 @@ import { quizFromNotes } from '../../server/src/service/quiz/generate';
 
 const root = path.resolve(__dirname, '..', '..');
 const FACT = {
-  id: 'sqs-retention', topic: 'Amazon SQS', section: 'Retention', note: 'knowledge/notes/sqs.md', kind: 'duration' as const,
+  id: 'sqs-retention',
+  topic: 'Amazon SQS',
+  section: 'Retention',
+  note: 'knowledge/notes/sqs.md',
+  kind: 'duration' as const,
   statement: 'SQS keeps a message for 1 minute to 14 days; the default is 4 days.',
-  keywords: [['sqs', 'queue'], ['retention', 'keeps', 'live']],
-  quantities: [{ value: 60, unit: 'seconds', qualifier: 'min' as const }, { value: 14, unit: 'days', qualifier: 'max' as const }, { value: 4, unit: 'days', qualifier: 'default' as const }],
+  keywords: [
+    ['sqs', 'queue'],
+    ['retention', 'keeps', 'live'],
+  ],
+  quantities: [
+    { value: 60, unit: 'seconds', qualifier: 'min' as const },
+    { value: 14, unit: 'days', qualifier: 'max' as const },
+    { value: 4, unit: 'days', qualifier: 'default' as const },
+  ],
 };
 
 function service(notes: Record<string, string> = {}, knowledge = true): NotesService {
@@ -29,23 +40,47 @@ function wellFormed(q: Question): void {
   assert.ok(q.explanation.trim().length > 0);
   assert.ok(q.source.startLine >= 1 && q.source.endLine >= q.source.startLine, JSON.stringify(q.source));
   const answers = Array.isArray(q.answer) ? q.answer : [q.answer as string];
-  assert.ok(answers.every((a) => a.trim() !== ''), `empty answer in ${q.id}`);
+  assert.ok(
+    answers.every((a) => a.trim() !== ''),
+    `empty answer in ${q.id}`,
+  );
   if (q.options) {
     assert.equal(new Set(q.options).size, q.options.length, `duplicate options in ${q.id}`);
-    assert.ok(answers.every((a) => q.options!.includes(a)), `answer not among options in ${q.id}`);
+    assert.ok(
+      answers.every((a) => q.options!.includes(a)),
+      `answer not among options in ${q.id}`,
+    );
   }
   assert.doesNotMatch(q.prompt, /\*\*|\]\(|â€|incorrect because/, `broken markdown or bad source in ${q.prompt}`);
 }
 
 describe('extraction heuristics', () => {
   test('term - definition bullets, not context-free labels', () => {
-    const terms = termDefinitions(['- **Standard queue** - at-least-once delivery with best-effort ordering', '- Basic: 5 minutes, N/A for ELB', '- For ECS: a task set gets the traffic', '- FIFO queue: exactly-once processing in strict order'], 10);
-    assert.deepEqual(terms.map((t) => [t.term, t.line]), [['Standard queue', 10], ['FIFO queue', 13]]);
+    const terms = termDefinitions(
+      [
+        '- **Standard queue** - at-least-once delivery with best-effort ordering',
+        '- Basic: 5 minutes, N/A for ELB',
+        '- For ECS: a task set gets the traffic',
+        '- FIFO queue: exactly-once processing in strict order',
+      ],
+      10,
+    );
+    assert.deepEqual(
+      terms.map((t) => [t.term, t.line]),
+      [
+        ['Standard queue', 10],
+        ['FIFO queue', 13],
+      ],
+    );
   });
   test('cloze on a bold or code span that appears once', () => {
     const [cloze] = clozes(['- Use `iam:PassRole` to give a role to a service like EC2 or Lambda.'], 3, 'IAM');
     assert.deepEqual(cloze, { sentence: 'Use _____ to give a role to a service like EC2 or Lambda.', answer: 'iam:PassRole', line: 3 });
-    assert.deepEqual(clozes(['- Using **Timers** is incorrect because it only notifies the decider.'], 1, 'SWF'), [], 'explanations of wrong answers are skipped');
+    assert.deepEqual(
+      clozes(['- Using **Timers** is incorrect because it only notifies the decider.'], 1, 'SWF'),
+      [],
+      'explanations of wrong answers are skipped',
+    );
   });
   test('numbers with units', () => {
     const [numeric] = numerics(['- The maximum Lambda timeout is 15 minutes for a function.'], 7);
@@ -60,7 +95,10 @@ describe('quizzes', () => {
     const b = quizFromNotes(service(), { count: 15, seed: 42 });
     assert.deepEqual(a, b);
     assert.equal(a.length, 15);
-    assert.notDeepEqual(a.map((q) => q.id), quizFromNotes(service(), { count: 15, seed: 43 }).map((q) => q.id));
+    assert.notDeepEqual(
+      a.map((q) => q.id),
+      quizFromNotes(service(), { count: 15, seed: 43 }).map((q) => q.id),
+    );
   });
 
   test('every question over the bundled knowledge is well formed, and every type appears', () => {
@@ -68,14 +106,18 @@ describe('quizzes', () => {
     assert.ok(questions.length > 200, `${questions.length} questions`);
     for (const q of questions) wellFormed(q);
     const types = new Set(questions.map((q) => q.type));
-    for (const type of ['term-definition', 'definition-term', 'cloze', 'numeric', 'true-false', 'ordering', 'multi-select']) assert.ok(types.has(type as never), `no ${type}`);
+    for (const type of ['term-definition', 'definition-term', 'cloze', 'numeric', 'true-false', 'ordering', 'multi-select'])
+      assert.ok(types.has(type as never), `no ${type}`);
     assert.equal(new Set(questions.map((q) => q.id)).size, questions.length, 'ids are unique');
   });
 
   test('a topic narrows the questions', () => {
     const questions = quizFromNotes(service(), { topic: 'codedeploy', count: 20, seed: 3 });
     assert.ok(questions.length > 0);
-    assert.ok(questions.every((q) => /codedeploy/i.test(`${q.topic} ${q.prompt} ${q.source.file}`)), questions.map((q) => q.topic).join(', '));
+    assert.ok(
+      questions.every((q) => /codedeploy/i.test(`${q.topic} ${q.prompt} ${q.source.file}`)),
+      questions.map((q) => q.topic).join(', '),
+    );
   });
 
   test('a wrong note is never quizzed as true: it becomes a "False" with the correct fact', () => {
@@ -95,7 +137,15 @@ describe('quizzes', () => {
   });
 
   test('answers: choices exactly, typed answers tolerantly, order and sets', () => {
-    const typed = { id: 'x', type: 'cloze', topic: 't', prompt: 'p', answer: 'iam:PassRole', explanation: 'e', source: { file: 'f', startLine: 1, endLine: 1, kind: 'user' } } as Question;
+    const typed = {
+      id: 'x',
+      type: 'cloze',
+      topic: 't',
+      prompt: 'p',
+      answer: 'iam:PassRole',
+      explanation: 'e',
+      source: { file: 'f', startLine: 1, endLine: 1, kind: 'user' },
+    } as Question;
     assert.ok(isCorrect(typed, ' IAM:passrole '));
     assert.ok(isCorrect(typed, 'iam:PasRole'), 'one typo');
     assert.ok(!isCorrect(typed, 'iam:GetRole'));
@@ -114,7 +164,12 @@ describe('quiz from the command line', () => {
     const questions = JSON.parse(r.stdout) as Record<string, unknown>[];
     assert.equal(questions.length, 5);
     for (const q of questions) {
-      assert.deepEqual(Object.keys(q).filter((k) => k !== 'options').sort(), ['answer', 'explanation', 'id', 'prompt', 'source', 'type']);
+      assert.deepEqual(
+        Object.keys(q)
+          .filter((k) => k !== 'options')
+          .sort(),
+        ['answer', 'explanation', 'id', 'prompt', 'source', 'type'],
+      );
       assert.deepEqual(Object.keys(q.source as object).sort(), ['endLine', 'file', 'startLine']);
       assert.ok(path.isAbsolute((q.source as { file: string }).file));
       assert.ok(fs.existsSync((q.source as { file: string }).file), 'the source file exists');

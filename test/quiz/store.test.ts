@@ -11,8 +11,14 @@ import type { Question } from '../../server/src/protocol/quiz';
 /** FSRS scheduling and its persistence: atomic saves, backups, crashes mid-write, damaged files. */
 
 const question = (id: string, topic = 'Amazon SQS'): Question => ({
-  id, type: 'true-false', topic, prompt: `True or false: <b>${id}</b>`, options: ['True', 'False'], answer: 'True',
-  explanation: 'e', source: { file: '/k/sqs.md', startLine: 3, endLine: 3, kind: 'bundled' },
+  id,
+  type: 'true-false',
+  topic,
+  prompt: `True or false: <b>${id}</b>`,
+  options: ['True', 'False'],
+  answer: 'True',
+  explanation: 'e',
+  source: { file: '/k/sqs.md', startLine: 3, endLine: 3, kind: 'bundled' },
 });
 
 describe('study cards', () => {
@@ -90,7 +96,10 @@ describe('study cards', () => {
     store.answer(question('late'), false, 10, new Date('2026-02-27T10:00:00Z'));
     store.answer(question('later'), false, 10, new Date('2026-02-28T10:00:00Z'));
     store.answer(question('today'), true, 10, now);
-    assert.deepEqual(store.due(now).map((r) => r.question.id), ['late', 'later']);
+    assert.deepEqual(
+      store.due(now).map((r) => r.question.id),
+      ['late', 'later'],
+    );
     assert.equal(store.newToday(now), 1);
   });
 
@@ -104,8 +113,17 @@ describe('study cards', () => {
     assert.equal(progress.cards, 3);
     assert.equal(progress.streak, 3);
     assert.equal(progress.answersToday, 1);
-    assert.deepEqual(progress.topics.map((t) => [t.topic, t.answers, t.correct]), [['SQS', 2, 1], ['S3', 1, 1]]);
-    assert.equal(progress.duePerDay.reduce((a, b) => a + b, 0), 3);
+    assert.deepEqual(
+      progress.topics.map((t) => [t.topic, t.answers, t.correct]),
+      [
+        ['SQS', 2, 1],
+        ['S3', 1, 1],
+      ],
+    );
+    assert.equal(
+      progress.duePerDay.reduce((a, b) => a + b, 0),
+      3,
+    );
   });
 
   test('the progress page has a strict CSP, no script, and escapes every text', () => {

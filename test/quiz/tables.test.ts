@@ -38,20 +38,31 @@ describe('tables in notes', () => {
   });
 
   test('a glossary table gives term ↔ definition pairs with their lines', () => {
-    assert.deepEqual(tableTerms(tablesOf(GLOSSARY, 20)).map((t) => [t.term, t.line]), [['OK', 22], ['ALARM', 23], ['INSUFFICIENT_DATA', 24]]);
+    assert.deepEqual(
+      tableTerms(tablesOf(GLOSSARY, 20)).map((t) => [t.term, t.line]),
+      [
+        ['OK', 22],
+        ['ALARM', 23],
+        ['INSUFFICIENT_DATA', 24],
+      ],
+    );
     assert.deepEqual(tableTerms(tablesOf(['| Name | Value |', '|---|---|', '| a | some words here |'], 1)), [], 'a second column that is not a description');
   });
 
   test('a comparison table asks which column has a value only it has', () => {
     const cells = comparisonCells(tablesOf(COMPARISON, 1));
-    assert.deepEqual(cells.map((c) => [c.attribute, c.value, c.answer, c.line]), [
-      ['Delivery', 'Push to targets by rule', 'EventBridge', 3],
-      ['Delivery', 'Push to subscribers', 'SNS', 3],
-      ['Delivery', 'Pull by consumers', 'SQS', 3],
-      ['Retention', '24 hours of retries', 'EventBridge', 4],
-      ['Retention', 'Up to 14 days', 'SQS', 4],
-      ['Ordering', 'FIFO queues', 'SQS', 5],
-    ], '"None" and "No" say nothing about which one is meant');
+    assert.deepEqual(
+      cells.map((c) => [c.attribute, c.value, c.answer, c.line]),
+      [
+        ['Delivery', 'Push to targets by rule', 'EventBridge', 3],
+        ['Delivery', 'Push to subscribers', 'SNS', 3],
+        ['Delivery', 'Pull by consumers', 'SQS', 3],
+        ['Retention', '24 hours of retries', 'EventBridge', 4],
+        ['Retention', 'Up to 14 days', 'SQS', 4],
+        ['Ordering', 'FIFO queues', 'SQS', 5],
+      ],
+      '"None" and "No" say nothing about which one is meant',
+    );
     assert.deepEqual(cells[0]!.options, ['EventBridge', 'SNS', 'SQS']);
   });
 

@@ -1,8 +1,19 @@
 /** Types of lspClient.mjs (see there), for the TypeScript tests. */
 import type { ChildProcess } from 'node:child_process';
 import type {
-  CodeAction, Command, CompletionItem, ConfigurationParams, Diagnostic, Hover, InitializeResult, Position, ProtocolConnection,
-  PublishDiagnosticsParams, Range, TextDocumentContentChangeEvent, WorkspaceFolder,
+  CodeAction,
+  Command,
+  CompletionItem,
+  ConfigurationParams,
+  Diagnostic,
+  Hover,
+  InitializeResult,
+  Position,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  Range,
+  TextDocumentContentChangeEvent,
+  WorkspaceFolder,
 } from 'vscode-languageserver-protocol/node';
 import type { DocumentStatus } from '../../server/src/protocol';
 

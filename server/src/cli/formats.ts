@@ -19,7 +19,10 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    lines.push(paint('4', `${relative(report.file)}`) + paint('2', report.kind === 'buildspec' || report.kind === 'appspec' || report.kind === 'notes' ? ` (${report.kind})` : ` (${report.kind} policy)`));
+    lines.push(
+      paint('4', `${relative(report.file)}`) +
+        paint('2', report.kind === 'buildspec' || report.kind === 'appspec' || report.kind === 'notes' ? ` (${report.kind})` : ` (${report.kind} policy)`),
+    );
     for (const d of report.diagnostics) {
       counts[d.severity]++;
       const severityText = SEVERITY_LABEL[d.severity].padEnd(7);
@@ -30,9 +33,11 @@ export function formatText(reports: readonly FileReport[], color: boolean): stri
   }
   const total = counts.error + counts.warning + counts.information + counts.hint;
   const filesWithProblems = reports.filter((r) => r.diagnostics.length > 0).length;
-  lines.push(total === 0
-    ? `No problems in ${plural(reports.length, 'file')}.`
-    : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'info')}) in ${filesWithProblems} of ${plural(reports.length, 'file')}.`);
+  lines.push(
+    total === 0
+      ? `No problems in ${plural(reports.length, 'file')}.`
+      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'info')}) in ${filesWithProblems} of ${plural(reports.length, 'file')}.`,
+  );
   return lines.join('\n');
 }
 
@@ -41,7 +46,11 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
 }
 
 export function formatJson(reports: readonly FileReport[]): string {
-  return JSON.stringify(reports.map((r) => ({ ...r, file: path.resolve(r.file) })), null, 2);
+  return JSON.stringify(
+    reports.map((r) => ({ ...r, file: path.resolve(r.file) })),
+    null,
+    2,
+  );
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
@@ -64,32 +73,41 @@ export function formatSarif(reports: readonly FileReport[], tool: ToolInfo): str
         ruleIndex: ruleIndex.get(d.code),
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri },
-            region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri },
+              region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
+            },
           },
-        }],
-        fixes: d.fixes.length > 0 ? d.fixes.map((fix) => ({
-          description: { text: fix.title },
-          artifactChanges: [{
-            artifactLocation: { uri },
-            replacements: fix.edits.map((e) => ({
-              deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
-              insertedContent: { text: e.newText },
-            })),
-          }],
-        })) : undefined,
+        ],
+        fixes:
+          d.fixes.length > 0
+            ? d.fixes.map((fix) => ({
+                description: { text: fix.title },
+                artifactChanges: [
+                  {
+                    artifactLocation: { uri },
+                    replacements: fix.edits.map((e) => ({
+                      deletedRegion: { startLine: e.line, startColumn: e.column, endLine: e.endLine, endColumn: e.endColumn },
+                      insertedContent: { text: e.newText },
+                    })),
+                  },
+                ],
+              }))
+            : undefined,
       });
     }
   }
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: 'aws-study-hints', version: tool.version, informationUri: 'https://github.com/aws-study-hints/aws-study-hints', rules } },
-      results,
-    }],
+    runs: [
+      {
+        tool: { driver: { name: 'aws-study-hints', version: tool.version, informationUri: 'https://github.com/aws-study-hints/aws-study-hints', rules } },
+        results,
+      },
+    ],
   };
   return JSON.stringify(log, null, 2);
 }

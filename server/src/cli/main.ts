@@ -99,7 +99,10 @@ export function main(argv: readonly string[]): number | Promise<number> {
     const checked = service.check(document, context);
     if (!checked) {
       if (file.explicit) {
-        const hint = languageId === 'yaml' ? 'buildspec*.yml and appspec.yml are recognised by name (or set awsStudyHints.buildspec.files / appspec.files)' : 'no "Statement"; use --kind to check it anyway';
+        const hint =
+          languageId === 'yaml'
+            ? 'buildspec*.yml and appspec.yml are recognised by name (or set awsStudyHints.buildspec.files / appspec.files)'
+            : 'no "Statement"; use --kind to check it anyway';
         process.stderr.write(`${file.path}: not an IAM policy, buildspec or AppSpec (${hint})\n`);
       }
       continue;
@@ -107,9 +110,12 @@ export function main(argv: readonly string[]): number | Promise<number> {
     reports.push({ file: file.path, kind: checked.kind, diagnostics: checked.diagnostics.map(toReported) });
   }
   if (notes) reports.push(...lintNotes(service, notes.files, noteFolders));
-  const output = format === 'json' ? formatJson(reports)
-    : format === 'sarif' ? formatSarif(reports, { version: VERSION, rules: service.rules })
-    : formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR);
+  const output =
+    format === 'json'
+      ? formatJson(reports)
+      : format === 'sarif'
+        ? formatSarif(reports, { version: VERSION, rules: service.rules })
+        : formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR);
   process.stdout.write(`${output}\n`);
   return unreadable > 0 || reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

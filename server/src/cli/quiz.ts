@@ -39,7 +39,12 @@ export async function quiz(args: readonly string[], usageError: (message: string
   const questions = quizFromNotes(notes, { topic: values.topic, count, seed });
   if (values.json) {
     const out = questions.map((q) => ({
-      id: q.id, type: q.type, prompt: q.prompt, ...(q.options ? { options: q.options } : {}), answer: q.answer, explanation: q.explanation,
+      id: q.id,
+      type: q.type,
+      prompt: q.prompt,
+      ...(q.options ? { options: q.options } : {}),
+      answer: q.answer,
+      explanation: q.explanation,
       source: { file: q.source.file, startLine: q.source.startLine, endLine: q.source.endLine },
     }));
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
@@ -61,17 +66,29 @@ async function interactive(questions: readonly Question[]): Promise<number> {
       question.options?.forEach((option, i) => {
         process.stdout.write(`  ${i + 1}. ${option}\n`);
       });
-      const hint = question.type === 'ordering' ? 'the numbers in order, e.g. 3 1 2' : question.type === 'multi-select' ? 'the numbers, e.g. 1 3' : question.options ? 'a number' : 'your answer';
+      const hint =
+        question.type === 'ordering'
+          ? 'the numbers in order, e.g. 3 1 2'
+          : question.type === 'multi-select'
+            ? 'the numbers, e.g. 1 3'
+            : question.options
+              ? 'a number'
+              : 'your answer';
       const reply = (await rl.question(`Answer (${hint}, or q to stop): `)).trim();
       if (reply.toLowerCase() === 'q') break;
       const given = question.options
-        ? reply.split(/[\s,]+/).map((n) => question.options![Number(n) - 1] ?? '').filter(Boolean)
+        ? reply
+            .split(/[\s,]+/)
+            .map((n) => question.options![Number(n) - 1] ?? '')
+            .filter(Boolean)
         : [reply];
-      const answer = question.type === 'ordering' || question.type === 'multi-select' ? given : given[0] ?? '';
+      const answer = question.type === 'ordering' || question.type === 'multi-select' ? given : (given[0] ?? '');
       const correct = isCorrect(question, answer);
       if (correct) right++;
       const expected = Array.isArray(question.answer) ? question.answer.join(question.type === 'ordering' ? ' → ' : ', ') : question.answer;
-      process.stdout.write(`${correct ? '✓ Right.' : `✗ The answer is: ${expected}`}\n${question.explanation}\nSource: ${question.source.file}:${question.source.startLine}\n`);
+      process.stdout.write(
+        `${correct ? '✓ Right.' : `✗ The answer is: ${expected}`}\n${question.explanation}\nSource: ${question.source.file}:${question.source.startLine}\n`,
+      );
     }
   } finally {
     rl.close();

@@ -51,7 +51,10 @@ export function search(args: readonly string[], usageError: (message: string) =>
   } else if (results.length === 0) {
     process.stdout.write(`Nothing found for "${query}".\n`);
   } else {
-    const lines = results.map((r, i) => `${i + 1}. ${r.title}  (${r.source === 'bundled' ? 'AWS Study Hints knowledge' : 'your notes'})\n   ${relative(r.file)}:${r.startLine}-${r.endLine}\n   ${r.excerpt}`);
+    const lines = results.map(
+      (r, i) =>
+        `${i + 1}. ${r.title}  (${r.source === 'bundled' ? 'AWS Study Hints knowledge' : 'your notes'})\n   ${relative(r.file)}:${r.startLine}-${r.endLine}\n   ${r.excerpt}`,
+    );
     process.stdout.write(`${lines.join('\n\n')}\n`);
   }
   return 0;

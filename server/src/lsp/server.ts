@@ -1,6 +1,11 @@
 import * as path from 'node:path';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult,
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { SETTINGS_SECTION, type InitializationOptions } from '../protocol';
@@ -44,7 +49,8 @@ export function startServer(connection: Connection): void {
   });
   registerQuizHandlers(connection, documents, workspace, notes, serviceInstance, { get: () => sessions }, guarded);
 
-  const scanNotes = () => void notesHandlers.scan().catch((error) => connection.console.error(`notes scan failed: ${error instanceof Error ? error.stack : String(error)}`));
+  const scanNotes = () =>
+    void notesHandlers.scan().catch((error) => connection.console.error(`notes scan failed: ${error instanceof Error ? error.stack : String(error)}`));
 
   /** Old rule names in awsStudyHints.rules still work; say once which names replace them. */
   const warnedRuleKeys = new Set<string>();

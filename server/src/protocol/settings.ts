@@ -40,4 +40,3 @@ export interface Settings {
   /** Upper bound of problems reported per document. */
   readonly maxProblems: number;
 }
-

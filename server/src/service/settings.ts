@@ -32,16 +32,27 @@ export function normalizeSettings(raw: unknown): Settings {
   const appspec = isRecord(input.appspec) ? input.appspec : {};
   const appspecFiles = Array.isArray(appspec.files) ? appspec.files.filter((f): f is string => typeof f === 'string') : [];
   const platforms: Record<string, string> = {};
-  if (isRecord(appspec.platforms)) for (const [glob, platform] of Object.entries(appspec.platforms)) if (typeof platform === 'string') platforms[glob] = platform;
+  if (isRecord(appspec.platforms))
+    for (const [glob, platform] of Object.entries(appspec.platforms)) if (typeof platform === 'string') platforms[glob] = platform;
   const notes = isRecord(input.notes) ? input.notes : {};
   const notePaths = Array.isArray(notes.paths) ? notes.paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
-  const extensions = Array.isArray(notes.extensions) && notes.extensions.every((e) => typeof e === 'string')
-    ? (notes.extensions as string[]).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase())
-    : DEFAULT_SETTINGS.notes.extensions;
+  const extensions =
+    Array.isArray(notes.extensions) && notes.extensions.every((e) => typeof e === 'string')
+      ? (notes.extensions as string[]).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase())
+      : DEFAULT_SETTINGS.notes.extensions;
   const quiz = isRecord(input.quiz) ? input.quiz : {};
-  const newCardsPerDay = typeof quiz.newCardsPerDay === 'number' && quiz.newCardsPerDay >= 0 ? Math.floor(quiz.newCardsPerDay) : DEFAULT_SETTINGS.quiz.newCardsPerDay;
+  const newCardsPerDay =
+    typeof quiz.newCardsPerDay === 'number' && quiz.newCardsPerDay >= 0 ? Math.floor(quiz.newCardsPerDay) : DEFAULT_SETTINGS.quiz.newCardsPerDay;
   const maxProblems = typeof input.maxProblems === 'number' && input.maxProblems > 0 ? Math.floor(input.maxProblems) : DEFAULT_SETTINGS.maxProblems;
-  return { rules, iam: { policyKinds }, buildspec: { files }, appspec: { files: appspecFiles, platforms }, notes: { paths: notePaths, extensions }, quiz: { newCardsPerDay }, maxProblems };
+  return {
+    rules,
+    iam: { policyKinds },
+    buildspec: { files },
+    appspec: { files: appspecFiles, platforms },
+    notes: { paths: notePaths, extensions },
+    quiz: { newCardsPerDay },
+    maxProblems,
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

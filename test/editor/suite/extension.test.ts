@@ -42,7 +42,10 @@ function positionOf(document: vscode.TextDocument, needle: string, delta = 1): v
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : '')).join('\n');
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
+    .join('\n');
 }
 
 describe('AWS Study Hints in VS Code', () => {
@@ -79,13 +82,21 @@ describe('AWS Study Hints in VS Code', () => {
   it('shows hovers on actions, wildcards and elements', async () => {
     const editor = await open('identity-typos.json');
     const action = await until('hover on s3:ListBucket', async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 's3:ListBucket', 4));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        positionOf(editor.document, 's3:ListBucket', 4),
+      );
       const text = hoverText(hovers ?? []);
       return text.includes('s3:ListBucket') ? text : undefined;
     });
     assert.match(action, /List · Amazon S3/);
     assert.match(action, /arn:\$\{Partition\}:s3:::\$\{BucketName\}/);
-    const effect = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '"Effect"', 2));
+    const effect = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, '"Effect"', 2),
+    );
     assert.match(hoverText(effect), /explicit \*\*Deny\*\* anywhere wins/);
   });
 
@@ -99,7 +110,12 @@ describe('AWS Study Hints in VS Code', () => {
       const fix = await until('the "Change to s3:GetObject" fix', async () => {
         const diagnostic = ours(editor.document.uri).find((d) => codeOf(d) === 'IAM042');
         if (!diagnostic) return undefined;
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          editor.document.uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+        );
         offered = actions.map((a) => a.title);
         return actions.find((a) => a.title === 'Change to "s3:GetObject"');
       }).catch(() => undefined);
@@ -149,7 +165,7 @@ describe('AWS Study Hints in VS Code', () => {
     });
   });
 
-  it('changes a rule\'s severity through the settings', async () => {
+  it("changes a rule's severity through the settings", async () => {
     const editor = await open('identity-typos.json');
     await until('IAM042 present', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM042'));
     await vscode.workspace.getConfiguration('awsStudyHints').update('rules', { IAM042: 'warning' }, vscode.ConfigurationTarget.Workspace);
@@ -178,9 +194,21 @@ describe('AWS Study Hints in VS Code', () => {
     });
     const phase = diagnostics.find((d) => codeOf(d) === 'BSP020')!;
     assert.equal(editor.document.getText(phase.range), 'pre-build');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, phase.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(actions.some((a) => a.title === 'Rename to "pre_build"'), actions.map((a) => a.title).join(', '));
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, '  build:', 3));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      phase.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(
+      actions.some((a) => a.title === 'Rename to "pre_build"'),
+      actions.map((a) => a.title).join(', '),
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, '  build:', 3),
+    );
     assert.match(hoverText(hovers), /install → pre_build → \*\*build\*\* → post_build/);
     await until('buildspec status', async () => {
       await api.refreshStatus();
@@ -192,22 +220,36 @@ describe('AWS Study Hints in VS Code', () => {
     const editor = await open('appspec.yml');
     const reserved = await until('APS031', () => ours(editor.document.uri).find((d) => codeOf(d) === 'APS031'));
     assert.equal(editor.document.getText(reserved.range), 'Install');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'ApplicationStart', 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'ApplicationStart', 3),
+    );
     assert.match(hoverText(hovers), /AfterInstall → \*\*ApplicationStart\*\* → ValidateService/);
     await until('AppSpec status', async () => {
       await api.refreshStatus();
       return api.statusText().includes('CodeDeploy AppSpec') ? true : undefined;
     });
     await vscode.commands.executeCommand('awsStudyHints.showDeploymentLifecycle');
-    await until('the lifecycle document', () => vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('# Deployment lifecycle')));
+    await until('the lifecycle document', () =>
+      vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('# Deployment lifecycle')),
+    );
   });
 
   it('indexes the notes folder: lint, search and hovers from notes', async () => {
     const editor = await open('notes/queues.md');
     const wrong = await until('NOTE001 on 15 days', () => ours(editor.document.uri).find((d) => codeOf(d) === 'NOTE001'));
     assert.equal(editor.document.getText(wrong.range), '15 days');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, wrong.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(actions.some((a) => a.title === 'Replace with 14 days'), actions.map((a) => a.title).join(', '));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      wrong.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(
+      actions.some((a) => a.title === 'Replace with 14 days'),
+      actions.map((a) => a.title).join(', '),
+    );
     const client = api.client()!;
     const results = await until('search results', async () => {
       // By method name: the suite bundles its own copy of the protocol types.
@@ -216,13 +258,21 @@ describe('AWS Study Hints in VS Code', () => {
     });
     assert.ok(results.some((r) => r.title === 'Visibility'));
     const buildspec = await open('buildspec.yml');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', buildspec.document.uri, positionOf(buildspec.document, 'artifacts', 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      buildspec.document.uri,
+      positionOf(buildspec.document, 'artifacts', 2),
+    );
     assert.match(hoverText(hovers), /From your notes/);
   });
 
   it('generates quiz questions in the server and shows the progress view', async () => {
     const client = api.client()!;
-    const questions = await client.sendRequest<{ id: string; prompt: string; source: { file: string } }[]>('awsStudyHints/quizQuestions', { topic: 'codedeploy', count: 5, seed: 3 });
+    const questions = await client.sendRequest<{ id: string; prompt: string; source: { file: string } }[]>('awsStudyHints/quizQuestions', {
+      topic: 'codedeploy',
+      count: 5,
+      seed: 3,
+    });
     assert.equal(questions.length, 5);
     assert.ok(questions.every((q) => q.prompt.length > 0 && q.source.file.length > 0));
     await vscode.commands.executeCommand('awsStudyHints.showProgress');
@@ -232,7 +282,20 @@ describe('AWS Study Hints in VS Code', () => {
 
   it('registers every AWS Study command, and they run', async () => {
     const all = await vscode.commands.getCommands(true);
-    for (const id of ['awsStudyHints.setPolicyKind', 'awsStudyHints.configureRule', 'awsStudyHints.showDocumentStatus', 'awsStudyHints.showOutput', 'awsStudyHints.restartServer', 'awsStudyHints.showDeploymentLifecycle', 'awsStudyHints.searchNotes', 'awsStudyHints.addNotesFolder', 'awsStudyHints.startQuiz', 'awsStudyHints.quizFile', 'awsStudyHints.reviewDue', 'awsStudyHints.showProgress']) {
+    for (const id of [
+      'awsStudyHints.setPolicyKind',
+      'awsStudyHints.configureRule',
+      'awsStudyHints.showDocumentStatus',
+      'awsStudyHints.showOutput',
+      'awsStudyHints.restartServer',
+      'awsStudyHints.showDeploymentLifecycle',
+      'awsStudyHints.searchNotes',
+      'awsStudyHints.addNotesFolder',
+      'awsStudyHints.startQuiz',
+      'awsStudyHints.quizFile',
+      'awsStudyHints.reviewDue',
+      'awsStudyHints.showProgress',
+    ]) {
       assert.ok(all.includes(id), `${id} registered`);
     }
     await open('clean.json');

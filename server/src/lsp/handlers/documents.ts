@@ -35,7 +35,8 @@ export function registerDocumentHandlers(
     guarded('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async () => ({
       kind: DocumentDiagnosticReportKind.Full,
       items: await diagnosticsFor(params.textDocument.uri),
-    })));
+    })),
+  );
 
   // Clients without pull diagnostics get them pushed on open and change.
   async function pushDiagnostics(uri: string): Promise<void> {
@@ -52,34 +53,45 @@ export function registerDocumentHandlers(
     if (!workspace.pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
-  connection.onHover((params) => guarded('hover', null, async () => {
-    const document = analysable(params.textDocument.uri);
-    return document ? service().hover(document, params.position, await workspace.contextFor(document.uri)) ?? null : null;
-  }));
+  connection.onHover((params) =>
+    guarded('hover', null, async () => {
+      const document = analysable(params.textDocument.uri);
+      return document ? (service().hover(document, params.position, await workspace.contextFor(document.uri)) ?? null) : null;
+    }),
+  );
 
-  connection.onCompletion((params) => guarded('completion', null, async () => {
-    const document = analysable(params.textDocument.uri);
-    return document ? service().completion(document, params.position, await workspace.contextFor(document.uri)) ?? null : null;
-  }));
+  connection.onCompletion((params) =>
+    guarded('completion', null, async () => {
+      const document = analysable(params.textDocument.uri);
+      return document ? (service().completion(document, params.position, await workspace.contextFor(document.uri)) ?? null) : null;
+    }),
+  );
 
-  connection.onCodeAction((params) => guarded('code actions', [], () => {
-    const document = analysable(params.textDocument.uri);
-    return document ? service().codeActions(document, params.range, params.context.diagnostics) : [];
-  }));
+  connection.onCodeAction((params) =>
+    guarded('code actions', [], () => {
+      const document = analysable(params.textDocument.uri);
+      return document ? service().codeActions(document, params.range, params.context.diagnostics) : [];
+    }),
+  );
 
-  connection.onRequest(DocumentStatusRequest, (params) => guarded('status', { ...NOT_ANALYSED, catalogVersion: '' }, async () => {
-    const document = analysable(params.uri);
-    if (!document) return { ...NOT_ANALYSED, catalogVersion: service().catalog.source.version };
-    return service().status(document, await workspace.contextFor(document.uri));
-  }));
+  connection.onRequest(DocumentStatusRequest, (params) =>
+    guarded('status', { ...NOT_ANALYSED, catalogVersion: '' }, async () => {
+      const document = analysable(params.uri);
+      if (!document) return { ...NOT_ANALYSED, catalogVersion: service().catalog.source.version };
+      return service().status(document, await workspace.contextFor(document.uri));
+    }),
+  );
 
-  connection.onRequest(DeploymentLifecycleRequest, (params) => guarded('lifecycle', null, async () => {
-    const document = analysable(params.uri);
-    return document ? service().deploymentLifecycle(document, await workspace.contextFor(document.uri)) ?? null : null;
-  }));
+  connection.onRequest(DeploymentLifecycleRequest, (params) =>
+    guarded('lifecycle', null, async () => {
+      const document = analysable(params.uri);
+      return document ? (service().deploymentLifecycle(document, await workspace.contextFor(document.uri)) ?? null) : null;
+    }),
+  );
 
-  connection.onRequest(ListRulesRequest, () => guarded('rules', [], () =>
-    service().rules.map((r) => ({ code: r.code, name: r.name, severity: r.severity, summary: r.summary, docs: r.docs }))));
+  connection.onRequest(ListRulesRequest, () =>
+    guarded('rules', [], () => service().rules.map((r) => ({ code: r.code, name: r.name, severity: r.severity, summary: r.summary, docs: r.docs }))),
+  );
 
   return {
     refreshDiagnostics() {

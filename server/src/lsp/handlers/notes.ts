@@ -37,7 +37,12 @@ export function registerNotesHandlers(
     if (files.length === 0) return;
     const progress = workspace.workDoneProgress && files.length > 50 ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('AWS Study Hints: indexing notes', 0, `${files.length} files`, false);
-    const result = await indexNotes(notes, files, (percent, file) => progress?.report(percent, path.basename(file)), () => generation !== scanGeneration);
+    const result = await indexNotes(
+      notes,
+      files,
+      (percent, file) => progress?.report(percent, path.basename(file)),
+      () => generation !== scanGeneration,
+    );
     progress?.done();
     for (const skipped of result.skipped) connection.console.warn(skipped);
     if (truncated) connection.console.warn(`Notes: only the first ${files.length} files are indexed (limit reached).`);
@@ -67,35 +72,46 @@ export function registerNotesHandlers(
     });
   });
 
-  connection.onRequest(SearchNotesRequest, (params) => guarded('search notes', [], () => {
-    const boostServices = params.context ? service().noteServices(params.context === 'iam' ? 'iam-policy' : params.context) : undefined;
-    return notes.search(params.query, { limit: Math.min(params.limit ?? 20, 100), boostServices }).flatMap((result) => {
-      const file = notes.pathOf(result);
-      if (!file) return [];
-      return [{
-        uri: pathToFileURL(file).href,
-        range: { start: { line: result.line, character: 0 }, end: { line: result.endLine, character: 0 } },
-        title: result.title,
-        headingPath: result.headingPath,
-        excerpt: result.excerpt,
-        source: result.source === 'knowledge' ? 'bundled' as const : 'user' as const,
-        score: Math.round(result.score * 100) / 100,
-      }];
-    });
-  }));
+  connection.onRequest(SearchNotesRequest, (params) =>
+    guarded('search notes', [], () => {
+      const boostServices = params.context ? service().noteServices(params.context === 'iam' ? 'iam-policy' : params.context) : undefined;
+      return notes.search(params.query, { limit: Math.min(params.limit ?? 20, 100), boostServices }).flatMap((result) => {
+        const file = notes.pathOf(result);
+        if (!file) return [];
+        return [
+          {
+            uri: pathToFileURL(file).href,
+            range: { start: { line: result.line, character: 0 }, end: { line: result.endLine, character: 0 } },
+            title: result.title,
+            headingPath: result.headingPath,
+            excerpt: result.excerpt,
+            source: result.source === 'knowledge' ? ('bundled' as const) : ('user' as const),
+            score: Math.round(result.score * 100) / 100,
+          },
+        ];
+      });
+    }),
+  );
 
   // Note sections as workspace symbols (Ctrl+T): the same search, by title.
-  connection.onWorkspaceSymbol((params) => guarded('workspace symbols', [], () =>
-    params.query.trim() === '' ? [] : notes.search(params.query, { limit: 50 }).flatMap((result) => {
-      const file = notes.pathOf(result);
-      if (!file) return [];
-      return [{
-        name: result.title,
-        kind: SymbolKind.String,
-        containerName: result.source === 'knowledge' ? `AWS Study Hints knowledge · ${result.headingPath.join(' › ')}` : result.headingPath.join(' › '),
-        location: { uri: pathToFileURL(file).href, range: { start: { line: result.line, character: 0 }, end: { line: result.line, character: 0 } } },
-      }];
-    })));
+  connection.onWorkspaceSymbol((params) =>
+    guarded('workspace symbols', [], () =>
+      params.query.trim() === ''
+        ? []
+        : notes.search(params.query, { limit: 50 }).flatMap((result) => {
+            const file = notes.pathOf(result);
+            if (!file) return [];
+            return [
+              {
+                name: result.title,
+                kind: SymbolKind.String,
+                containerName: result.source === 'knowledge' ? `AWS Study Hints knowledge · ${result.headingPath.join(' › ')}` : result.headingPath.join(' › '),
+                location: { uri: pathToFileURL(file).href, range: { start: { line: result.line, character: 0 }, end: { line: result.line, character: 0 } } },
+              },
+            ];
+          }),
+    ),
+  );
 
   return { scan };
 }

@@ -23,38 +23,49 @@ export function registerQuizHandlers(
 ): void {
   const clampCount = (count: number | undefined, fallback: number) => Math.min(Math.max(count ?? fallback, 1), 200);
 
-  connection.onRequest(QuizQuestionsRequest, (params) => guarded('quiz', [], () => {
-    const file = params.uri ? fsPathOf(params.uri) : undefined;
-    return quizFromNotes(notes, { topic: params.topic, count: clampCount(params.count, 10), seed: params.seed, files: file ? [file] : undefined });
-  }));
-
-  connection.onRequest(QuizSessionRequest, (params) => guarded('quiz session', { questions: [], message: 'The quiz could not be prepared; see the output channel.' }, async () => {
-    const settings = await workspace.settings();
-    const count = clampCount(params.count, 10);
-    const seed = params.seed ?? Math.floor(Math.random() * 2_147_483_647);
-    const newCardsPerDay = settings.quiz.newCardsPerDay;
-    if (params.mode === 'due') return sessions.get().plan({ fresh: [], count: 200, topics: [], newCardsPerDay, dueOnly: true });
-    if (params.mode === 'topic') {
-      // Three times the questions needed, so that cards already learnt can be skipped.
-      const fresh = quizFromNotes(notes, { topic: params.topic || undefined, count: count * 3, seed });
-      return sessions.get().plan({ fresh, count, topics: params.topic ? [params.topic] : [], newCardsPerDay });
-    }
-    const document = params.uri ? documents.get(params.uri) : undefined;
-    const topics = document ? service().quizTopics(document, await workspace.contextFor(document.uri)) : [];
-    let fresh: Question[];
-    if (topics.length > 0) {
-      // A policy, buildspec or AppSpec: questions about the services it uses.
-      fresh = topics.slice(0, 4).flatMap((topic) => quizFromNotes(notes, { topic, count: 6, seed }));
-    } else {
+  connection.onRequest(QuizQuestionsRequest, (params) =>
+    guarded('quiz', [], () => {
       const file = params.uri ? fsPathOf(params.uri) : undefined;
-      fresh = file ? quizFromNotes(notes, { files: [file], count: 15, seed }) : [];
-    }
-    if (fresh.length === 0) return { questions: [], message: 'No questions could be made from this file.' };
-    return sessions.get().plan({ fresh, count, topics: [], newCardsPerDay });
-  }));
+      return quizFromNotes(notes, { topic: params.topic, count: clampCount(params.count, 10), seed: params.seed, files: file ? [file] : undefined });
+    }),
+  );
 
-  connection.onRequest(QuizAnswerRequest, (params) => guarded('quiz answer', { correct: false, expected: '', due: new Date().toISOString(), saveError: 'The answer could not be recorded; see the output channel.' }, () =>
-    sessions.get().answer(params.question, params.answer, params.seconds)));
+  connection.onRequest(QuizSessionRequest, (params) =>
+    guarded('quiz session', { questions: [], message: 'The quiz could not be prepared; see the output channel.' }, async () => {
+      const settings = await workspace.settings();
+      const count = clampCount(params.count, 10);
+      const seed = params.seed ?? Math.floor(Math.random() * 2_147_483_647);
+      const newCardsPerDay = settings.quiz.newCardsPerDay;
+      if (params.mode === 'due') return sessions.get().plan({ fresh: [], count: 200, topics: [], newCardsPerDay, dueOnly: true });
+      if (params.mode === 'topic') {
+        // Three times the questions needed, so that cards already learnt can be skipped.
+        const fresh = quizFromNotes(notes, { topic: params.topic || undefined, count: count * 3, seed });
+        return sessions.get().plan({ fresh, count, topics: params.topic ? [params.topic] : [], newCardsPerDay });
+      }
+      const document = params.uri ? documents.get(params.uri) : undefined;
+      const topics = document ? service().quizTopics(document, await workspace.contextFor(document.uri)) : [];
+      let fresh: Question[];
+      if (topics.length > 0) {
+        // A policy, buildspec or AppSpec: questions about the services it uses.
+        fresh = topics.slice(0, 4).flatMap((topic) => quizFromNotes(notes, { topic, count: 6, seed }));
+      } else {
+        const file = params.uri ? fsPathOf(params.uri) : undefined;
+        fresh = file ? quizFromNotes(notes, { files: [file], count: 15, seed }) : [];
+      }
+      if (fresh.length === 0) return { questions: [], message: 'No questions could be made from this file.' };
+      return sessions.get().plan({ fresh, count, topics: [], newCardsPerDay });
+    }),
+  );
 
-  connection.onRequest(QuizProgressRequest, () => guarded('quiz progress', { cards: 0, dueNow: 0, duePerDay: [], topics: [], streak: 0, answersToday: 0 }, () => sessions.get().progress()));
+  connection.onRequest(QuizAnswerRequest, (params) =>
+    guarded(
+      'quiz answer',
+      { correct: false, expected: '', due: new Date().toISOString(), saveError: 'The answer could not be recorded; see the output channel.' },
+      () => sessions.get().answer(params.question, params.answer, params.seconds),
+    ),
+  );
+
+  connection.onRequest(QuizProgressRequest, () =>
+    guarded('quiz progress', { cards: 0, dueNow: 0, duePerDay: [], topics: [], streak: 0, answersToday: 0 }, () => sessions.get().progress()),
+  );
 }

@@ -39,7 +39,12 @@ const SCHEMA_RULES = {
  * as data, then hooks, files and permissions, and the Lambda/ECS resource rules. JSON is read
  * by the same YAML model (JSON is YAML), with jsonc-parser's clearer syntax messages.
  */
-export function analyzeAppSpec(document: TextDocument, json: boolean, configured?: AppSpecPlatform, onRuleError?: (rule: string, error: unknown) => void): AppSpecAnalysis {
+export function analyzeAppSpec(
+  document: TextDocument,
+  json: boolean,
+  configured?: AppSpecPlatform,
+  onRuleError?: (rule: string, error: unknown) => void,
+): AppSpecAnalysis {
   const started = performance.now();
   const text = document.getText();
   const model = parseYaml(text);
@@ -48,7 +53,8 @@ export function analyzeAppSpec(document: TextDocument, json: boolean, configured
   if (json) {
     const errors: ParseError[] = [];
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-    for (const problem of describeJsonErrors(document, text, errors)) context.report(APPSPEC_RULES.syntax, problem.range, problem.message, { fixes: problem.fixes });
+    for (const problem of describeJsonErrors(document, text, errors))
+      context.report(APPSPEC_RULES.syntax, problem.range, problem.message, { fixes: problem.fixes });
   } else {
     run('yaml', () => checkYamlSyntax(context, { syntax: APPSPEC_RULES.syntax, tabs: APPSPEC_RULES.tabIndentation, duplicateKey: APPSPEC_RULES.duplicateKey }));
   }
@@ -59,18 +65,27 @@ export function analyzeAppSpec(document: TextDocument, json: boolean, configured
   if (root && !isMap(root) && !broken) {
     context.report(APPSPEC_RULES.notAMapping, context.nodeRange(root), 'An AppSpec is a mapping that starts with version: 0.0.');
   } else if (!root && !broken) {
-    context.report(APPSPEC_RULES.missingVersion, context.range(0, 0), 'The AppSpec is empty: CodeDeploy rejects an empty AppSpec file. Start with version: 0.0.');
+    context.report(
+      APPSPEC_RULES.missingVersion,
+      context.range(0, 0),
+      'The AppSpec is empty: CodeDeploy rejects an empty AppSpec file. Start with version: 0.0.',
+    );
   } else if (isMap(root) && !broken) {
     if (json && platform === 'ec2') {
-      context.report(APPSPEC_RULES.jsonForEc2, context.range(root.range?.[0] ?? 0, 1),
-        'EC2/on-premises deployments read appspec.yml (YAML); a JSON AppSpec works there only for local deployments. Use YAML, or add Resources for Lambda/ECS.');
+      context.report(
+        APPSPEC_RULES.jsonForEc2,
+        context.range(root.range?.[0] ?? 0, 1),
+        'EC2/on-premises deployments read appspec.yml (YAML); a JSON AppSpec works there only for local deployments. Use YAML, or add Resources for Lambda/ECS.',
+      );
     }
     run('version', () => checkVersion(context, platform, json));
-    run('schema', () => validateNode(context, root, APPSPEC_SPEC.platforms[platform].root, [], {
-      rules: SCHEMA_RULES,
-      label: `${APPSPEC_SPEC.platforms[platform].label} AppSpec`,
-      caseInsensitiveKeys: platform !== 'ec2',
-    }));
+    run('schema', () =>
+      validateNode(context, root, APPSPEC_SPEC.platforms[platform].root, [], {
+        rules: SCHEMA_RULES,
+        label: `${APPSPEC_SPEC.platforms[platform].label} AppSpec`,
+        caseInsensitiveKeys: platform !== 'ec2',
+      }),
+    );
     if (platform === 'ec2') {
       run('hooks', () => checkEc2Hooks(context, isWindows(context)));
       run('files', () => checkFilesAndPermissions(context));
@@ -80,9 +95,13 @@ export function analyzeAppSpec(document: TextDocument, json: boolean, configured
     }
   }
   // The version rule owns "version"; drop the schema's generic reports of it.
-  const findings = withoutTabNoise(context.findings, APPSPEC_RULES.tabIndentation.code).filter((f) => !(
-    (f.code === APPSPEC_RULES.missingKey.code && /needs "version"/i.test(f.message)) ||
-    (f.code === APPSPEC_RULES.invalidValue.code && /^"version"/i.test(f.message))));
+  const findings = withoutTabNoise(context.findings, APPSPEC_RULES.tabIndentation.code).filter(
+    (f) =>
+      !(
+        (f.code === APPSPEC_RULES.missingKey.code && /needs "version"/i.test(f.message)) ||
+        (f.code === APPSPEC_RULES.invalidValue.code && /^"version"/i.test(f.message))
+      ),
+  );
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model, platform, platformSource: source, json, findings, elapsedMs: performance.now() - started };
 }

@@ -24,26 +24,38 @@ export function appSpecCompletion(document: TextDocument, analysis: AppSpecAnaly
     if (spec?.type === 'enum') items = (spec.values ?? []).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: v } }));
   } else if (platform === 'ec2' && path.length === 1 && path[0] === 'hooks') {
     const defined = definedHooks(analysis.model, platform);
-    items = scriptableEvents(platform).filter((name) => !defined.has(name)).map((name, i) => ({
-      label: name,
-      kind: CompletionItemKind.Event,
-      documentation: { kind: 'markdown', value: eventsOf(platform).get(name)?.doc ?? '' },
-      insertTextFormat: InsertTextFormat.Snippet,
-      sortText: String(i).padStart(3, '0'),
-      textEdit: { range, newText: `${name}:\n${' '.repeat(where.indent + 2)}- location: \${1:scripts/${name.replace(/[A-Z]/g, (c, j) => (j ? '_' : '') + c.toLowerCase())}.sh}\n${' '.repeat(where.indent + 4)}timeout: \${2:300}` },
-    }));
+    items = scriptableEvents(platform)
+      .filter((name) => !defined.has(name))
+      .map((name, i) => ({
+        label: name,
+        kind: CompletionItemKind.Event,
+        documentation: { kind: 'markdown', value: eventsOf(platform).get(name)?.doc ?? '' },
+        insertTextFormat: InsertTextFormat.Snippet,
+        sortText: String(i).padStart(3, '0'),
+        textEdit: {
+          range,
+          newText: `${name}:\n${' '.repeat(where.indent + 2)}- location: \${1:scripts/${name.replace(/[A-Z]/g, (c, j) => (j ? '_' : '') + c.toLowerCase())}.sh}\n${' '.repeat(where.indent + 4)}timeout: \${2:300}`,
+        },
+      }));
   } else if (platform !== 'ec2' && path.length === 2 && path[0]!.toLowerCase() === 'hooks' && path[1] === '[]') {
     const defined = definedHooks(analysis.model, platform);
-    items = scriptableEvents(platform).filter((name) => !defined.has(name)).map((name, i) => ({
-      label: name, kind: CompletionItemKind.Event, sortText: String(i).padStart(3, '0'),
-      documentation: { kind: 'markdown', value: eventsOf(platform).get(name)?.doc ?? '' },
-      insertTextFormat: InsertTextFormat.Snippet, textEdit: { range, newText: `${name}: \${1:FunctionName}` },
-    }));
+    items = scriptableEvents(platform)
+      .filter((name) => !defined.has(name))
+      .map((name, i) => ({
+        label: name,
+        kind: CompletionItemKind.Event,
+        sortText: String(i).padStart(3, '0'),
+        documentation: { kind: 'markdown', value: eventsOf(platform).get(name)?.doc ?? '' },
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range, newText: `${name}: \${1:FunctionName}` },
+      }));
   } else {
     const spec = path.length === 0 ? root : specAtInsensitive(root, path);
     const present = siblingKeys(text, offset, where.indent);
     if (spec?.type === 'map' && spec.keys) {
-      items = Object.entries(spec.keys).filter(([name]) => !present.has(name)).map(([name, child]) => keyItem(name, child, range, where.indent));
+      items = Object.entries(spec.keys)
+        .filter(([name]) => !present.has(name))
+        .map(([name, child]) => keyItem(name, child, range, where.indent));
     }
   }
   return items.length > 0 ? { isIncomplete: false, items } : undefined;

@@ -26,7 +26,10 @@ const OVERRIDE = /^\s*#\s*aws-study-hints:\s*platform\s*=\s*(ec2|lambda|ecs)\b/i
  * The compute platform, in order: a `# aws-study-hints: platform=ecs` comment, a configured
  * glob, then the content (os/files/permissions → EC2; the resource's Type → Lambda or ECS).
  */
-export function detectPlatform(model: YamlModel, configured?: AppSpecPlatform): { platform: AppSpecPlatform; source: 'comment' | 'setting' | 'content' | 'default' } {
+export function detectPlatform(
+  model: YamlModel,
+  configured?: AppSpecPlatform,
+): { platform: AppSpecPlatform; source: 'comment' | 'setting' | 'content' | 'default' } {
   const comment = OVERRIDE.exec(model.text.slice(0, 2000))?.[1];
   if (isPlatform(comment)) return { platform: comment, source: 'comment' };
   if (configured) return { platform: configured, source: 'setting' };

@@ -22,18 +22,31 @@ export function appSpecHover(document: TextDocument, analysis: AppSpecAnalysis, 
     const { before, after } = neighbours(platform, key);
     const lines = [`**${key}** · ${event.reserved ? 'reserved lifecycle event (cannot run scripts)' : 'lifecycle hook'}`, '', event.doc, ''];
     const { defaultSeconds, maxSecondsPerEvent } = APPSPEC_SPEC.timeouts;
-    lines.push(`Runs after ${before ?? 'the start'} and before ${after ?? 'the end'}.`, '', lifecycleLine(platform, key), '',
-      `Struck through: run by CodeDeploy itself. Script timeout default ${defaultSeconds} s, at most ${maxSecondsPerEvent} s per event. *AWS Study: Show Deployment Lifecycle* shows every lifecycle of this platform.`);
+    lines.push(
+      `Runs after ${before ?? 'the start'} and before ${after ?? 'the end'}.`,
+      '',
+      lifecycleLine(platform, key),
+      '',
+      `Struck through: run by CodeDeploy itself. Script timeout default ${defaultSeconds} s, at most ${maxSecondsPerEvent} s per event. *AWS Study: Show Deployment Lifecycle* shows every lifecycle of this platform.`,
+    );
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
   }
   const spec = specAtInsensitive(APPSPEC_SPEC.platforms[platform].root, path);
   if (!spec) return undefined;
-  const header = [`**${key}**`, spec.type === 'map' ? undefined : describeType(spec), spec.required ? 'required' : undefined, spec.platform ? `${spec.platform} only` : undefined];
+  const header = [
+    `**${key}**`,
+    spec.type === 'map' ? undefined : describeType(spec),
+    spec.required ? 'required' : undefined,
+    spec.platform ? `${spec.platform} only` : undefined,
+  ];
   const lines = [header.filter(Boolean).join(' · ')];
   if (spec.doc) lines.push('', spec.doc);
   if (spec.type === 'enum' && spec.values) lines.push('', `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}`);
   if (spec.link) lines.push('', `[AppSpec reference](${spec.link})`);
-  lines.push('', `*${APPSPEC_SPEC.platforms[platform].label} AppSpec (${analysis.platformSource === 'content' ? 'detected from the content' : `from ${analysis.platformSource}`})*`);
+  lines.push(
+    '',
+    `*${APPSPEC_SPEC.platforms[platform].label} AppSpec (${analysis.platformSource === 'content' ? 'detected from the content' : `from ${analysis.platformSource}`})*`,
+  );
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
 }
 

@@ -10,7 +10,11 @@ export function lifecycleMarkdown(platform: AppSpecPlatform, defined: ReadonlySe
   const label = APPSPEC_SPEC.platforms[platform].label;
   const lines: string[] = [];
   for (const lifecycle of lifecyclesOf(platform)) {
-    const title = lifecycle.name.replace(/^ec2-/, 'EC2 ').replace(/^lambda$/, 'Lambda').replace(/^ecs$/, 'ECS').replace(/-/g, ' ');
+    const title = lifecycle.name
+      .replace(/^ec2-/, 'EC2 ')
+      .replace(/^lambda$/, 'Lambda')
+      .replace(/^ecs$/, 'ECS')
+      .replace(/-/g, ' ');
     lines.push(`**${title}** (${label})`, '');
     lifecycle.events.forEach((event, i) => {
       const name = event.reserved ? `~~${event.name}~~ *(reserved)*` : defined.has(event.name) ? `**${event.name}** ✓` : event.name;
@@ -37,7 +41,5 @@ export function neighbours(platform: AppSpecPlatform, event: string): { before?:
 export function lifecycleLine(platform: AppSpecPlatform, current: string): string {
   const lifecycle = lifecyclesOf(platform).find((l) => l.events.some((e) => e.name === current)) ?? lifecyclesOf(platform)[0];
   if (!lifecycle) return '';
-  return lifecycle.events
-    .map((e) => (e.name === current ? `**${e.name}**` : e.reserved ? `~~${e.name}~~` : e.name))
-    .join(' → ');
+  return lifecycle.events.map((e) => (e.name === current ? `**${e.name}**` : e.reserved ? `~~${e.name}~~` : e.name)).join(' → ');
 }

@@ -36,19 +36,23 @@ export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: st
   const model = parseYaml(document.getText());
   const context = new YamlRuleContext(document, model, onRuleError);
   const run = (name: string, rule: () => void) => context.run(name, rule);
-  run('yaml', () => checkYamlSyntax(context, { syntax: BUILDSPEC_RULES.yamlSyntax, tabs: BUILDSPEC_RULES.tabIndentation, duplicateKey: BUILDSPEC_RULES.duplicateKey }));
+  run('yaml', () =>
+    checkYamlSyntax(context, { syntax: BUILDSPEC_RULES.yamlSyntax, tabs: BUILDSPEC_RULES.tabIndentation, duplicateKey: BUILDSPEC_RULES.duplicateKey }),
+  );
   const root = model.doc.contents;
   const version = buildspecVersion(context);
   if (root && !isMap(root) && model.errors.length === 0) {
     context.report(BUILDSPEC_RULES.notAMapping, context.nodeRange(root), 'A buildspec is a mapping that starts with version: 0.2 and has phases.');
   } else if (isMap(root)) {
     run('version', () => checkVersion(context));
-    run('schema', () => validateNode(context, root, BUILDSPEC_SPEC.root, [], {
-      rules: SCHEMA_RULES,
-      version,
-      label: 'buildspec',
-      claimUnknownKey: (path, pair) => claimMisplacedRuntimeVersions(context, path, pair),
-    }));
+    run('schema', () =>
+      validateNode(context, root, BUILDSPEC_SPEC.root, [], {
+        rules: SCHEMA_RULES,
+        version,
+        label: 'buildspec',
+        claimUnknownKey: (path, pair) => claimMisplacedRuntimeVersions(context, path, pair),
+      }),
+    );
     run('runtimes', () => checkRuntimeVersions(context));
     run('conflicting-runtimes', () => checkConflictingRuntimes(context));
     run('env', () => checkEnv(context));
@@ -60,13 +64,24 @@ export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: st
     run('fallback-keys', () => checkFallbackKeyCount(context));
     run('run-as', () => checkRunAsOnWindows(context));
   } else if (!root && model.errors.length === 0) {
-    context.report(BUILDSPEC_RULES.missingVersion, context.range(0, 0), 'The buildspec is empty: start with version: 0.2 and a phases section.',
-      { fixes: [{ title: 'Insert a minimal buildspec', edits: [{ range: context.range(0, 0), newText: 'version: 0.2\n\nphases:\n  build:\n    commands:\n      - echo Build started\n' }], preferred: true }] });
+    context.report(BUILDSPEC_RULES.missingVersion, context.range(0, 0), 'The buildspec is empty: start with version: 0.2 and a phases section.', {
+      fixes: [
+        {
+          title: 'Insert a minimal buildspec',
+          edits: [{ range: context.range(0, 0), newText: 'version: 0.2\n\nphases:\n  build:\n    commands:\n      - echo Build started\n' }],
+          preferred: true,
+        },
+      ],
+    });
   }
   // The version rule owns "version" (missing, unsupported, quoted): drop the schema's generic reports of it.
-  const findings = context.findings.filter((f) => !(
-    (f.code === BUILDSPEC_RULES.missingKey.code && /needs "version"/.test(f.message)) ||
-    (f.code === BUILDSPEC_RULES.invalidValue.code && f.message.startsWith('"version"'))));
+  const findings = context.findings.filter(
+    (f) =>
+      !(
+        (f.code === BUILDSPEC_RULES.missingKey.code && /needs "version"/.test(f.message)) ||
+        (f.code === BUILDSPEC_RULES.invalidValue.code && f.message.startsWith('"version"'))
+      ),
+  );
   const cleaned = withoutTabNoise(findings, BUILDSPEC_RULES.tabIndentation.code);
   cleaned.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model, version, findings: cleaned, elapsedMs: performance.now() - started };

@@ -17,7 +17,11 @@ export function buildspecCompletion(document: TextDocument, position: Position):
   if (where.afterColon) {
     const path = where.path;
     if (path.length === 4 && path[0] === 'phases' && path[2] === 'runtime-versions') {
-      items = (runtimeVersions(path[3]!) ?? []).map((v) => ({ label: v, kind: CompletionItemKind.Value, textEdit: { range, newText: /^\d+\.\d+0$/.test(v) ? `"${v}"` : v } }));
+      items = (runtimeVersions(path[3]!) ?? []).map((v) => ({
+        label: v,
+        kind: CompletionItemKind.Value,
+        textEdit: { range, newText: /^\d+\.\d+0$/.test(v) ? `"${v}"` : v },
+      }));
     } else {
       const spec = specAt(BUILDSPEC_SPEC.root, path);
       if (spec?.type === 'enum') items = (spec.values ?? []).map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: v } }));
@@ -26,7 +30,12 @@ export function buildspecCompletion(document: TextDocument, position: Position):
   } else {
     const path = where.path;
     if (path.length === 3 && path[0] === 'phases' && path[2] === 'runtime-versions') {
-      items = runtimeNames().map((name) => ({ label: name, kind: CompletionItemKind.Module, detail: (runtimeVersions(name) ?? []).slice(-3).join(', '), textEdit: { range, newText: `${name}: ` } }));
+      items = runtimeNames().map((name) => ({
+        label: name,
+        kind: CompletionItemKind.Module,
+        detail: (runtimeVersions(name) ?? []).slice(-3).join(', '),
+        textEdit: { range, newText: `${name}: ` },
+      }));
     } else {
       const spec = path.length === 0 ? BUILDSPEC_SPEC.root : specAt(BUILDSPEC_SPEC.root, path);
       const present = siblingKeys(text, offset, where.indent);

@@ -20,7 +20,10 @@ export function buildspecHover(document: TextDocument, analysis: BuildspecAnalys
   if (!where.onKey && node && isScalar(node)) {
     const variable = environmentVariableAt(analysis.model.text, node as Scalar, offset);
     if (variable) {
-      return { contents: { kind: MarkupKind.Markdown, value: `**$${variable.name}** · CodeBuild environment variable\n\n${variable.doc}` }, range: rangeOf(document, variable.offset, variable.name.length + 1) };
+      return {
+        contents: { kind: MarkupKind.Markdown, value: `**$${variable.name}** · CodeBuild environment variable\n\n${variable.doc}` },
+        range: rangeOf(document, variable.offset, variable.name.length + 1),
+      };
     }
   }
   if (!where.onKey || !node) return undefined;
@@ -29,7 +32,9 @@ export function buildspecHover(document: TextDocument, analysis: BuildspecAnalys
   let markdown: string | undefined;
   if (path.length === 4 && path[2] === 'runtime-versions' && path[0] === 'phases') {
     const versions = runtimeVersions(key);
-    markdown = versions ? `**${key}** runtime\n\nVersions on current images: ${versions.map((v) => `\`${v}\``).join(', ')}. \`latest\` and \`<major>.x\` forms are accepted too; availability depends on the build image.` : undefined;
+    markdown = versions
+      ? `**${key}** runtime\n\nVersions on current images: ${versions.map((v) => `\`${v}\``).join(', ')}. \`latest\` and \`<major>.x\` forms are accepted too; availability depends on the build image.`
+      : undefined;
   } else {
     const spec = specAt(BUILDSPEC_SPEC.root, path);
     markdown = spec ? keyMarkdown(key, spec, path) : undefined;
@@ -47,10 +52,20 @@ function keyMarkdown(key: string, spec: SpecNode, path: readonly string[]): stri
   const lines = [header.filter(Boolean).join(' · ')];
   if (spec.doc) lines.push('', spec.doc);
   if (isPhase) {
-    lines.push('', `${PHASE_ORDER.map((p) => (p === key ? `**${p}**` : p)).join(' → ')} → artifacts uploaded. \`finally\` commands run even when a command fails.`);
+    lines.push(
+      '',
+      `${PHASE_ORDER.map((p) => (p === key ? `**${p}**` : p)).join(' → ')} → artifacts uploaded. \`finally\` commands run even when a command fails.`,
+    );
   } else if (spec.lifecycle) lines.push('', spec.lifecycle);
-  if (spec.type === 'enum' && spec.values) lines.push('', `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}${spec.caseInsensitive ? ' (any case)' : ''}`);
-  if (spec.type === 'map' && spec.keys) lines.push('', `Keys: ${Object.keys(spec.keys).map((k) => `\`${k}\``).join(', ')}`);
+  if (spec.type === 'enum' && spec.values)
+    lines.push('', `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}${spec.caseInsensitive ? ' (any case)' : ''}`);
+  if (spec.type === 'map' && spec.keys)
+    lines.push(
+      '',
+      `Keys: ${Object.keys(spec.keys)
+        .map((k) => `\`${k}\``)
+        .join(', ')}`,
+    );
   if (spec.deprecated) lines.push('', `Deprecated: ${spec.deprecated}`);
   if (spec.platform) lines.push('', `Only on ${spec.platform} build images.`);
   if (spec.link) lines.push('', `[Buildspec reference](${spec.link})`);

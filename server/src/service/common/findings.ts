@@ -40,8 +40,13 @@ export interface RuleDefinition {
  * the kind's usual documentation page.
  */
 export function ruleDefiner(language: string, defaultDocs?: string) {
-  return (code: string, name: string, severity: Severity, summary: string, docs = defaultDocs): RuleDefinition =>
-    ({ code, name: `${language}/${name}`, severity, summary, docs });
+  return (code: string, name: string, severity: Severity, summary: string, docs = defaultDocs): RuleDefinition => ({
+    code,
+    name: `${language}/${name}`,
+    severity,
+    summary,
+    docs,
+  });
 }
 
 /** Findings in document order (line, then column). */

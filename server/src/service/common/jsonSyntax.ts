@@ -34,27 +34,29 @@ export interface JsonSyntaxProblem {
 export function describeJsonErrors(document: TextDocument, text: string, errors: readonly ParseError[]): JsonSyntaxProblem[] {
   // The parser may report one mistake twice (e.g. a trailing comma as two expectations): keep one.
   const seen = new Set<string>();
-  return errors.map((error) => {
-    const comma = trailingCommaBefore(text, error.offset);
-    if (comma !== undefined && (error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected)) {
+  return errors
+    .map((error) => {
+      const comma = trailingCommaBefore(text, error.offset);
+      if (comma !== undefined && (error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected)) {
+        return {
+          range: rangeOf(document, comma, 1),
+          message: 'Trailing comma: JSON allows no comma before a closing bracket or brace.',
+          fixes: [{ title: 'Remove the trailing comma', edits: [{ range: rangeOf(document, comma, 1), newText: '' }], preferred: true }],
+        };
+      }
+      const length = Math.max(1, Math.min(error.length, 80));
       return {
-        range: rangeOf(document, comma, 1),
-        message: 'Trailing comma: JSON allows no comma before a closing bracket or brace.',
-        fixes: [{ title: 'Remove the trailing comma', edits: [{ range: rangeOf(document, comma, 1), newText: '' }], preferred: true }],
+        range: rangeOf(document, error.offset, error.offset >= text.length ? 0 : length),
+        message: PARSE_MESSAGES[error.error] ?? 'Invalid JSON.',
+        fixes: [],
       };
-    }
-    const length = Math.max(1, Math.min(error.length, 80));
-    return {
-      range: rangeOf(document, error.offset, error.offset >= text.length ? 0 : length),
-      message: PARSE_MESSAGES[error.error] ?? 'Invalid JSON.',
-      fixes: [],
-    };
-  }).filter((problem) => {
-    const key = `${JSON.stringify(problem.range)}|${problem.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    })
+    .filter((problem) => {
+      const key = `${JSON.stringify(problem.range)}|${problem.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
 }
 
 /** Offset of a comma directly (modulo whitespace) before a closing `}` or `]` at `offset`. */

@@ -34,8 +34,16 @@ export interface AnalyzeOptions {
 }
 
 const RULES: readonly Rule[] = [
-  checkSyntax, checkStructure, checkEffect, checkSids, checkActions, checkResources,
-  checkPrincipals, checkConditions, checkVariables, checkSecurity,
+  checkSyntax,
+  checkStructure,
+  checkEffect,
+  checkSids,
+  checkActions,
+  checkResources,
+  checkPrincipals,
+  checkConditions,
+  checkVariables,
+  checkSecurity,
 ];
 
 /** Analyses a JSON document as an IAM policy; undefined when it is not one (and no kind is configured). */
@@ -46,7 +54,11 @@ export function analyzePolicy(document: TextDocument, catalog: IamCatalog, optio
   if (text.includes('\u0000')) {
     if (!options.kind) return undefined;
     const model = parsePolicy('');
-    const finding: Finding = { code: IAM_RULES.invalidJson.code, range: rangeOf(document, 0, 0), message: 'This file contains binary data (NUL bytes), not a JSON policy.' };
+    const finding: Finding = {
+      code: IAM_RULES.invalidJson.code,
+      range: rangeOf(document, 0, 0),
+      message: 'This file contains binary data (NUL bytes), not a JSON policy.',
+    };
     return { model, kind: options.kind, kindSource: 'configured', findings: [finding], statementCount: 0, elapsedMs: performance.now() - started };
   }
   const model = parsePolicy(text);

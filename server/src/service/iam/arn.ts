@@ -74,7 +74,14 @@ export function hasWildcardOrVariable(text: string): boolean {
 // and role paths contain `/`), the template's last placeholder matches anything, and a bucket
 // name never contains `/`: that is what tells a bucket ARN from an object ARN.
 
-enum Kind { Char, Any, One, Segment, Tail, Name }
+enum Kind {
+  Char,
+  Any,
+  One,
+  Segment,
+  Tail,
+  Name,
+}
 
 /** A template or pattern as parallel arrays: the kind of each position, and its character for literals. */
 interface Tokens {
@@ -189,9 +196,13 @@ function wildcardPatternMatches(pattern: string, template: string): boolean {
   const arn = parseArn(pattern);
   const parts = templateParts(template);
   if (arn && parts) {
-    return segmentMatches(arn.partition, parts[0]) && segmentMatches(arn.service, parts[1]) &&
-      segmentMatches(arn.region, parts[2]) && segmentMatches(arn.account, parts[3]) &&
-      wildcardsIntersect(patternTokens(arn.resource), templateTokens(parts[4]));
+    return (
+      segmentMatches(arn.partition, parts[0]) &&
+      segmentMatches(arn.service, parts[1]) &&
+      segmentMatches(arn.region, parts[2]) &&
+      segmentMatches(arn.account, parts[3]) &&
+      wildcardsIntersect(patternTokens(arn.resource), templateTokens(parts[4]))
+    );
   }
   return wildcardsIntersect(patternTokens(pattern), templateTokens(template));
 }
@@ -200,9 +211,7 @@ const templatePartsCache = new Map<string, readonly [string, string, string, str
 function templateParts(template: string): readonly [string, string, string, string, string] | undefined {
   if (templatePartsCache.has(template)) return templatePartsCache.get(template);
   const split = template.split(':');
-  const parts = split.length >= 6 && split[0] === 'arn'
-    ? [split[1]!, split[2]!, split[3]!, split[4]!, split.slice(5).join(':')] as const
-    : undefined;
+  const parts = split.length >= 6 && split[0] === 'arn' ? ([split[1]!, split[2]!, split[3]!, split[4]!, split.slice(5).join(':')] as const) : undefined;
   templatePartsCache.set(template, parts);
   return parts;
 }

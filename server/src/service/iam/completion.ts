@@ -1,8 +1,6 @@
 import { getLocation, type Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import {
-  CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range,
-} from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
 import { rangeOf } from '../common/text';
 import type { PolicyAnalysis } from './analyze';
 import type { ConditionKeyInfo, IamCatalog } from './catalog/catalog';
@@ -30,10 +28,26 @@ const ELEMENT_SNIPPETS: Readonly<Record<string, string>> = {
 };
 
 const COMMON_SERVICE_PRINCIPALS = [
-  'ec2.amazonaws.com', 'lambda.amazonaws.com', 'ecs-tasks.amazonaws.com', 'codebuild.amazonaws.com', 'codedeploy.amazonaws.com',
-  'codepipeline.amazonaws.com', 'cloudformation.amazonaws.com', 'states.amazonaws.com', 'events.amazonaws.com', 'apigateway.amazonaws.com',
-  'sns.amazonaws.com', 'sqs.amazonaws.com', 's3.amazonaws.com', 'logs.amazonaws.com', 'firehose.amazonaws.com', 'glue.amazonaws.com',
-  'sagemaker.amazonaws.com', 'elasticmapreduce.amazonaws.com', 'eks.amazonaws.com', 'cloudtrail.amazonaws.com',
+  'ec2.amazonaws.com',
+  'lambda.amazonaws.com',
+  'ecs-tasks.amazonaws.com',
+  'codebuild.amazonaws.com',
+  'codedeploy.amazonaws.com',
+  'codepipeline.amazonaws.com',
+  'cloudformation.amazonaws.com',
+  'states.amazonaws.com',
+  'events.amazonaws.com',
+  'apigateway.amazonaws.com',
+  'sns.amazonaws.com',
+  'sqs.amazonaws.com',
+  's3.amazonaws.com',
+  'logs.amazonaws.com',
+  'firehose.amazonaws.com',
+  'glue.amazonaws.com',
+  'sagemaker.amazonaws.com',
+  'elasticmapreduce.amazonaws.com',
+  'eks.amazonaws.com',
+  'cloudtrail.amazonaws.com',
 ];
 
 export function iamCompletion(document: TextDocument, analysis: PolicyAnalysis, catalog: IamCatalog, position: Position): CompletionList | undefined {
@@ -52,7 +66,10 @@ export function iamCompletion(document: TextDocument, analysis: PolicyAnalysis, 
   const typed = stringNode ? text.slice(stringNode.offset + 1, offset) : '';
   const quote = (s: string) => (stringNode ? s : JSON.stringify(s));
   const item = (label: string, kind: CompletionItemKind, extra: Partial<CompletionItem> = {}): CompletionItem => ({
-    label, kind, textEdit: { range: replaceRange, newText: quote(label) }, ...extra,
+    label,
+    kind,
+    textEdit: { range: replaceRange, newText: quote(label) },
+    ...extra,
   });
 
   let items: CompletionItem[] = [];
@@ -62,7 +79,9 @@ export function iamCompletion(document: TextDocument, analysis: PolicyAnalysis, 
     else if (rel[0] === 'Condition' && rel.length === 2) {
       items = allOperatorSpellings().map((name) => item(name, CompletionItemKind.Operator, { detail: OPERATORS.get(name.replace(/IfExists$/, ''))?.category }));
     } else if (rel[0] === 'Condition' && rel.length === 3) {
-      items = conditionKeysFor(catalog, statement).map((k) => item(k.key, CompletionItemKind.Property, { detail: `${k.type} · ${k.service === 'aws' ? 'global' : k.service}` }));
+      items = conditionKeysFor(catalog, statement).map((k) =>
+        item(k.key, CompletionItemKind.Property, { detail: `${k.type} · ${k.service === 'aws' ? 'global' : k.service}` }),
+      );
     } else if ((rel[0] === 'Principal' || rel[0] === 'NotPrincipal') && rel.length === 2) {
       items = Object.entries(PRINCIPAL_TYPE_DOCS).map(([name, docs]) => item(name, CompletionItemKind.Property, { documentation: docs }));
     }
@@ -90,14 +109,16 @@ function contentRange(document: TextDocument, text: string, node: Node): Range {
 
 function elementItems(names: readonly string[], existing: Node[] | undefined, range: Range, inString: boolean): CompletionItem[] {
   const present = new Set((existing ?? []).map((p) => p.children?.[0]?.value));
-  return names.filter((name) => !present.has(name)).map((name) => ({
-    label: name,
-    kind: CompletionItemKind.Property,
-    documentation: ELEMENT_DOCS[name],
-    insertTextFormat: InsertTextFormat.Snippet,
-    // Inside an already-typed key only the name is replaced; elsewhere the whole property is inserted.
-    textEdit: { range, newText: inString ? name : ELEMENT_SNIPPETS[name] ?? `"${name}": $1` },
-  }));
+  return names
+    .filter((name) => !present.has(name))
+    .map((name) => ({
+      label: name,
+      kind: CompletionItemKind.Property,
+      documentation: ELEMENT_DOCS[name],
+      insertTextFormat: InsertTextFormat.Snippet,
+      // Inside an already-typed key only the name is replaced; elsewhere the whole property is inserted.
+      textEdit: { range, newText: inString ? name : (ELEMENT_SNIPPETS[name] ?? `"${name}": $1`) },
+    }));
 }
 
 function actionItems(catalog: IamCatalog, typed: string, range: Range, quote: (s: string) => string): CompletionItem[] {
@@ -132,9 +153,7 @@ function resourceItems(catalog: IamCatalog, statement: StatementModel | undefine
         if (!info || seen.has(info.arn)) continue;
         seen.add(info.arn);
         let tabstop = 0;
-        const snippet = info.arn
-          .replace(/\$\{Partition\}/g, 'aws')
-          .replace(/\$\{([^}]+)\}/g, (_m, name: string) => `\${${++tabstop}:${name}}`);
+        const snippet = info.arn.replace(/\$\{Partition\}/g, 'aws').replace(/\$\{([^}]+)\}/g, (_m, name: string) => `\${${++tabstop}:${name}}`);
         items.push({
           label: info.arn,
           kind: CompletionItemKind.Reference,

@@ -37,11 +37,7 @@ export function inferPolicyKind(model: PolicyModel): PolicyKind {
 }
 
 /** Glob → kind from `awsStudyHints.iam.policyKinds`; globs match the workspace-relative path (or the absolute path). */
-export function configuredPolicyKind(
-  relativePath: string,
-  absolutePath: string,
-  globs: Readonly<Record<string, string>> | undefined,
-): PolicyKind | undefined {
+export function configuredPolicyKind(relativePath: string, absolutePath: string, globs: Readonly<Record<string, string>> | undefined): PolicyKind | undefined {
   if (!globs) return undefined;
   for (const [glob, kind] of Object.entries(globs)) {
     if (!isPolicyKind(kind)) continue;

@@ -75,7 +75,10 @@ export function actionHover(catalog: IamCatalog, value: string): string | undefi
     const levels = new Map<string, number>();
     for (const m of matches) for (const level of m.accessLevels) levels.set(level, (levels.get(level) ?? 0) + 1);
     const levelText = [...levels].map(([level, count]) => `${level} ${count}`).join(' · ');
-    const listed = matches.slice(0, MAX_LISTED).map((m) => `\`${service}:${m.name}\``).join(', ');
+    const listed = matches
+      .slice(0, MAX_LISTED)
+      .map((m) => `\`${service}:${m.name}\``)
+      .join(', ');
     const more = matches.length > MAX_LISTED ? `, … (+${matches.length - MAX_LISTED} more)` : '';
     return `**${escapeMarkdownText(value)}** matches ${matches.length} ${serviceName} action${matches.length === 1 ? '' : 's'} (${levelText})\n\n${listed}${more}`;
   }
@@ -94,7 +97,10 @@ export function actionHover(catalog: IamCatalog, value: string): string | undefi
     }
   }
   if (action.conditionKeys.length > 0) {
-    const keys = action.conditionKeys.slice(0, MAX_LISTED).map((k) => `\`${k}\``).join(', ');
+    const keys = action.conditionKeys
+      .slice(0, MAX_LISTED)
+      .map((k) => `\`${k}\``)
+      .join(', ');
     lines.push('', `Condition keys: ${keys}${action.conditionKeys.length > MAX_LISTED ? `, … (+${action.conditionKeys.length - MAX_LISTED})` : ''}`);
   }
   lines.push('', `[Service Authorization Reference](${SAR_URL})`);
@@ -102,12 +108,13 @@ export function actionHover(catalog: IamCatalog, value: string): string | undefi
 }
 
 function arnHover(catalog: IamCatalog, value: string): string | undefined {
-  if (value === '*') return '**\\*** — every resource the statement\'s actions can apply to.';
+  if (value === '*') return "**\\*** — every resource the statement's actions can apply to.";
   const arn = parseArn(value);
   if (!arn) return undefined;
   const serviceName = catalog.serviceName(arn.service);
   const lines = [
-    '| Part | Value |', '|---|---|',
+    '| Part | Value |',
+    '|---|---|',
     `| partition | \`${arn.partition || '(empty)'}\` |`,
     `| service | \`${arn.service}\`${serviceName ? ` (${serviceName})` : ''} |`,
     `| region | \`${arn.region || '(none)'}\` |`,
@@ -117,7 +124,13 @@ function arnHover(catalog: IamCatalog, value: string): string | undefined {
   if (serviceName) {
     const types = catalog.resourceTypes(arn.service).filter((rt) => patternMatchesTemplate(value, rt.arn));
     if (types.length > 0) {
-      lines.push('', `Resource type${types.length === 1 ? '' : 's'}: ${types.slice(0, MAX_LISTED).map((t) => `**${t.name}** \`${t.arn}\``).join(', ')}`);
+      lines.push(
+        '',
+        `Resource type${types.length === 1 ? '' : 's'}: ${types
+          .slice(0, MAX_LISTED)
+          .map((t) => `**${t.name}** \`${t.arn}\``)
+          .join(', ')}`,
+      );
     }
   }
   return lines.join('\n');
@@ -136,9 +149,12 @@ function conditionKeyHover(catalog: IamCatalog, key: string): string | undefined
   const info = catalog.conditionKey(key);
   if (!info) return undefined;
   const scope = info.service === 'aws' ? 'global key' : info.inferred ? 'identity-provider claim' : `${catalog.serviceName(info.service) ?? info.service} key`;
-  const description = info.service === 'aws'
-    ? GLOBAL_DOCS[info.key]?.description
-    : info.inferred ? 'A claim from the identity provider\'s token, available when a role is assumed with a web identity.' : catalog.docs(info.service).conditionKeys[info.key];
+  const description =
+    info.service === 'aws'
+      ? GLOBAL_DOCS[info.key]?.description
+      : info.inferred
+        ? "A claim from the identity provider's token, available when a role is assumed with a web identity."
+        : catalog.docs(info.service).conditionKeys[info.key];
   const lines = [`**${escapeMarkdownText(key)}** · ${info.type} · ${scope}`];
   if (description) lines.push('', description);
   lines.push('', `Compare with ${suitableOperators(info.type)}${info.type.startsWith('ArrayOf') ? '; multivalued, so use ForAnyValue:/ForAllValues:' : ''}.`);

@@ -75,8 +75,7 @@ export function parsePolicy(text: string): PolicyModel {
   const versionProperty = props.get('Version');
   const statementProperty = props.get('Statement');
   const statementValue = statementProperty?.children?.[1];
-  const statementNodes =
-    statementValue?.type === 'array' ? (statementValue.children ?? []) : statementValue?.type === 'object' ? [statementValue] : [];
+  const statementNodes = statementValue?.type === 'array' ? (statementValue.children ?? []) : statementValue?.type === 'object' ? [statementValue] : [];
   const statements: StatementModel[] = [];
   statementNodes.forEach((node, index) => {
     if (node.type === 'object') statements.push(parseStatement(text, node, index));

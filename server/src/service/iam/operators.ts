@@ -82,12 +82,19 @@ export function isCompatible(category: OperatorCategory, keyType: ConditionKeyTy
 export function suitableOperators(keyType: ConditionKeyType): string {
   const scalar = keyType.replace(/^ArrayOf/, '');
   switch (scalar) {
-    case 'Numeric': return 'Numeric… operators (NumericEquals, NumericLessThan, …)';
-    case 'Date': return 'Date… operators (DateGreaterThan, …)';
-    case 'Bool': return 'Bool';
-    case 'IPAddress': return 'IpAddress / NotIpAddress';
-    case 'ARN': return 'Arn… operators (ArnLike, ArnEquals, …) or String operators';
-    case 'Binary': return 'BinaryEquals';
-    default: return 'String… operators (StringEquals, StringLike, …)';
+    case 'Numeric':
+      return 'Numeric… operators (NumericEquals, NumericLessThan, …)';
+    case 'Date':
+      return 'Date… operators (DateGreaterThan, …)';
+    case 'Bool':
+      return 'Bool';
+    case 'IPAddress':
+      return 'IpAddress / NotIpAddress';
+    case 'ARN':
+      return 'Arn… operators (ArnLike, ArnEquals, …) or String operators';
+    case 'Binary':
+      return 'BinaryEquals';
+    default:
+      return 'String… operators (StringEquals, StringLike, …)';
   }
 }

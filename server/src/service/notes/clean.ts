@@ -5,8 +5,21 @@
 
 /** The most common UTF-8-read-as-cp1252 sequences, repaired to what the author wrote. */
 const MOJIBAKE: readonly [string, string][] = [
-  ['â€“', '–'], ['â€”', '—'], ['â€™', '’'], ['â€˜', '‘'], ['â€œ', '“'], ['â€\u009d', '”'], ['â€', '”'],
-  ['â†’', '→'], ['â†', '←'], ['âœ…', '✅'], ['âœ“', '✓'], ['â€¢', '•'], ['â€¦', '…'], ['Â ', ' '], ['Â', ''],
+  ['â€“', '–'],
+  ['â€”', '—'],
+  ['â€™', '’'],
+  ['â€˜', '‘'],
+  ['â€œ', '“'],
+  ['â€\u009d', '”'],
+  ['â€', '”'],
+  ['â†’', '→'],
+  ['â†', '←'],
+  ['âœ…', '✅'],
+  ['âœ“', '✓'],
+  ['â€¢', '•'],
+  ['â€¦', '…'],
+  ['Â ', ' '],
+  ['Â', ''],
 ];
 
 export function repairMojibake(text: string): string {
@@ -43,7 +56,11 @@ export function frontMatter(lines: readonly string[]): { fields: Record<string, 
   const fields: Record<string, string> = {};
   for (const line of lines.slice(1, end)) {
     const match = /^([\w-]+):\s*(.*)$/.exec(line);
-    if (match) fields[match[1]!] = match[2]!.replace(/^["']|["']$/g, '').replace(/\s+#.*$/, '').trim();
+    if (match)
+      fields[match[1]!] = match[2]!
+        .replace(/^["']|["']$/g, '')
+        .replace(/\s+#.*$/, '')
+        .trim();
   }
   return { fields, lines: end + 1 };
 }

@@ -31,7 +31,13 @@ export interface SearchOptions {
   readonly requireAll?: boolean;
 }
 
-interface Doc { key: string; title: string; headingPath: string; text: string; keywords: string }
+interface Doc {
+  key: string;
+  title: string;
+  headingPath: string;
+  text: string;
+  keywords: string;
+}
 
 export class NotesIndex {
   private readonly search = new MiniSearch<Doc>({
@@ -150,10 +156,16 @@ export class NotesIndex {
   }
 
   private learnServiceNames(meta: Readonly<Record<string, string>>): void {
-    const prefixes = (meta.prefix ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+    const prefixes = (meta.prefix ?? '')
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean);
     if (prefixes.length === 0) return;
     for (const name of [meta.title, meta.service, ...prefixes]) {
-      for (const word of (name ?? '').toLowerCase().replace(/^(amazon|aws)\s+/, '').split(/[\s/,()]+/)) {
+      for (const word of (name ?? '')
+        .toLowerCase()
+        .replace(/^(amazon|aws)\s+/, '')
+        .split(/[\s/,()]+/)) {
         if (word.length >= 2 && !['and', 'or', 'the', 'amazon', 'aws', 'service', 'services'].includes(word)) {
           this.serviceWords.set(word, [...new Set([...(this.serviceWords.get(word) ?? []), ...prefixes])]);
         }
@@ -162,10 +174,16 @@ export class NotesIndex {
   }
 
   private servicesOf(section: NoteSection): string[] {
-    const declared = (section.meta.prefix ?? '').split(',').map((p) => p.trim().toLowerCase()).filter(Boolean);
+    const declared = (section.meta.prefix ?? '')
+      .split(',')
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean);
     if (declared.length > 0) return declared;
     const found = new Set<string>();
-    for (const word of [section.title, ...section.headingPath].join(' ').toLowerCase().split(/[\s/,():-]+/)) {
+    for (const word of [section.title, ...section.headingPath]
+      .join(' ')
+      .toLowerCase()
+      .split(/[\s/,():-]+/)) {
       for (const prefix of this.serviceWords.get(word) ?? []) found.add(prefix);
     }
     return [...found];

@@ -83,8 +83,33 @@ export function quantitiesAbout(statement: string, fact: Fact): FoundQuantity[] 
 }
 
 // Keyword-group words that qualify a number rather than name what is counted.
-const NOT_NOUNS = new Set(['max', 'maximum', 'min', 'minimum', 'most', 'least', 'up', 'limit', 'limits', 'quota', 'quotas', 'default',
-  'defaults', 'per', 'from', 'between', 'range', 'exceed', 'exceeds', 'allowed', 'increase', 'increased', 'adjustable', 'hard', 'soft']);
+const NOT_NOUNS = new Set([
+  'max',
+  'maximum',
+  'min',
+  'minimum',
+  'most',
+  'least',
+  'up',
+  'limit',
+  'limits',
+  'quota',
+  'quotas',
+  'default',
+  'defaults',
+  'per',
+  'from',
+  'between',
+  'range',
+  'exceed',
+  'exceeds',
+  'allowed',
+  'increase',
+  'increased',
+  'adjustable',
+  'hard',
+  'soft',
+]);
 
 /**
  * Counts carry no unit, so they are judged only when the number names what it counts (a noun of
@@ -129,7 +154,11 @@ function describeFact(fact: Fact): string {
   return fact.statement.replace(/\.$/, '');
 }
 
-export function lintStatements(statements: readonly Statement[], facts: readonly Fact[], mentionsOf: (fact: Fact) => readonly Mention[] = () => []): NoteProblem[] {
+export function lintStatements(
+  statements: readonly Statement[],
+  facts: readonly Fact[],
+  mentionsOf: (fact: Fact) => readonly Mention[] = () => [],
+): NoteProblem[] {
   const problems: NoteProblem[] = [];
   for (const statement of statements) {
     for (const fact of facts) {
@@ -167,7 +196,13 @@ export function lintStatements(statements: readonly Statement[], facts: readonly
   return problems;
 }
 
-function checkDisagreement(statement: Statement, fact: Fact, quantities: readonly FoundQuantity[], mentions: readonly Mention[], problems: NoteProblem[]): void {
+function checkDisagreement(
+  statement: Statement,
+  fact: Fact,
+  quantities: readonly FoundQuantity[],
+  mentions: readonly Mention[],
+  problems: NoteProblem[],
+): void {
   // Only numbers that say what they are (default, max, min) can disagree with each other.
   const here = quantities.length === 1 ? quantities[0]! : undefined;
   const qualifier = here ? qualifierNear(statement.text, here) : undefined;

@@ -16,22 +16,35 @@ export interface FoundQuantity {
 }
 
 const UNITS: Readonly<Record<string, { kind: QuantityKind; factor: number; canonical: string }>> = {
-  ms: { kind: 'duration', factor: 0.001, canonical: 'milliseconds' }, millisecond: { kind: 'duration', factor: 0.001, canonical: 'milliseconds' },
-  s: { kind: 'duration', factor: 1, canonical: 'seconds' }, sec: { kind: 'duration', factor: 1, canonical: 'seconds' }, second: { kind: 'duration', factor: 1, canonical: 'seconds' },
-  min: { kind: 'duration', factor: 60, canonical: 'minutes' }, minute: { kind: 'duration', factor: 60, canonical: 'minutes' },
-  h: { kind: 'duration', factor: 3600, canonical: 'hours' }, hr: { kind: 'duration', factor: 3600, canonical: 'hours' }, hour: { kind: 'duration', factor: 3600, canonical: 'hours' },
-  day: { kind: 'duration', factor: 86_400, canonical: 'days' }, week: { kind: 'duration', factor: 604_800, canonical: 'weeks' },
+  ms: { kind: 'duration', factor: 0.001, canonical: 'milliseconds' },
+  millisecond: { kind: 'duration', factor: 0.001, canonical: 'milliseconds' },
+  s: { kind: 'duration', factor: 1, canonical: 'seconds' },
+  sec: { kind: 'duration', factor: 1, canonical: 'seconds' },
+  second: { kind: 'duration', factor: 1, canonical: 'seconds' },
+  min: { kind: 'duration', factor: 60, canonical: 'minutes' },
+  minute: { kind: 'duration', factor: 60, canonical: 'minutes' },
+  h: { kind: 'duration', factor: 3600, canonical: 'hours' },
+  hr: { kind: 'duration', factor: 3600, canonical: 'hours' },
+  hour: { kind: 'duration', factor: 3600, canonical: 'hours' },
+  day: { kind: 'duration', factor: 86_400, canonical: 'days' },
+  week: { kind: 'duration', factor: 604_800, canonical: 'weeks' },
   year: { kind: 'duration', factor: 31_536_000, canonical: 'years' },
-  byte: { kind: 'size', factor: 1, canonical: 'bytes' }, b: { kind: 'size', factor: 1, canonical: 'bytes' },
-  kb: { kind: 'size', factor: 1024, canonical: 'KB' }, kib: { kind: 'size', factor: 1024, canonical: 'KB' },
-  mb: { kind: 'size', factor: 1024 ** 2, canonical: 'MB' }, mib: { kind: 'size', factor: 1024 ** 2, canonical: 'MB' },
-  gb: { kind: 'size', factor: 1024 ** 3, canonical: 'GB' }, gib: { kind: 'size', factor: 1024 ** 3, canonical: 'GB' },
-  tb: { kind: 'size', factor: 1024 ** 4, canonical: 'TB' }, tib: { kind: 'size', factor: 1024 ** 4, canonical: 'TB' },
+  byte: { kind: 'size', factor: 1, canonical: 'bytes' },
+  b: { kind: 'size', factor: 1, canonical: 'bytes' },
+  kb: { kind: 'size', factor: 1024, canonical: 'KB' },
+  kib: { kind: 'size', factor: 1024, canonical: 'KB' },
+  mb: { kind: 'size', factor: 1024 ** 2, canonical: 'MB' },
+  mib: { kind: 'size', factor: 1024 ** 2, canonical: 'MB' },
+  gb: { kind: 'size', factor: 1024 ** 3, canonical: 'GB' },
+  gib: { kind: 'size', factor: 1024 ** 3, canonical: 'GB' },
+  tb: { kind: 'size', factor: 1024 ** 4, canonical: 'TB' },
+  tib: { kind: 'size', factor: 1024 ** 4, canonical: 'TB' },
   // Facts give plain counts ("5 layers") the unit "count"; prose never writes it, so PATTERN has no "count".
   count: { kind: 'count', factor: 1, canonical: 'count' },
 };
 
-const PATTERN = /(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|years?|bytes?|[KMGT]i?B|[kmgt]b)(?![\w])/g;
+const PATTERN =
+  /(?<![\w.$])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|years?|bytes?|[KMGT]i?B|[kmgt]b)(?![\w])/g;
 
 export function unitInfo(unit: string): { kind: QuantityKind; factor: number; canonical: string } | undefined {
   const lower = unit.toLowerCase();
@@ -47,8 +60,14 @@ export function findQuantities(text: string): FoundQuantity[] {
     if (/^[shb]$/i.test(match[2]!) && /\s/.test(match[0])) continue;
     const value = Number(match[1]!.replace(/,/g, ''));
     found.push({
-      value, unit: info.canonical, kind: info.kind, base: value * info.factor,
-      offset: match.index!, length: match[0].length, numberOffset: match.index!, numberLength: match[1]!.length,
+      value,
+      unit: info.canonical,
+      kind: info.kind,
+      base: value * info.factor,
+      offset: match.index!,
+      length: match[0].length,
+      numberOffset: match.index!,
+      numberLength: match[1]!.length,
     });
   }
   return found;
@@ -74,8 +93,14 @@ export function findCounts(text: string, nouns: readonly string[]): FoundQuantit
     if (through < 0) continue;
     const value = Number(match[1]!.replace(/,/g, ''));
     found.push({
-      value, unit: 'count', kind: 'count', base: value,
-      offset: match.index!, length: match[0].length + through, numberOffset: match.index!, numberLength: match[1]!.length,
+      value,
+      unit: 'count',
+      kind: 'count',
+      base: value,
+      offset: match.index!,
+      length: match[0].length + through,
+      numberOffset: match.index!,
+      numberLength: match[1]!.length,
     });
   }
   return found;

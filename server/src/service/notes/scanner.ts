@@ -23,7 +23,10 @@ export interface ScanResult {
   readonly elapsedMs: number;
 }
 
-export function listNoteFiles(settings: { paths: readonly string[]; extensions: readonly string[] }, workspaceRoots: readonly string[]): { files: string[]; truncated: boolean } {
+export function listNoteFiles(
+  settings: { paths: readonly string[]; extensions: readonly string[] },
+  workspaceRoots: readonly string[],
+): { files: string[]; truncated: boolean } {
   const { folders, globs } = resolveNoteRoots(settings.paths, workspaceRoots);
   const files = new Set<string>();
   let truncated = false;
@@ -79,7 +82,12 @@ export function readNote(file: string): string | { skipped: string } {
 }
 
 /** Indexes every note, yielding between files; `onProgress` receives the share done (0–100). */
-export async function indexNotes(notes: NotesService, files: readonly string[], onProgress: (percent: number, file: string) => void, isCancelled: () => boolean): Promise<{ sections: number; skipped: string[] }> {
+export async function indexNotes(
+  notes: NotesService,
+  files: readonly string[],
+  onProgress: (percent: number, file: string) => void,
+  isCancelled: () => boolean,
+): Promise<{ sections: number; skipped: string[] }> {
   const skipped: string[] = [];
   let sections = 0;
   for (let i = 0; i < files.length; i++) {

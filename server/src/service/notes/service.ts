@@ -139,7 +139,13 @@ export class NotesService {
       range: rangeOf(document, problem.offset, problem.length),
       message: problem.message,
       fixes: problem.replacement
-        ? [{ title: `Replace with ${problem.replacement.text}`, edits: [{ range: rangeOf(document, problem.replacement.offset, problem.replacement.length), newText: problem.replacement.text }], preferred: true }]
+        ? [
+            {
+              title: `Replace with ${problem.replacement.text}`,
+              edits: [{ range: rangeOf(document, problem.replacement.offset, problem.replacement.length), newText: problem.replacement.text }],
+              preferred: true,
+            },
+          ]
         : [],
     }));
   }
@@ -151,7 +157,11 @@ export class NotesService {
       this.mentions = collectMentions(notes, this.knowledge.facts);
     }
     const filtered = new Map<string, Mention[]>();
-    for (const [id, list] of this.mentions) filtered.set(id, list.filter((m) => m.file !== excludeFile));
+    for (const [id, list] of this.mentions)
+      filtered.set(
+        id,
+        list.filter((m) => m.file !== excludeFile),
+      );
     return filtered;
   }
 

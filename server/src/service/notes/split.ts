@@ -24,7 +24,13 @@ export interface NoteSection {
   readonly raw: readonly string[];
 }
 
-interface Draft { title: string; headingPath: string[]; start: number; end: number; titleLine: boolean }
+interface Draft {
+  title: string;
+  headingPath: string[];
+  start: number;
+  end: number;
+  titleLine: boolean;
+}
 
 const HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const BULLET = /^\s*([-*+•]|\d+[.)])(\s+|$)/;
@@ -49,7 +55,17 @@ export function splitNote(file: string, raw: string): NoteSection[] {
     let end = draft.end;
     while (end > draft.start && (lines[end] ?? '').trim() === '') end--; // the range ends at its last written line
     const raw = lines.slice(draft.start + (draft.titleLine ? 1 : 0), end + 1);
-    sections.push({ id: `${path}#${occurrence}`, file, title: draft.title, headingPath: draft.headingPath, text, startLine: draft.start, endLine: end, meta: front.fields, raw });
+    sections.push({
+      id: `${path}#${occurrence}`,
+      file,
+      title: draft.title,
+      headingPath: draft.headingPath,
+      text,
+      startLine: draft.start,
+      endLine: end,
+      meta: front.fields,
+      raw,
+    });
   }
   return sections;
 }

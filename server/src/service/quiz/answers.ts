@@ -11,7 +11,12 @@ export function isCorrect(question: Question, given: string | readonly string[])
   }
   const answer = Array.isArray(given) ? given.join(' ') : (given as string);
   if (question.options) return answer === expected;
-  const normalise = (text: string) => text.toLowerCase().replace(/[`'"“”’.,;:!?()]/g, '').replace(/\s+/g, ' ').trim();
+  const normalise = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[`'"“”’.,;:!?()]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   const a = normalise(answer);
   const b = normalise(expected as string);
   if (a === b) return true;

@@ -8,20 +8,96 @@ import { findQuantities, type FoundQuantity } from '../notes/quantities';
  * context-free labels).
  */
 
-export interface TermDefinition { readonly term: string; readonly definition: string; readonly line: number }
-export interface Cloze { readonly sentence: string; readonly answer: string; readonly line: number }
-export interface Numeric { readonly sentence: string; readonly quantity: FoundQuantity; readonly line: number }
+export interface TermDefinition {
+  readonly term: string;
+  readonly definition: string;
+  readonly line: number;
+}
+export interface Cloze {
+  readonly sentence: string;
+  readonly answer: string;
+  readonly line: number;
+}
+export interface Numeric {
+  readonly sentence: string;
+  readonly quantity: FoundQuantity;
+  readonly line: number;
+}
 
 const BULLET = /^\s*(?:>\s*)?(?:[-*+•]|\d+[.)])\s+|^\s*>\s*/;
 const TERM_DEFINITION = /^(?:\*\*|__)?([A-Za-z0-9][^:*]{0,48}?)(?:\*\*|__)?\s*(?:\s[-–—]\s|:\s)\s*(.+)$/;
 const REJECT = /incorrect because|is wrong because|https?:|\]\(|â|Ã|ðŸ|\|/i;
 const GENERIC_TERMS = new Set([
-  'note', 'notes', 'example', 'examples', 'e.g', 'tip', 'tips', 'important', 'basic', 'detailed', 'cost', 'costs', 'pros', 'cons',
-  'use case', 'use cases', 'usage', 'why', 'how', 'what', 'when', 'where', 'who', 'result', 'results', 'answer', 'question', 'summary',
-  'default', 'defaults', 'limit', 'limits', 'other', 'others', 'misc', 'todo', 'yes', 'no', 'benefit', 'benefits', 'features', 'feature',
-  'types', 'type', 'options', 'option', 'exam tip', 'remember', 'key point', 'key points', 'also', 'warning', 'definition', 'source',
-  'best practice', 'best practices', 'note that', 'caution', 'gotcha', 'trap', 'traps', 'recap', 'exam pattern', 'exam patterns',
-  'exam tips', 'exam trap', 'exam traps', 'pattern', 'patterns', 'comparison',
+  'note',
+  'notes',
+  'example',
+  'examples',
+  'e.g',
+  'tip',
+  'tips',
+  'important',
+  'basic',
+  'detailed',
+  'cost',
+  'costs',
+  'pros',
+  'cons',
+  'use case',
+  'use cases',
+  'usage',
+  'why',
+  'how',
+  'what',
+  'when',
+  'where',
+  'who',
+  'result',
+  'results',
+  'answer',
+  'question',
+  'summary',
+  'default',
+  'defaults',
+  'limit',
+  'limits',
+  'other',
+  'others',
+  'misc',
+  'todo',
+  'yes',
+  'no',
+  'benefit',
+  'benefits',
+  'features',
+  'feature',
+  'types',
+  'type',
+  'options',
+  'option',
+  'exam tip',
+  'remember',
+  'key point',
+  'key points',
+  'also',
+  'warning',
+  'definition',
+  'source',
+  'best practice',
+  'best practices',
+  'note that',
+  'caution',
+  'gotcha',
+  'trap',
+  'traps',
+  'recap',
+  'exam pattern',
+  'exam patterns',
+  'exam tips',
+  'exam trap',
+  'exam traps',
+  'pattern',
+  'patterns',
+  'comparison',
 ]);
 
 function words(text: string): number {

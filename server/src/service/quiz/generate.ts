@@ -69,7 +69,10 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
   for (const section of sections) {
     if (section.text.trim().length < 20) continue; // empty or stub sections make no questions
     const source = (line: number): QuestionSource => ({
-      file: input.pathOf(section), startLine: line, endLine: line, kind: section.source === 'knowledge' ? 'bundled' : 'user',
+      file: input.pathOf(section),
+      startLine: line,
+      endLine: line,
+      kind: section.source === 'knowledge' ? 'bundled' : 'user',
     });
     const first = firstLine(section);
     const topicName = section.headingPath[0] ?? section.meta.title ?? section.title;
@@ -87,7 +90,8 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
       if (made >= PER_SECTION) break;
       add({
         id: id(section, 'cloze', cloze.answer),
-        type: 'cloze', topic: topicName,
+        type: 'cloze',
+        topic: topicName,
         prompt: `${context(section)}Fill in the blank: ${cloze.sentence}`,
         answer: cloze.answer,
         explanation: `${cloze.sentence.replace('_____', cloze.answer)} (${where(section, cloze.line)})`,
@@ -124,12 +128,17 @@ function firstLine(section: IndexedSection): number {
 
 function matchesTopic(section: IndexedSection, topic: string | undefined): boolean {
   if (!topic) return true;
-  const haystack = [section.title, ...section.headingPath, section.meta.title ?? '', section.meta.keywords ?? '', section.file, ...section.services].join(' ').toLowerCase();
+  const haystack = [section.title, ...section.headingPath, section.meta.title ?? '', section.meta.keywords ?? '', section.file, ...section.services]
+    .join(' ')
+    .toLowerCase();
   return haystack.includes(topic);
 }
 
 function context(section: IndexedSection): string {
-  const path = [...section.headingPath, section.title].filter((p, i, all) => all.indexOf(p) === i).slice(-2).join(' › ');
+  const path = [...section.headingPath, section.title]
+    .filter((p, i, all) => all.indexOf(p) === i)
+    .slice(-2)
+    .join(' › ');
   return path ? `[${path}] ` : '';
 }
 
@@ -141,39 +150,69 @@ function id(section: IndexedSection, type: string, answer: string): string {
   return `${type}-${hash(`${section.source}|${section.file}|${section.id}|${answer}`)}`;
 }
 
-function termQuestion(term: TermDefinition, siblings: readonly TermDefinition[], section: IndexedSection, topic: string, source: QuestionSource, random: () => number): Question | undefined {
-  const others = shuffle(siblings.filter((s) => s.term !== term.term && s.definition !== term.definition), random).slice(0, 3);
+function termQuestion(
+  term: TermDefinition,
+  siblings: readonly TermDefinition[],
+  section: IndexedSection,
+  topic: string,
+  source: QuestionSource,
+  random: () => number,
+): Question | undefined {
+  const others = shuffle(
+    siblings.filter((s) => s.term !== term.term && s.definition !== term.definition),
+    random,
+  ).slice(0, 3);
   if (others.length < 2) return undefined;
   const explanation = `${term.term}: ${term.definition} (${where(section, term.line)})`;
   if (random() < 0.5) {
     return {
-      id: id(section, 'term-definition', term.term), type: 'term-definition', topic,
+      id: id(section, 'term-definition', term.term),
+      type: 'term-definition',
+      topic,
       prompt: `${context(section)}What is ${term.term}?`,
-      options: shuffle([term.definition, ...others.map((o) => o.definition)], random), answer: term.definition, explanation, source,
+      options: shuffle([term.definition, ...others.map((o) => o.definition)], random),
+      answer: term.definition,
+      explanation,
+      source,
     };
   }
   return {
-    id: id(section, 'definition-term', term.term), type: 'definition-term', topic,
+    id: id(section, 'definition-term', term.term),
+    type: 'definition-term',
+    topic,
     prompt: `${context(section)}Which term is this: "${term.definition}"?`,
-    options: shuffle([term.term, ...others.map((o) => o.term)], random), answer: term.term, explanation, source,
+    options: shuffle([term.term, ...others.map((o) => o.term)], random),
+    answer: term.term,
+    explanation,
+    source,
   };
 }
 
 /** "Which one has Max Throughput: 1,000 MB/s?" from a comparison table; the options are the table's columns. */
 function comparisonQuestion(cell: ComparisonCell, section: IndexedSection, topic: string, source: QuestionSource, random: () => number): Question {
   return {
-    id: id(section, 'table-cell', `${cell.attribute}|${cell.answer}`), type: 'table-cell', topic,
+    id: id(section, 'table-cell', `${cell.attribute}|${cell.answer}`),
+    type: 'table-cell',
+    topic,
     prompt: `${context(section)}Which one has ${cell.attribute}: "${cell.value}"?`,
-    options: shuffle(cell.options, random), answer: cell.answer,
-    explanation: `${cell.answer} — ${cell.attribute}: ${cell.value} (${where(section, cell.line)})`, source,
+    options: shuffle(cell.options, random),
+    answer: cell.answer,
+    explanation: `${cell.answer} — ${cell.attribute}: ${cell.value} (${where(section, cell.line)})`,
+    source,
   };
 }
 
 /** Values people commonly see in each unit: good distractors because they are plausible. */
 const COMMON_VALUES: Readonly<Record<string, readonly number[]>> = {
-  seconds: [1, 5, 10, 15, 30, 60, 120, 300, 900, 3600], minutes: [1, 5, 10, 15, 30, 60], hours: [1, 2, 6, 12, 24, 48],
-  days: [1, 3, 4, 7, 14, 30, 35, 90, 180, 365], KB: [4, 64, 256, 400, 1024], MB: [1, 5, 6, 10, 50, 100, 250, 512], GB: [1, 5, 10, 16, 30, 64],
-  TB: [1, 5, 16, 64, 128], bytes: [256, 1024, 2048, 4096],
+  seconds: [1, 5, 10, 15, 30, 60, 120, 300, 900, 3600],
+  minutes: [1, 5, 10, 15, 30, 60],
+  hours: [1, 2, 6, 12, 24, 48],
+  days: [1, 3, 4, 7, 14, 30, 35, 90, 180, 365],
+  KB: [4, 64, 256, 400, 1024],
+  MB: [1, 5, 6, 10, 50, 100, 250, 512],
+  GB: [1, 5, 10, 16, 30, 64],
+  TB: [1, 5, 16, 64, 128],
+  bytes: [256, 1024, 2048, 4096],
 };
 
 /** Plausible wrong values in the same unit, never a correct one. */
@@ -185,15 +224,27 @@ function distractors(quantity: FoundQuantity, wrong: (value: number) => boolean,
   return [...new Set(candidates)].slice(0, 3);
 }
 
-function numericQuestion(sentence: string, quantity: FoundQuantity, line: number, section: IndexedSection, topic: string, facts: readonly Fact[], source: QuestionSource, random: () => number): Question | undefined {
+function numericQuestion(
+  sentence: string,
+  quantity: FoundQuantity,
+  line: number,
+  section: IndexedSection,
+  topic: string,
+  facts: readonly Fact[],
+  source: QuestionSource,
+  random: () => number,
+): Question | undefined {
   const problems = section.source === 'notes' ? lintStatements([{ text: sentence, offset: 0 }], facts).filter((p) => p.kind === 'contradicts-fact') : [];
   if (problems.length > 0) {
     // The note is wrong: quiz the correct fact and say so, never the note's number as true.
     const fact = problems[0]!.fact;
     return {
-      id: id(section, 'true-false', sentence), type: 'true-false', topic,
+      id: id(section, 'true-false', sentence),
+      type: 'true-false',
+      topic,
       prompt: `${context(section)}True or false: "${sentence}"`,
-      options: ['True', 'False'], answer: 'False',
+      options: ['True', 'False'],
+      answer: 'False',
       explanation: `False. ${fact.statement} Your note (${where(section, line)}) disagrees with the curated fact (${fact.topic} › ${fact.section}).`,
       source,
     };
@@ -203,12 +254,19 @@ function numericQuestion(sentence: string, quantity: FoundQuantity, line: number
   if (wrongValues.length < 3) return undefined;
   const text = sentence.slice(quantity.offset, quantity.offset + quantity.length);
   const prompt = `${sentence.slice(0, quantity.offset)}__ ${unit}${sentence.slice(quantity.offset + quantity.length)}`;
-  const options = shuffle([quantity.value, ...wrongValues].map((v) => formatQuantity(v, unit)), random);
+  const options = shuffle(
+    [quantity.value, ...wrongValues].map((v) => formatQuantity(v, unit)),
+    random,
+  );
   return {
-    id: id(section, 'numeric', text), type: 'numeric', topic,
+    id: id(section, 'numeric', text),
+    type: 'numeric',
+    topic,
     prompt: `${context(section)}Fill in the number: ${prompt}`,
-    options, answer: formatQuantity(quantity.value, unit),
-    explanation: `${sentence} (${where(section, line)})`, source,
+    options,
+    answer: formatQuantity(quantity.value, unit),
+    explanation: `${sentence} (${where(section, line)})`,
+    source,
   };
 }
 
@@ -223,11 +281,12 @@ function factQuestion(fact: Fact, input: QuizInput, random: () => number): Quest
   if (!target || random() < 0.4) {
     return { ...base, prompt: `True or false: ${fact.statement}`, answer: 'True', explanation: `True. ${fact.statement} (${fact.topic} › ${fact.section})` };
   }
-  const allowed = (value: number) => fact.quantities.some((q) => {
-    const info = unitInfo(q.unit);
-    const mine = unitInfo(target.unit);
-    return info && mine && info.kind === mine.kind && Math.abs(q.value * info.factor - value * mine.factor) < 1e-9;
-  });
+  const allowed = (value: number) =>
+    fact.quantities.some((q) => {
+      const info = unitInfo(q.unit);
+      const mine = unitInfo(target.unit);
+      return info && mine && info.kind === mine.kind && Math.abs(q.value * info.factor - value * mine.factor) < 1e-9;
+    });
   const [wrong] = distractors(target, (v) => !allowed(v), random);
   if (wrong === undefined) return { ...base, prompt: `True or false: ${fact.statement}`, answer: 'True', explanation: `True. ${fact.statement}` };
   const altered = `${fact.statement.slice(0, target.offset)}${formatQuantity(wrong, target.unit)}${fact.statement.slice(target.offset + target.length)}`;
@@ -249,29 +308,44 @@ function specQuestions(input: QuizInput, random: () => number): Question[] {
     if (!lifecycle) continue;
     const hooks = lifecycle.events.filter((e) => !e.reserved).map((e) => e.name);
     const label = APPSPEC_SPEC.platforms[platform].label;
-    const chosen = platform === 'ec2' ? hooks.filter((h) => ['ApplicationStop', 'BeforeInstall', 'AfterInstall', 'ApplicationStart', 'ValidateService'].includes(h)) : hooks;
+    const chosen =
+      platform === 'ec2' ? hooks.filter((h) => ['ApplicationStop', 'BeforeInstall', 'AfterInstall', 'ApplicationStart', 'ValidateService'].includes(h)) : hooks;
     questions.push({
-      id: `ordering-${hash(`codedeploy-${platform}`)}`, type: 'ordering', topic: 'AWS CodeDeploy',
+      id: `ordering-${hash(`codedeploy-${platform}`)}`,
+      type: 'ordering',
+      topic: 'AWS CodeDeploy',
       prompt: `Put these ${label} deployment hooks in the order CodeDeploy runs them.`,
-      options: shuffle(chosen, random), answer: chosen,
+      options: shuffle(chosen, random),
+      answer: chosen,
       explanation: `${lifecycle.events.map((e) => (e.reserved ? `(${e.name})` : e.name)).join(' → ')}; events in parentheses are run by CodeDeploy itself.`,
       source: codedeploy,
     });
   }
   const phases = ['install', 'pre_build', 'build', 'post_build'];
   questions.push({
-    id: `ordering-${hash('codebuild-phases')}`, type: 'ordering', topic: 'AWS CodeBuild',
+    id: `ordering-${hash('codebuild-phases')}`,
+    type: 'ordering',
+    topic: 'AWS CodeBuild',
     prompt: 'Put the buildspec phases in the order CodeBuild runs them.',
-    options: shuffle(phases, random), answer: phases,
+    options: shuffle(phases, random),
+    answer: phases,
     explanation: 'install → pre_build → build → post_build, then the artifacts are uploaded; finally blocks run even when a command fails.',
     source: codebuild,
   });
-  const evaluation = ['An explicit Deny in any applicable policy', 'An Allow in an applicable policy (within SCPs, boundaries and session policies)', 'Otherwise the implicit (default) deny'];
+  const evaluation = [
+    'An explicit Deny in any applicable policy',
+    'An Allow in an applicable policy (within SCPs, boundaries and session policies)',
+    'Otherwise the implicit (default) deny',
+  ];
   questions.push({
-    id: `ordering-${hash('iam-evaluation')}`, type: 'ordering', topic: 'AWS IAM',
+    id: `ordering-${hash('iam-evaluation')}`,
+    type: 'ordering',
+    topic: 'AWS IAM',
     prompt: 'Put the outcomes of IAM policy evaluation in the order IAM checks them.',
-    options: shuffle(evaluation, random), answer: evaluation,
-    explanation: 'An explicit Deny always wins; otherwise an Allow grants access (as long as no SCP, permissions boundary or session policy leaves it out); with neither, the request is implicitly denied.',
+    options: shuffle(evaluation, random),
+    answer: evaluation,
+    explanation:
+      'An explicit Deny always wins; otherwise an Allow grants access (as long as no SCP, permissions boundary or session policy leaves it out); with neither, the request is implicitly denied.',
     source: sourceIn('knowledge/notes/iam.md', /evaluat/i),
   });
   const lambda = lifecyclesOf('lambda')[0];
@@ -279,9 +353,12 @@ function specQuestions(input: QuizInput, random: () => number): Question[] {
     const scriptable = lambda.events.filter((e) => !e.reserved).map((e) => e.name);
     const wrong = ['Install', 'AllowTraffic', 'BeforeInstall', 'ApplicationStart'].filter((n) => !scriptable.includes(n));
     questions.push({
-      id: `multi-${hash('lambda-hooks')}`, type: 'multi-select', topic: 'AWS CodeDeploy',
+      id: `multi-${hash('lambda-hooks')}`,
+      type: 'multi-select',
+      topic: 'AWS CodeDeploy',
       prompt: `Which ${scriptable.length === 2 ? 'TWO' : String(scriptable.length)} lifecycle events of a Lambda deployment can run a hook function? (Select ${scriptable.length})`,
-      options: shuffle([...scriptable, ...wrong.slice(0, 3)], random), answer: scriptable,
+      options: shuffle([...scriptable, ...wrong.slice(0, 3)], random),
+      answer: scriptable,
       explanation: `Lambda deployments run hooks only in ${scriptable.join(' and ')}; Start, AllowTraffic and End are run by CodeDeploy.`,
       source: codedeploy,
     });

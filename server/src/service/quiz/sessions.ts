@@ -52,7 +52,10 @@ export class QuizSessions {
     const now = request.now ?? new Date();
     const wanted = request.topics.map((t) => t.toLowerCase());
     const matches = (q: Question) => wanted.length === 0 || wanted.some((t) => `${q.topic} ${q.prompt}`.toLowerCase().includes(t));
-    const due = store.due(now).map((r) => r.question).filter(matches);
+    const due = store
+      .due(now)
+      .map((r) => r.question)
+      .filter(matches);
     if (request.dueOnly) {
       return due.length > 0 ? { questions: due.slice(0, request.count) } : { questions: [], message: 'No cards are due. Start a quiz to learn new ones.' };
     }
@@ -62,9 +65,10 @@ export class QuizSessions {
     if (questions.length > 0) return { questions };
     return {
       questions,
-      message: allowedNew === 0
-        ? `You have started ${request.newCardsPerDay} new cards today (awsStudyHints.quiz.newCardsPerDay) and nothing is due.`
-        : 'No questions right now: nothing is due and no new questions matched.',
+      message:
+        allowedNew === 0
+          ? `You have started ${request.newCardsPerDay} new cards today (awsStudyHints.quiz.newCardsPerDay) and nothing is due.`
+          : 'No questions right now: nothing is due and no new questions matched.',
     };
   }
 

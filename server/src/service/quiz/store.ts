@@ -78,7 +78,9 @@ export class CardStore {
 
   /** Cards due at `now`, most overdue first. */
   due(now = new Date()): CardRecord[] {
-    return this.all().filter((r) => new Date(r.card.due).getTime() <= now.getTime()).sort((a, b) => new Date(a.card.due).getTime() - new Date(b.card.due).getTime());
+    return this.all()
+      .filter((r) => new Date(r.card.due).getTime() <= now.getTime())
+      .sort((a, b) => new Date(a.card.due).getTime() - new Date(b.card.due).getTime());
   }
 
   /** How many new cards were started on the day of `now` (local day). */

@@ -26,9 +26,11 @@ export interface ComparisonCell {
 const ROW = /^\s*\|.*\|\s*$/;
 const SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
 // A second column with one of these headers explains the first: a glossary.
-const DEFINITION_HEADERS = /^(description|meaning|definition|explanation|what it is|what it does|purpose|use (it )?for|best for|used for|use case|use cases|details)$/i;
+const DEFINITION_HEADERS =
+  /^(description|meaning|definition|explanation|what it is|what it does|purpose|use (it )?for|best for|used for|use case|use cases|details)$/i;
 // A first column with one of these headers (or none) lists attributes: the other columns are the things compared.
-const ATTRIBUTE_HEADERS = /^(|feature|features|aspect|aspects|attribute|attributes|property|properties|criteria|criterion|characteristic|characteristics|comparison|category|dimension|factor)$/i;
+const ATTRIBUTE_HEADERS =
+  /^(|feature|features|aspect|aspects|attribute|attributes|property|properties|criteria|criterion|characteristic|characteristics|comparison|category|dimension|factor)$/i;
 // Cells that many options share say nothing about which one is meant.
 const UNINFORMATIVE = /^(yes|no|y|n|n\/a|na|none|-|—|–|✓|✔|✗|✘|x|true|false|supported|not supported|same|varies|depends)$/i;
 

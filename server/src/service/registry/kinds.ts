@@ -9,12 +9,7 @@ import type { DocumentKind, KindModule, KindResources } from './documentKind';
  * Every kind of document the service understands, in documentation order. Adding a kind is
  * its own folder plus one line here.
  */
-export const KIND_MODULES: readonly KindModule[] = [
-  iamKindModule,
-  buildspecKindModule,
-  appSpecKindModule,
-  noteKindModule,
-];
+export const KIND_MODULES: readonly KindModule[] = [iamKindModule, buildspecKindModule, appSpecKindModule, noteKindModule];
 
 /** Every rule of every kind: severities, the manifest's settings schema, docs/rules.md and SARIF read this. */
 export const ALL_RULES: readonly RuleDefinition[] = KIND_MODULES.flatMap((module) => module.rules);

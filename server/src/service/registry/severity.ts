@@ -38,7 +38,7 @@ export function deprecatedRuleKeys(settings: Settings): { key: string; replaceme
 /** The severity in force for a finding: a setting by code, then by name, then by old name, then the finding's or rule's default. */
 export function effectiveSeverity(finding: Finding, settings: Settings): SeveritySetting {
   const rule = RULES_BY_CODE.get(finding.code);
-  const configured = settings.rules[finding.code] ?? (rule ? settings.rules[rule.name] ?? settings.rules[legacyRuleName(rule)] : undefined);
+  const configured = settings.rules[finding.code] ?? (rule ? (settings.rules[rule.name] ?? settings.rules[legacyRuleName(rule)]) : undefined);
   return configured ?? finding.severity ?? rule?.severity ?? 'warning';
 }
 

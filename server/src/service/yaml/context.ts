@@ -8,7 +8,11 @@ import type { YamlModel } from './model';
 export class YamlRuleContext {
   readonly findings: Finding[] = [];
 
-  constructor(readonly document: TextDocument, readonly model: YamlModel, private readonly onRuleError?: (rule: string, error: unknown) => void) {}
+  constructor(
+    readonly document: TextDocument,
+    readonly model: YamlModel,
+    private readonly onRuleError?: (rule: string, error: unknown) => void,
+  ) {}
 
   /** Runs one rule; a failing rule is logged and the others still run. */
   run(name: string, rule: () => void): void {

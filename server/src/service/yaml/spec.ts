@@ -48,13 +48,21 @@ export function specAt(root: SpecNode, path: SpecPath): SpecNode | undefined {
 /** One line describing the values a node accepts, for messages and hovers. */
 export function describeType(spec: SpecNode): string {
   switch (spec.type) {
-    case 'map': return 'a mapping of keys';
-    case 'dict': return 'a mapping of names to values';
-    case 'list': return spec.acceptScalar ? 'a list (or a single value)' : 'a list';
-    case 'commands': return 'a list of commands';
-    case 'boolean': return 'yes/no (or true/false)';
-    case 'integer': return 'a whole number';
-    case 'enum': return `one of ${(spec.values ?? []).join(', ')}`;
-    default: return 'a single value';
+    case 'map':
+      return 'a mapping of keys';
+    case 'dict':
+      return 'a mapping of names to values';
+    case 'list':
+      return spec.acceptScalar ? 'a list (or a single value)' : 'a list';
+    case 'commands':
+      return 'a list of commands';
+    case 'boolean':
+      return 'yes/no (or true/false)';
+    case 'integer':
+      return 'a whole number';
+    case 'enum':
+      return `one of ${(spec.values ?? []).join(', ')}`;
+    default:
+      return 'a single value';
   }
 }

@@ -26,17 +26,25 @@ export function checkYamlSyntax(context: YamlRuleContext, rules: YamlSyntaxRules
     tabLines.add(line);
     const unit = context.indentUnit();
     const replacement = model.text.slice(tab.offset, tab.offset + tab.length).replace(/\t/g, ' '.repeat(unit));
-    context.report(rules.tabs, context.range(tab.offset, tab.length),
+    context.report(
+      rules.tabs,
+      context.range(tab.offset, tab.length),
       'Tabs cannot indent YAML: CodeBuild and CodeDeploy fail with "found character that cannot start any token". Indent with spaces.',
-      { fixes: [{ title: `Convert tabs to ${unit} spaces`, edits: [{ range: context.range(tab.offset, tab.length), newText: replacement }], preferred: true }] });
+      {
+        fixes: [{ title: `Convert tabs to ${unit} spaces`, edits: [{ range: context.range(tab.offset, tab.length), newText: replacement }], preferred: true }],
+      },
+    );
   }
   for (const error of model.errors) {
     // Tab errors are reported once per line above, with a fix.
     if (error.code === 'TAB_AS_INDENT' || tabLines.has(context.range(error.offset, 0).start.line)) continue;
     if (error.code === 'DUPLICATE_KEY') {
       const name = /^[^\s:]+/.exec(model.text.slice(error.offset))?.[0] ?? 'key';
-      context.report(rules.duplicateKey, context.range(error.offset, name.length),
-        `"${name}" appears twice in this mapping: YAML parsers keep only one of them. Merge the two.`);
+      context.report(
+        rules.duplicateKey,
+        context.range(error.offset, name.length),
+        `"${name}" appears twice in this mapping: YAML parsers keep only one of them. Merge the two.`,
+      );
       continue;
     }
     const message = FRIENDLY[error.code] ?? `${error.message.replace(/ at line \d+, column \d+.*$/, '')}.`;
@@ -54,9 +62,12 @@ function checkAliases(context: YamlRuleContext, rules: YamlSyntaxRules): void {
     if (isAlias(node) && !anchors.has(node.source)) {
       const r = node.range;
       const text = r ? context.model.text.slice(r[0], r[1]) : `*${node.source}`;
-      context.report(rules.syntax, r ? context.range(r[0], r[1] - r[0]) : context.range(0, 0),
+      context.report(
+        rules.syntax,
+        r ? context.range(r[0], r[1] - r[0]) : context.range(0, 0),
         `YAML reads ${text} as a reference to an anchor "&${node.source}" defined earlier, and there is none: quote the value ('${text}').`,
-        { fixes: r ? [{ title: `Quote it: '${text}'`, edits: [{ range: context.range(r[0], r[1] - r[0]), newText: `'${text}'` }], preferred: true }] : [] });
+        { fixes: r ? [{ title: `Quote it: '${text}'`, edits: [{ range: context.range(r[0], r[1] - r[0]), newText: `'${text}'` }], preferred: true }] : [] },
+      );
     }
   });
 }

@@ -59,10 +59,13 @@ export function validateNode(context: YamlRuleContext, raw: unknown, spec: SpecN
       const pairs = pairsOf(node);
       if (spec.maxEntries !== undefined && pairs.length > spec.maxEntries) {
         const extra = pairs[spec.maxEntries]!;
-        context.report(options.rules.tooManyEntries, context.nodeRange(extra.key as Node),
+        context.report(
+          options.rules.tooManyEntries,
+          context.nodeRange(extra.key as Node),
           spec.maxEntries === 1
             ? `${where} holds ${pairs.length} names; each item takes exactly one (start a new "- " item for "${keyName(extra)}").`
-            : `${where} has ${pairs.length} entries; at most ${spec.maxEntries} are allowed.`);
+            : `${where} has ${pairs.length} entries; at most ${spec.maxEntries} are allowed.`,
+        );
       }
       if (spec.entry) for (const pair of pairs) validateNode(context, pair.value, spec.entry, [...path, keyName(pair) ?? ''], options);
       return;
@@ -99,7 +102,14 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
     const match = names.find((k) => k === name) ?? (options.caseInsensitiveKeys ? names.find((k) => k.toLowerCase() === name.toLowerCase()) : undefined);
     if (!match) {
       if (options.claimUnknownKey?.(path, pair)) continue;
-      const suggestion = reportUnknownKey(context, pair, name, names.filter((n) => versionAllows(keys[n]!, options.version)), path, options);
+      const suggestion = reportUnknownKey(
+        context,
+        pair,
+        name,
+        names.filter((n) => versionAllows(keys[n]!, options.version)),
+        path,
+        options,
+      );
       // A misspelt key (pre-build) still gets its contents checked as the key it surely means.
       if (suggestion && !present.has(suggestion)) validateNode(context, pair.value, keys[suggestion]!, [...path, suggestion], options);
       continue;
@@ -107,8 +117,11 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
     present.add(match);
     const child = keys[match]!;
     if (!versionAllows(child, options.version)) {
-      context.report(options.rules.wrongVersion, context.nodeRange(pair.key as Node),
-        `"${name}" belongs to ${options.label} version ${child.versions!.join('/')}, but this file is version ${options.version}.`);
+      context.report(
+        options.rules.wrongVersion,
+        context.nodeRange(pair.key as Node),
+        `"${name}" belongs to ${options.label} version ${child.versions!.join('/')}, but this file is version ${options.version}.`,
+      );
     } else if (child.deprecated) {
       context.report(options.rules.deprecated, context.nodeRange(pair.key as Node), `"${name}" is deprecated: ${child.deprecated}`);
     }
@@ -118,8 +131,7 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
     const child = keys[name]!;
     if (!child.required || present.has(name) || !versionAllows(child, options.version)) continue;
     const anchor = path.length > 0 ? mapKeyRange(context, node) : context.nodeRange(pairsOf(node)[0]?.key as Node | undefined);
-    context.report(options.rules.missingKey, anchor,
-      `${describeOwner(path, options)} needs "${name}" (${describeType(child)}).`);
+    context.report(options.rules.missingKey, anchor, `${describeOwner(path, options)} needs "${name}" (${describeType(child)}).`);
   }
 }
 
@@ -162,7 +174,14 @@ function versionAllows(spec: SpecNode, version: string | undefined): boolean {
   return !spec.versions || !version || spec.versions.includes(version);
 }
 
-function reportUnknownKey(context: YamlRuleContext, pair: Pair, name: string, candidates: string[], path: readonly string[], options: ValidateOptions): string | undefined {
+function reportUnknownKey(
+  context: YamlRuleContext,
+  pair: Pair,
+  name: string,
+  candidates: string[],
+  path: readonly string[],
+  options: ValidateOptions,
+): string | undefined {
   const normalised = name.replace(/[-_ ]/g, '').toLowerCase();
   const suggestion = candidates.find((c) => c.replace(/[-_ ]/g, '').toLowerCase() === normalised) ?? nearest(name, candidates);
   const keyNode = pair.key as Node;
@@ -199,9 +218,12 @@ function validateCommand(context: YamlRuleContext, raw: unknown, path: readonly 
     const source = r ? context.model.text.slice(r[0], r[1]).trimEnd() : '';
     const singleLine = r !== undefined && r !== null && !source.includes('\n');
     const quoted = `'${source.replace(/'/g, "''")}'`;
-    context.report(options.rules.commandIsMapping, r ? context.range(r[0], source.length) : context.nodeRange(node),
+    context.report(
+      options.rules.commandIsMapping,
+      r ? context.range(r[0], source.length) : context.nodeRange(node),
       `YAML reads this command as a mapping because of ": " (CodeBuild: "found subkeys instead"); quote it: ${singleLine ? quoted : "'…'"}.`,
-      { fixes: singleLine ? [{ title: 'Quote the command', edits: [{ range: context.range(r![0], source.length), newText: quoted }], preferred: true }] : [] });
+      { fixes: singleLine ? [{ title: 'Quote the command', edits: [{ range: context.range(r![0], source.length), newText: quoted }], preferred: true }] : [] },
+    );
     return;
   }
   context.report(options.rules.wrongType, context.nodeRange(node), `Each entry of "${path[path.length - 1]}" must be a command string, not a list.`);
@@ -211,16 +233,18 @@ const TRUE_FALSE = /^(true|false|yes|no|on|off)$/i;
 
 function validateScalar(context: YamlRuleContext, node: Node, spec: SpecNode, where: string, options: ValidateOptions): void {
   if (!isScalar(node)) {
-        wrongType(context, node, spec, where, options);
-        return;
-      }
+    wrongType(context, node, spec, where, options);
+    return;
+  }
   const source = scalarSource(context.model, node as Scalar);
   switch (spec.type) {
     case 'boolean':
-      if (!TRUE_FALSE.test(source)) context.report(options.rules.invalidValue, context.nodeRange(node), `${where} takes yes/no (or true/false), not "${source}".`);
+      if (!TRUE_FALSE.test(source))
+        context.report(options.rules.invalidValue, context.nodeRange(node), `${where} takes yes/no (or true/false), not "${source}".`);
       return;
     case 'integer':
-      if (!/^-?\d+$/.test(source) && !/^\$\{?\w+\}?$/.test(source)) context.report(options.rules.invalidValue, context.nodeRange(node), `${where} takes a whole number, not "${source}".`);
+      if (!/^-?\d+$/.test(source) && !/^\$\{?\w+\}?$/.test(source))
+        context.report(options.rules.invalidValue, context.nodeRange(node), `${where} takes a whole number, not "${source}".`);
       return;
     case 'enum': {
       const values = spec.values ?? [];
@@ -228,9 +252,14 @@ function validateScalar(context: YamlRuleContext, node: Node, spec: SpecNode, wh
       const patterned = (spec.patterns ?? []).some((p) => new RegExp(p, spec.caseInsensitive ? 'i' : '').test(source));
       if (matches || patterned) return;
       const suggestion = nearest(source, values);
-      context.report(options.rules.invalidValue, context.nodeRange(node),
+      context.report(
+        options.rules.invalidValue,
+        context.nodeRange(node),
         `${where} cannot be "${source}": use ${values.join(', ')}${spec.patterns?.length ? ' (or a documented pattern form)' : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-        { fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(node), newText: suggestion }], preferred: true }] : [] });
+        {
+          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(node), newText: suggestion }], preferred: true }] : [],
+        },
+      );
       return;
     }
     default:

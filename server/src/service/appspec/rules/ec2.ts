@@ -25,16 +25,22 @@ export function checkFilesAndPermissions(context: YamlRuleContext): void {
       const windowsAbsolute = /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\\\');
       const ok = linux ? linuxAbsolute : windows ? windowsAbsolute : linuxAbsolute || windowsAbsolute;
       if (!ok) {
-        context.report(APPSPEC_RULES.relativeDestination, context.nodeRange(destination),
-          `destination "${path}" must be an absolute path on the instance, e.g. ${windows ? 'C:\\inetpub\\app' : '/var/www/html'}.`);
+        context.report(
+          APPSPEC_RULES.relativeDestination,
+          context.nodeRange(destination),
+          `destination "${path}" must be an absolute path on the instance, e.g. ${windows ? 'C:\\inetpub\\app' : '/var/www/html'}.`,
+        );
       }
     }
   }
   const permissions = findPair(root, 'permissions');
   if (!permissions) return;
   if (windows) {
-    context.report(APPSPEC_RULES.windowsOnly, context.nodeRange(permissions.key as Scalar),
-      'permissions apply only to Linux instances; the agent fails on Windows. Remove the section or set os: linux.');
+    context.report(
+      APPSPEC_RULES.windowsOnly,
+      context.nodeRange(permissions.key as Scalar),
+      'permissions apply only to Linux instances; the agent fails on Windows. Remove the section or set os: linux.',
+    );
   }
   if (!isSeq(permissions.value)) return;
   for (const entry of permissions.value.items) {
@@ -44,11 +50,18 @@ export function checkFilesAndPermissions(context: YamlRuleContext): void {
     const plain = (mode as Scalar).type === 'PLAIN';
     const range = context.nodeRange(mode);
     if (!/^[0-7]{1,4}$/.test(source)) {
-      context.report(APPSPEC_RULES.invalidMode, range, `mode "${source}" is not a chmod mode: use 1–4 octal digits such as 644 or 755 (symbolic forms like u+x are not supported).`);
+      context.report(
+        APPSPEC_RULES.invalidMode,
+        range,
+        `mode "${source}" is not a chmod mode: use 1–4 octal digits such as 644 or 755 (symbolic forms like u+x are not supported).`,
+      );
     } else if (plain && source.length > 1 && source.startsWith('0')) {
-      context.report(APPSPEC_RULES.invalidMode, range,
+      context.report(
+        APPSPEC_RULES.invalidMode,
+        range,
         `YAML reads an unquoted ${source} as a different number (the agent gets ${parseInt(source, 8)}), so the mode is wrong. Quote it or drop the leading zero.`,
-        { fixes: [{ title: `Quote the mode: "${source}"`, edits: [{ range, newText: `"${source}"` }], preferred: true }] });
+        { fixes: [{ title: `Quote the mode: "${source}"`, edits: [{ range, newText: `"${source}"` }], preferred: true }] },
+      );
     }
   }
 }

@@ -11,9 +11,23 @@ import { APPSPEC_RULES } from './definitions';
 
 /** Where the scripts of a reserved event belong: the scriptable event that plays its part. */
 const RESERVED_TARGET: Readonly<Record<AppSpecPlatform, Readonly<Record<string, string>>>> = {
-  ec2: { Start: 'BeforeInstall', DownloadBundle: 'BeforeInstall', Install: 'AfterInstall', BlockTraffic: 'AfterBlockTraffic', AllowTraffic: 'AfterAllowTraffic', End: 'ValidateService' },
+  ec2: {
+    Start: 'BeforeInstall',
+    DownloadBundle: 'BeforeInstall',
+    Install: 'AfterInstall',
+    BlockTraffic: 'AfterBlockTraffic',
+    AllowTraffic: 'AfterAllowTraffic',
+    End: 'ValidateService',
+  },
   lambda: { Start: 'BeforeAllowTraffic', AllowTraffic: 'AfterAllowTraffic', End: 'AfterAllowTraffic' },
-  ecs: { Start: 'BeforeInstall', Install: 'AfterInstall', TestTraffic: 'AfterAllowTestTraffic', AllowTestTraffic: 'AfterAllowTestTraffic', AllowTraffic: 'AfterAllowTraffic', End: 'AfterAllowTraffic' },
+  ecs: {
+    Start: 'BeforeInstall',
+    Install: 'AfterInstall',
+    TestTraffic: 'AfterAllowTestTraffic',
+    AllowTestTraffic: 'AfterAllowTestTraffic',
+    AllowTraffic: 'AfterAllowTraffic',
+    End: 'AfterAllowTraffic',
+  },
 };
 
 const LABEL: Record<AppSpecPlatform, string> = { ec2: 'EC2/on-premises', lambda: 'Lambda', ecs: 'ECS' };
@@ -36,17 +50,33 @@ function checkEventName(context: YamlRuleContext, platform: AppSpecPlatform, pai
     const scriptable = scriptableEvents(platform);
     const suggestion = nearest(name, scriptable);
     const elsewhere = (['ec2', 'lambda', 'ecs'] as const).filter((p) => p !== platform && eventsOf(p).has(name));
-    const why = elsewhere.length > 0 ? ` It is ${article(LABEL[elsewhere[0]!])} ${elsewhere.map((p) => LABEL[p]).join('/')} event, and this AppSpec is for ${LABEL[platform]}.` : '';
-    context.report(APPSPEC_RULES.unknownHook, keyRange,
+    const why =
+      elsewhere.length > 0
+        ? ` It is ${article(LABEL[elsewhere[0]!])} ${elsewhere.map((p) => LABEL[p]).join('/')} event, and this AppSpec is for ${LABEL[platform]}.`
+        : '';
+    context.report(
+      APPSPEC_RULES.unknownHook,
+      keyRange,
       `"${name}" is not ${article(LABEL[platform])} ${LABEL[platform]} lifecycle event.${why}${suggestion ? ` Did you mean "${suggestion}"?` : ` Events: ${scriptable.join(', ')}.`}`,
-      { fixes: suggestion && !present.has(suggestion) ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: keyRange, newText: suggestion }], preferred: true }] : [] });
+      {
+        fixes:
+          suggestion && !present.has(suggestion)
+            ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: keyRange, newText: suggestion }], preferred: true }]
+            : [],
+      },
+    );
     return false;
   }
   if (event.reserved) {
     const target = RESERVED_TARGET[platform][name];
-    const fixes: Fix[] = target && !present.has(target) ? [{ title: `Move these scripts to "${target}"`, edits: [{ range: keyRange, newText: target }], preferred: true }] : [];
-    context.report(APPSPEC_RULES.reservedHook, keyRange,
-      `${name} is run by CodeDeploy itself and cannot run scripts${target ? `; put them in ${target}` : ''}.`, { fixes });
+    const fixes: Fix[] =
+      target && !present.has(target) ? [{ title: `Move these scripts to "${target}"`, edits: [{ range: keyRange, newText: target }], preferred: true }] : [];
+    context.report(
+      APPSPEC_RULES.reservedHook,
+      keyRange,
+      `${name} is run by CodeDeploy itself and cannot run scripts${target ? `; put them in ${target}` : ''}.`,
+      { fixes },
+    );
     return false;
   }
   return true;
@@ -72,8 +102,9 @@ export function checkEc2Hooks(context: YamlRuleContext, windows: boolean): void 
         if (seconds <= 0) {
           context.report(APPSPEC_RULES.invalidTimeout, range, `timeout is a whole number of seconds from 1 to ${max}, not "${source}".`);
         } else if (seconds > max) {
-          context.report(APPSPEC_RULES.invalidTimeout, range, `timeout ${seconds} exceeds the ${max}-second maximum of a lifecycle event.`,
-            { fixes: [{ title: `Set the timeout to ${max}`, edits: [{ range, newText: String(max) }], preferred: true }] });
+          context.report(APPSPEC_RULES.invalidTimeout, range, `timeout ${seconds} exceeds the ${max}-second maximum of a lifecycle event.`, {
+            fixes: [{ title: `Set the timeout to ${max}`, edits: [{ range, newText: String(max) }], preferred: true }],
+          });
           total += max;
         } else total += seconds;
       } else if (!timeout) {
@@ -81,12 +112,19 @@ export function checkEc2Hooks(context: YamlRuleContext, windows: boolean): void 
       }
       const runas = findPair(script, 'runas');
       if (runas && windows) {
-        context.report(APPSPEC_RULES.windowsOnly, context.nodeRange(runas.key as Scalar), 'runas works only on Linux instances; on Windows the scripts run as the agent\'s user. Remove it.');
+        context.report(
+          APPSPEC_RULES.windowsOnly,
+          context.nodeRange(runas.key as Scalar),
+          "runas works only on Linux instances; on Windows the scripts run as the agent's user. Remove it.",
+        );
       }
     }
     if (total > max) {
-      context.report(APPSPEC_RULES.hookTimeoutSum, context.nodeRange(pair.key as Scalar),
-        `The timeouts of ${keyName(pair)}'s scripts add up to ${total} seconds; one lifecycle event may take at most ${max}.`);
+      context.report(
+        APPSPEC_RULES.hookTimeoutSum,
+        context.nodeRange(pair.key as Scalar),
+        `The timeouts of ${keyName(pair)}'s scripts add up to ${total} seconds; one lifecycle event may take at most ${max}.`,
+      );
     }
   }
 }
@@ -105,8 +143,11 @@ export function checkFunctionHooks(context: YamlRuleContext, platform: 'lambda' 
       if (!isScalar(value) || value.value === null) continue;
       const source = scalarSource(context.model, value as Scalar);
       if (!FUNCTION_NAME.test(source) && !FUNCTION_ARN.test(source) && !source.includes('${')) {
-        context.report(APPSPEC_RULES.invalidHookFunction, context.nodeRange(value),
-          `"${source}" is not a Lambda function name (letters, digits, - and _, up to 64) or function ARN; ${platform === 'ecs' ? 'ECS' : 'Lambda'} hooks run Lambda functions.`);
+        context.report(
+          APPSPEC_RULES.invalidHookFunction,
+          context.nodeRange(value),
+          `"${source}" is not a Lambda function name (letters, digits, - and _, up to 64) or function ARN; ${platform === 'ecs' ? 'ECS' : 'Lambda'} hooks run Lambda functions.`,
+        );
       }
     }
   }

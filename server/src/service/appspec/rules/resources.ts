@@ -14,8 +14,11 @@ function resourceProperties(context: YamlRuleContext, platform: 'lambda' | 'ecs'
   if (!resources) return undefined;
   const items = isSeq(resources.value) ? resources.value.items : [];
   if (items.length !== 1) {
-    context.report(APPSPEC_RULES.resourceCount, context.nodeRange(resources.key as Scalar),
-      `A ${platform === 'lambda' ? 'Lambda' : 'ECS'} AppSpec deploys exactly one ${platform === 'lambda' ? 'function' : 'service (TargetService)'}; Resources has ${items.length}.`);
+    context.report(
+      APPSPEC_RULES.resourceCount,
+      context.nodeRange(resources.key as Scalar),
+      `A ${platform === 'lambda' ? 'Lambda' : 'ECS'} AppSpec deploys exactly one ${platform === 'lambda' ? 'function' : 'service (TargetService)'}; Resources has ${items.length}.`,
+    );
   }
   const body = pairsOf(items[0])[0]?.value;
   const properties = findPairInsensitive(body, 'Properties')?.value;
@@ -35,13 +38,19 @@ export function checkLambdaResources(context: YamlRuleContext): void {
   const target = scalarOf(context, properties, 'TargetVersion');
   for (const version of [current, target]) {
     if (version && !/^[1-9]\d*$/.test(version.source)) {
-      context.report(APPSPEC_RULES.invalidFunctionVersion, context.nodeRange(version.node),
-        `"${version.source}" is not a published function version: use a positive whole number (not $LATEST or an alias).`);
+      context.report(
+        APPSPEC_RULES.invalidFunctionVersion,
+        context.nodeRange(version.node),
+        `"${version.source}" is not a published function version: use a positive whole number (not $LATEST or an alias).`,
+      );
     }
   }
   if (current && target && current.source === target.source && /^[1-9]\d*$/.test(current.source)) {
-    context.report(APPSPEC_RULES.invalidFunctionVersion, context.nodeRange(target.node),
-      `TargetVersion equals CurrentVersion (${current.source}): the deployment would shift traffic to the version already live.`);
+    context.report(
+      APPSPEC_RULES.invalidFunctionVersion,
+      context.nodeRange(target.node),
+      `TargetVersion equals CurrentVersion (${current.source}): the deployment would shift traffic to the version already live.`,
+    );
   }
 }
 
@@ -49,14 +58,25 @@ export function checkEcsResources(context: YamlRuleContext): void {
   const properties = resourceProperties(context, 'ecs');
   if (!properties) return;
   const taskDefinition = scalarOf(context, properties, 'TaskDefinition');
-  if (taskDefinition && taskDefinition.source !== '<TASK_DEFINITION>' && !TASK_DEFINITION.test(taskDefinition.source) && !taskDefinition.source.includes('${')) {
-    context.report(APPSPEC_RULES.invalidTaskDefinition, context.nodeRange(taskDefinition.node),
-      `"${taskDefinition.source}" is not a task definition ARN (arn:aws:ecs:region:account:task-definition/name:revision); in a CodePipeline ECS blue/green action use <TASK_DEFINITION>.`);
+  if (
+    taskDefinition &&
+    taskDefinition.source !== '<TASK_DEFINITION>' &&
+    !TASK_DEFINITION.test(taskDefinition.source) &&
+    !taskDefinition.source.includes('${')
+  ) {
+    context.report(
+      APPSPEC_RULES.invalidTaskDefinition,
+      context.nodeRange(taskDefinition.node),
+      `"${taskDefinition.source}" is not a task definition ARN (arn:aws:ecs:region:account:task-definition/name:revision); in a CodePipeline ECS blue/green action use <TASK_DEFINITION>.`,
+    );
   }
   const platformVersion = scalarOf(context, properties, 'PlatformVersion');
   if (platformVersion && !/^(LATEST|\d+\.\d+\.\d+)$/i.test(platformVersion.source)) {
-    context.report(APPSPEC_RULES.invalidPlatformVersion, context.nodeRange(platformVersion.node),
-      `"${platformVersion.source}" is not a Fargate platform version: use LATEST or a version such as 1.4.0.`);
+    context.report(
+      APPSPEC_RULES.invalidPlatformVersion,
+      context.nodeRange(platformVersion.node),
+      `"${platformVersion.source}" is not a Fargate platform version: use LATEST or a version such as 1.4.0.`,
+    );
   }
   const loadBalancer = findPairInsensitive(properties, 'LoadBalancerInfo')?.value;
   const port = scalarOf(context, loadBalancer, 'ContainerPort');
@@ -64,8 +84,11 @@ export function checkEcsResources(context: YamlRuleContext): void {
     const quoted = port.node.type === 'QUOTE_DOUBLE' || port.node.type === 'QUOTE_SINGLE';
     const number = /^\d+$/.test(port.source) ? Number(port.source) : Number.NaN;
     if (quoted || !Number.isInteger(number) || number < 1 || number > 65535) {
-      context.report(APPSPEC_RULES.invalidContainerPort, context.nodeRange(port.node),
-        `ContainerPort must be a port number from 1 to 65535${quoted ? ' written without quotes' : ''}, not ${quoted ? `"${port.source}"` : port.source}.`);
+      context.report(
+        APPSPEC_RULES.invalidContainerPort,
+        context.nodeRange(port.node),
+        `ContainerPort must be a port number from 1 to 65535${quoted ? ' written without quotes' : ''}, not ${quoted ? `"${port.source}"` : port.source}.`,
+      );
     }
   }
   const network = findPairInsensitive(properties, 'NetworkConfiguration')?.value;
@@ -74,8 +97,11 @@ export function checkEcsResources(context: YamlRuleContext): void {
     const required = ['Subnets', 'SecurityGroups', 'AssignPublicIp'];
     const missing = required.filter((name) => !findPairInsensitive(awsvpc.value, name));
     if (missing.length > 0) {
-      context.report(APPSPEC_RULES.incompleteNetworkConfiguration, context.nodeRange(awsvpc.key as Scalar),
-        `AwsvpcConfiguration needs Subnets, SecurityGroups and AssignPublicIp together; missing ${missing.join(', ')}.`);
+      context.report(
+        APPSPEC_RULES.incompleteNetworkConfiguration,
+        context.nodeRange(awsvpc.key as Scalar),
+        `AwsvpcConfiguration needs Subnets, SecurityGroups and AssignPublicIp together; missing ${missing.join(', ')}.`,
+      );
     }
   }
   const strategy = findPairInsensitive(properties, 'CapacityProviderStrategy');
@@ -86,16 +112,22 @@ export function checkEcsResources(context: YamlRuleContext): void {
       return base !== undefined && base.source !== '0';
     });
     if (withBase.length > 1) {
-      context.report(APPSPEC_RULES.invalidCapacityProviders, context.nodeRange(strategy.key as Scalar),
-        `Only one capacity provider may define a Base; ${withBase.length} do.`);
+      context.report(
+        APPSPEC_RULES.invalidCapacityProviders,
+        context.nodeRange(strategy.key as Scalar),
+        `Only one capacity provider may define a Base; ${withBase.length} do.`,
+      );
     }
     const weighted = items.some((item) => {
       const weight = scalarOf(context, item, 'Weight');
       return weight !== undefined && Number(weight.source) > 0;
     });
     if (items.length > 0 && !weighted) {
-      context.report(APPSPEC_RULES.invalidCapacityProviders, context.nodeRange(strategy.key as Scalar),
-        'At least one capacity provider needs a Weight greater than 0.');
+      context.report(
+        APPSPEC_RULES.invalidCapacityProviders,
+        context.nodeRange(strategy.key as Scalar),
+        'At least one capacity provider needs a Weight greater than 0.',
+      );
     }
   }
 }

@@ -12,7 +12,9 @@ export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform
   if (!pair) {
     const first = root.range?.[0] ?? 0;
     const fixes = json ? [] : [{ title: 'Add version: 0.0', edits: [{ range: context.range(first, 0), newText: 'version: 0.0\n' }], preferred: true }];
-    context.report(APPSPEC_RULES.missingVersion, context.range(first, json ? 1 : 0), 'The AppSpec has no "version": CodeDeploy requires version: 0.0.', { fixes });
+    context.report(APPSPEC_RULES.missingVersion, context.range(first, json ? 1 : 0), 'The AppSpec has no "version": CodeDeploy requires version: 0.0.', {
+      fixes,
+    });
     return;
   }
   const value = pair.value;
@@ -22,15 +24,18 @@ export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform
   }
   const source = scalarSource(context.model, value as Scalar);
   if (source !== '0.0') {
-    context.report(APPSPEC_RULES.invalidVersion, context.nodeRange(value),
-      `version must be 0.0 (the only value CodeDeploy accepts), not ${source}.`,
-      { fixes: [{ title: 'Use version 0.0', edits: [{ range: context.nodeRange(value), newText: json ? '"0.0"' : '0.0' }], preferred: true }] });
+    context.report(APPSPEC_RULES.invalidVersion, context.nodeRange(value), `version must be 0.0 (the only value CodeDeploy accepts), not ${source}.`, {
+      fixes: [{ title: 'Use version 0.0', edits: [{ range: context.nodeRange(value), newText: json ? '"0.0"' : '0.0' }], preferred: true }],
+    });
     return;
   }
   const quoted = (value as Scalar).type === 'QUOTE_DOUBLE' || (value as Scalar).type === 'QUOTE_SINGLE';
   if (quoted && platform === 'ec2' && !json) {
-    context.report(APPSPEC_RULES.quotedVersion, context.nodeRange(value),
+    context.report(
+      APPSPEC_RULES.quotedVersion,
+      context.nodeRange(value),
       "The EC2/on-premises agent compares version with the number 0.0, so a quoted '0.0' is rejected there. Write version: 0.0.",
-      { fixes: [{ title: 'Unquote: version: 0.0', edits: [{ range: context.nodeRange(value), newText: '0.0' }], preferred: true }] });
+      { fixes: [{ title: 'Unquote: version: 0.0', edits: [{ range: context.nodeRange(value), newText: '0.0' }], preferred: true }] },
+    );
   }
 }

@@ -14,12 +14,14 @@ export function checkBatch(context: YamlRuleContext): void {
   // In the order they appear, so the second one written is the one reported.
   const present = pairsOf(batchPair.value).filter((p) => (BUILD_TYPES as readonly string[]).includes(keyName(p) ?? ''));
   if (present.length === 0) {
-    context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(batchPair.key as Scalar),
-      `batch needs one build type: ${BUILD_TYPES.join(', ')}.`);
+    context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(batchPair.key as Scalar), `batch needs one build type: ${BUILD_TYPES.join(', ')}.`);
   }
   for (const extra of present.slice(1)) {
-    context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(extra.key as Scalar),
-      `batch takes exactly one build type, and "${String((present[0]!.key as Scalar).value)}" is already given.`);
+    context.report(
+      BUILDSPEC_RULES.batchBuildType,
+      context.nodeRange(extra.key as Scalar),
+      `batch takes exactly one build type, and "${String((present[0]!.key as Scalar).value)}" is already given.`,
+    );
   }
   for (const type of ['build-list', 'build-graph']) {
     const builds = findPair(batchPair.value, type)?.value;
@@ -42,9 +44,16 @@ export function checkBatch(context: YamlRuleContext): void {
         const name = scalarSource(context.model, item as Scalar);
         if (identifiers.has(name)) continue;
         const suggestion = nearest(name, identifiers.keys());
-        context.report(BUILDSPEC_RULES.unknownDependency, context.nodeRange(item),
+        context.report(
+          BUILDSPEC_RULES.unknownDependency,
+          context.nodeRange(item),
           `No build in this graph has identifier "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ` Identifiers: ${[...identifiers.keys()].join(', ')}.`}`,
-          { fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(item), newText: suggestion }], preferred: true }] : [] });
+          {
+            fixes: suggestion
+              ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(item), newText: suggestion }], preferred: true }]
+              : [],
+          },
+        );
       }
     }
   }
@@ -55,7 +64,10 @@ export function checkCache(context: YamlRuleContext): void {
   if (!isMap(cache)) return;
   const fallback = findPair(cache, 'fallback-keys');
   if (fallback && !findPair(cache, 'key')) {
-    context.report(BUILDSPEC_RULES.fallbackKeysWithoutKey, context.nodeRange(fallback.key as Scalar),
-      'cache.fallback-keys are only used when cache.key is set; add a key (e.g. key: npm-$(codebuild-hash-files package-lock.json)).');
+    context.report(
+      BUILDSPEC_RULES.fallbackKeysWithoutKey,
+      context.nodeRange(fallback.key as Scalar),
+      'cache.fallback-keys are only used when cache.key is set; add a key (e.g. key: npm-$(codebuild-hash-files package-lock.json)).',
+    );
   }
 }

@@ -27,8 +27,11 @@ export function checkEnv(context: YamlRuleContext): void {
       const name = keyName(pair);
       if (name === undefined) continue;
       if (/^CODEBUILD_/i.test(name)) {
-        context.report(BUILDSPEC_RULES.reservedVariable, context.nodeRange(pair.key as Scalar),
-          `"${name}": names starting with CODEBUILD_ are reserved for CodeBuild's own variables; choose another name.`);
+        context.report(
+          BUILDSPEC_RULES.reservedVariable,
+          context.nodeRange(pair.key as Scalar),
+          `"${name}": names starting with CODEBUILD_ are reserved for CodeBuild's own variables; choose another name.`,
+        );
       }
       checkPlaintextSecret(context, env, name, pair);
     }
@@ -45,8 +48,11 @@ export function checkEnv(context: YamlRuleContext): void {
       if (!isScalar(item)) continue;
       const name = scalarSource(context.model, item as Scalar);
       if (/^AWS_/i.test(name)) {
-        context.report(BUILDSPEC_RULES.exportedAwsVariable, context.nodeRange(item),
-          `"${name}" cannot be exported: names starting with AWS_ are reserved. Copy the value into another variable and export that.`);
+        context.report(
+          BUILDSPEC_RULES.exportedAwsVariable,
+          context.nodeRange(item),
+          `"${name}" cannot be exported: names starting with AWS_ are reserved. Copy the value into another variable and export that.`,
+        );
       }
     }
   }
@@ -77,8 +83,11 @@ export function checkBatchEnv(context: YamlRuleContext): void {
       const name = keyName(pair);
       if (name === undefined) continue;
       if (/^CODEBUILD_/i.test(name)) {
-        context.report(BUILDSPEC_RULES.reservedVariable, context.nodeRange(pair.key as Scalar),
-          `"${name}": names starting with CODEBUILD_ are reserved for CodeBuild's own variables; choose another name.`);
+        context.report(
+          BUILDSPEC_RULES.reservedVariable,
+          context.nodeRange(pair.key as Scalar),
+          `"${name}": names starting with CODEBUILD_ are reserved for CodeBuild's own variables; choose another name.`,
+        );
       }
       // A matrix variable is a list of values, one per build: check each.
       const values = isSeq(pair.value) ? pair.value.items : [pair.value];
@@ -87,7 +96,14 @@ export function checkBatchEnv(context: YamlRuleContext): void {
   }
 }
 
-function checkPlaintextSecret(context: YamlRuleContext, env: unknown, name: string, pair: Pair, value: unknown = pair.value, where: 'env' | 'batch' = 'env'): void {
+function checkPlaintextSecret(
+  context: YamlRuleContext,
+  env: unknown,
+  name: string,
+  pair: Pair,
+  value: unknown = pair.value,
+  where: 'env' | 'batch' = 'env',
+): void {
   if (!isScalar(value) || value.value === null) return;
   const source = scalarSource(context.model, value as Scalar);
   if (source === '' || /^\$\{?\w+\}?$/.test(source)) return; // empty or another variable
@@ -96,13 +112,19 @@ function checkPlaintextSecret(context: YamlRuleContext, env: unknown, name: stri
   if (!byValue && !byName) return;
   const what = byValue ? `looks like ${byValue}` : 'looks like a secret';
   if (where === 'batch') {
-    context.report(BUILDSPEC_RULES.plaintextSecret, context.nodeRange(value),
-      `${name} ${what}: batch env variables are plain text, visible in the console and logs. Store it in Parameter Store or Secrets Manager and reference it under the buildspec's env.parameter-store or env.secrets-manager.`);
+    context.report(
+      BUILDSPEC_RULES.plaintextSecret,
+      context.nodeRange(value),
+      `${name} ${what}: batch env variables are plain text, visible in the console and logs. Store it in Parameter Store or Secrets Manager and reference it under the buildspec's env.parameter-store or env.secrets-manager.`,
+    );
     return;
   }
-  context.report(BUILDSPEC_RULES.plaintextSecret, context.nodeRange(value),
+  context.report(
+    BUILDSPEC_RULES.plaintextSecret,
+    context.nodeRange(value),
     `${name} ${what}: env.variables are plain text, visible in the console and logs. Store it in Parameter Store or Secrets Manager and reference it under env.parameter-store or env.secrets-manager.`,
-    { fixes: moveSecretFixes(context, env, name, pair) });
+    { fixes: moveSecretFixes(context, env, name, pair) },
+  );
 }
 
 /** Moves `NAME: value` out of env.variables into parameter-store or secrets-manager, with a placeholder reference. */
@@ -138,19 +160,31 @@ function checkSecretReference(context: YamlRuleContext, pair: Pair): void {
   if (!isScalar(value) || value.value === null) return;
   const source = scalarSource(context.model, value as Scalar);
   const arn = /^arn:[^:]+:secretsmanager:[^:]*:[^:]*:secret:[^:]+/.exec(source);
-  const secretId = arn ? arn[0] : source.split(':')[0] ?? '';
+  const secretId = arn ? arn[0] : (source.split(':')[0] ?? '');
   const rest = (arn ? source.slice(arn[0].length) : source.slice(secretId.length)).replace(/^:/, '');
   const parts = rest === '' ? [] : rest.split(':');
   const range = context.nodeRange(value);
   if (secretId === '') {
-    context.report(BUILDSPEC_RULES.malformedSecretReference, range, 'The secret id is empty: write secret-id[:json-key[:version-stage[:version-id]]], e.g. prod/db:password.');
+    context.report(
+      BUILDSPEC_RULES.malformedSecretReference,
+      range,
+      'The secret id is empty: write secret-id[:json-key[:version-stage[:version-id]]], e.g. prod/db:password.',
+    );
   } else if (source.startsWith('arn:') && !arn) {
-    context.report(BUILDSPEC_RULES.malformedSecretReference, range, `"${source}" is not a Secrets Manager secret ARN (arn:aws:secretsmanager:region:account:secret:name).`);
+    context.report(
+      BUILDSPEC_RULES.malformedSecretReference,
+      range,
+      `"${source}" is not a Secrets Manager secret ARN (arn:aws:secretsmanager:region:account:secret:name).`,
+    );
   } else if (parts.length > 3) {
-    context.report(BUILDSPEC_RULES.malformedSecretReference, range,
-      `"${source}" has too many parts: after the secret id come at most json-key, version-stage and version-id.`);
+    context.report(
+      BUILDSPEC_RULES.malformedSecretReference,
+      range,
+      `"${source}" has too many parts: after the secret id come at most json-key, version-stage and version-id.`,
+    );
   } else if (parts[1] && parts[2]) {
-    context.report(BUILDSPEC_RULES.malformedSecretReference, range,
-      `Give either a version stage ("${parts[1]}") or a version id ("${parts[2]}"), not both.`, { severity: 'warning' });
+    context.report(BUILDSPEC_RULES.malformedSecretReference, range, `Give either a version stage ("${parts[1]}") or a version id ("${parts[2]}"), not both.`, {
+      severity: 'warning',
+    });
   }
 }

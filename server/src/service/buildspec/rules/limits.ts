@@ -22,9 +22,12 @@ export function checkFanoutParallelism(context: YamlRuleContext): void {
   const source = scalarSource(context.model, value as Scalar);
   // Non-numbers are the schema's business (and "$VAR" is allowed); only a whole number below 1 is ours.
   if (!/^-?\d+$/.test(source) || Number(source) > 0) return;
-  context.report(BUILDSPEC_RULES.fanoutParallelism, context.nodeRange(value),
+  context.report(
+    BUILDSPEC_RULES.fanoutParallelism,
+    context.nodeRange(value),
     `build-fanout parallelism must be at least 1 (it is the number of builds that share the tests), not ${source}.`,
-    { fixes: [{ title: 'Set parallelism to 1', edits: [{ range: context.nodeRange(value), newText: '1' }], preferred: true }] });
+    { fixes: [{ title: 'Set parallelism to 1', edits: [{ range: context.nodeRange(value), newText: '1' }], preferred: true }] },
+  );
 }
 
 export function checkRetryCounts(context: YamlRuleContext): void {
@@ -40,9 +43,12 @@ export function checkRetryCounts(context: YamlRuleContext): void {
     // Point at the count itself (after "RETRY-", and after the opening quote of a quoted value).
     const quoted = onFailure.type === 'QUOTE_DOUBLE' || onFailure.type === 'QUOTE_SINGLE';
     const countRange = context.range(onFailure.range![0] + (quoted ? 1 : 0) + 'RETRY-'.length, match[1]!.length);
-    context.report(BUILDSPEC_RULES.retryCountOutOfRange, countRange,
+    context.report(
+      BUILDSPEC_RULES.retryCountOutOfRange,
+      countRange,
       `on-failure of ${phase} retries ${count} times; CodeBuild accepts a RETRY count from 0 to ${MAX_RETRY_COUNT}.`,
-      { fixes: [{ title: `Retry at most ${MAX_RETRY_COUNT} times`, edits: [{ range: countRange, newText: String(MAX_RETRY_COUNT) }], preferred: true }] });
+      { fixes: [{ title: `Retry at most ${MAX_RETRY_COUNT} times`, edits: [{ range: countRange, newText: String(MAX_RETRY_COUNT) }], preferred: true }] },
+    );
   }
 }
 
@@ -50,8 +56,11 @@ export function checkFallbackKeyCount(context: YamlRuleContext): void {
   const keys = nodeAt(context.model, ['cache', 'fallback-keys']);
   if (!isSeq(keys) || keys.items.length <= MAX_FALLBACK_KEYS) return;
   const extra = keys.items[MAX_FALLBACK_KEYS] as Node;
-  context.report(BUILDSPEC_RULES.tooManyFallbackKeys, context.nodeRange(extra),
-    `cache.fallback-keys lists ${keys.items.length} keys; CodeBuild tries at most ${MAX_FALLBACK_KEYS}, so this one and any after it are never used.`);
+  context.report(
+    BUILDSPEC_RULES.tooManyFallbackKeys,
+    context.nodeRange(extra),
+    `cache.fallback-keys lists ${keys.items.length} keys; CodeBuild tries at most ${MAX_FALLBACK_KEYS}, so this one and any after it are never used.`,
+  );
 }
 
 export function checkRunAsOnWindows(context: YamlRuleContext): void {
@@ -66,7 +75,10 @@ export function checkRunAsOnWindows(context: YamlRuleContext): void {
   for (const { owner, where } of places) {
     const runAs = isMap(owner) ? pairsOf(owner).find((p) => keyName(p) === 'run-as') : undefined;
     if (!runAs) continue;
-    context.report(BUILDSPEC_RULES.runAsOnWindows, context.nodeRange(runAs.key as Scalar),
-      `run-as in ${where} works only on Linux images, but env.shell is ${shellName}, a Windows shell.`);
+    context.report(
+      BUILDSPEC_RULES.runAsOnWindows,
+      context.nodeRange(runAs.key as Scalar),
+      `run-as in ${where} works only on Linux images, but env.shell is ${shellName}, a Windows shell.`,
+    );
   }
 }

@@ -19,9 +19,16 @@ export function checkRuntimeVersions(context: YamlRuleContext): void {
     const versions = runtimeVersions(name);
     if (!versions) {
       const suggestion = nearest(name, names);
-      context.report(BUILDSPEC_RULES.unknownRuntime, context.nodeRange(pair.key as Scalar),
+      context.report(
+        BUILDSPEC_RULES.unknownRuntime,
+        context.nodeRange(pair.key as Scalar),
         `CodeBuild has no runtime named "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Runtimes: ${names.join(', ')}.`,
-        { fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(pair.key as Scalar), newText: suggestion }], preferred: true }] : [] });
+        {
+          fixes: suggestion
+            ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(pair.key as Scalar), newText: suggestion }], preferred: true }]
+            : [],
+        },
+      );
       continue;
     }
     checkVersionValue(context, name, pair, versions);
@@ -34,16 +41,22 @@ function checkVersionValue(context: YamlRuleContext, name: string, pair: Pair, v
   const source = scalarSource(context.model, value as Scalar);
   const plain = (value as Scalar).type === 'PLAIN';
   if (plain && typeof value.value === 'number' && String(value.value) !== source) {
-    context.report(BUILDSPEC_RULES.numericRuntimeVersion, context.nodeRange(value),
+    context.report(
+      BUILDSPEC_RULES.numericRuntimeVersion,
+      context.nodeRange(value),
       `YAML reads ${source} as the number ${String(value.value)}, so CodeBuild looks for ${name} ${String(value.value)}. Quote it: "${source}".`,
-      { fixes: [{ title: `Quote the version: "${source}"`, edits: [{ range: context.nodeRange(value), newText: `"${source}"` }], preferred: true }] });
+      { fixes: [{ title: `Quote the version: "${source}"`, edits: [{ range: context.nodeRange(value), newText: `"${source}"` }], preferred: true }] },
+    );
     return;
   }
   if (/^\$\{?\w+\}?$/.test(source) || source === 'latest' || /^\d+\.x$/.test(source)) return;
   const known = versions.some((v) => v.toLowerCase() === source.toLowerCase());
   if (!known) {
-    context.report(BUILDSPEC_RULES.unlistedRuntimeVersion, context.nodeRange(value),
-      `${name} ${source} is not among the versions current CodeBuild images list (${versions.join(', ')}); it works only if your image has it.`);
+    context.report(
+      BUILDSPEC_RULES.unlistedRuntimeVersion,
+      context.nodeRange(value),
+      `${name} ${source} is not among the versions current CodeBuild images list (${versions.join(', ')}); it works only if your image has it.`,
+    );
   }
 }
 
@@ -59,8 +72,11 @@ export function checkConflictingRuntimes(context: YamlRuleContext): void {
   const java = pairs.findIndex((p) => keyName(p) === 'java');
   if (android < 0 || java < 0) return;
   const second = pairs[Math.max(android, java)]!;
-  context.report(BUILDSPEC_RULES.conflictingRuntimes, context.nodeRange(second.key as Scalar),
-    'android and java are both selected: the android runtime already includes a JDK, and CodeBuild fails the build when the two conflict (for example android 29 with java openjdk11). Keep one unless you know the versions match.');
+  context.report(
+    BUILDSPEC_RULES.conflictingRuntimes,
+    context.nodeRange(second.key as Scalar),
+    'android and java are both selected: the android runtime already includes a JDK, and CodeBuild fails the build when the two conflict (for example android 29 with java openjdk11). Keep one unless you know the versions match.',
+  );
 }
 
 /** Claims `runtime-versions` found in a phase other than install, with a fix that moves it there. */
@@ -94,7 +110,11 @@ export function claimMisplacedRuntimeVersions(context: YamlRuleContext, path: re
       });
     }
   }
-  context.report(BUILDSPEC_RULES.runtimeVersionsOutsideInstall, context.nodeRange(pair.key as Scalar),
-    `runtime-versions belongs in the install phase, not in ${path[1]}: CodeBuild selects runtimes before any command runs.`, { fixes });
+  context.report(
+    BUILDSPEC_RULES.runtimeVersionsOutsideInstall,
+    context.nodeRange(pair.key as Scalar),
+    `runtime-versions belongs in the install phase, not in ${path[1]}: CodeBuild selects runtimes before any command runs.`,
+    { fixes },
+  );
   return true;
 }

@@ -19,9 +19,12 @@ export function checkVersion(context: YamlRuleContext): void {
   const pair = findPair(root, 'version');
   if (!pair) {
     const first = root.range?.[0] ?? 0;
-    context.report(BUILDSPEC_RULES.missingVersion, context.range(first, 0),
+    context.report(
+      BUILDSPEC_RULES.missingVersion,
+      context.range(first, 0),
       'The buildspec has no "version": CodeBuild rejects it. Add version: 0.2 at the top.',
-      { fixes: [{ title: 'Add version: 0.2', edits: [{ range: context.range(first, 0), newText: 'version: 0.2\n' }], preferred: true }] });
+      { fixes: [{ title: 'Add version: 0.2', edits: [{ range: context.range(first, 0), newText: 'version: 0.2\n' }], preferred: true }] },
+    );
     return;
   }
   const value = pair.value;
@@ -32,14 +35,18 @@ export function checkVersion(context: YamlRuleContext): void {
   const source = scalarSource(context.model, value as Scalar);
   const replace = { title: 'Use version 0.2', edits: [{ range: context.nodeRange(value), newText: '0.2' }], preferred: true };
   if (!(SUPPORTED_VERSIONS as readonly string[]).includes(source)) {
-    context.report(BUILDSPEC_RULES.unsupportedVersion, context.nodeRange(value),
-      `Unsupported buildspec version "${source}": use 0.2 (0.1 is legacy).`, { fixes: [replace] });
+    context.report(BUILDSPEC_RULES.unsupportedVersion, context.nodeRange(value), `Unsupported buildspec version "${source}": use 0.2 (0.1 is legacy).`, {
+      fixes: [replace],
+    });
     return;
   }
   const quoted = (value as Scalar).type === 'QUOTE_DOUBLE' || (value as Scalar).type === 'QUOTE_SINGLE';
   if (quoted && findPair(root, 'batch')) {
-    context.report(BUILDSPEC_RULES.quotedVersion, context.nodeRange(value),
+    context.report(
+      BUILDSPEC_RULES.quotedVersion,
+      context.nodeRange(value),
       `A quoted version ("${source}") is reported to make batch builds fail; write it unquoted: version: ${source}.`,
-      { fixes: [{ title: `Unquote: version: ${source}`, edits: [{ range: context.nodeRange(value), newText: source }], preferred: true }] });
+      { fixes: [{ title: `Unquote: version: ${source}`, edits: [{ range: context.nodeRange(value), newText: source }], preferred: true }] },
+    );
   }
 }

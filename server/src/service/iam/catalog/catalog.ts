@@ -29,8 +29,20 @@ export interface ResourceTypeInfo {
 }
 
 export type ConditionKeyType =
-  | 'String' | 'ArrayOfString' | 'ARN' | 'ArrayOfARN' | 'Bool' | 'ArrayOfBool'
-  | 'Numeric' | 'ArrayOfNumeric' | 'Date' | 'ArrayOfDate' | 'IPAddress' | 'ArrayOfIPAddress' | 'Binary' | 'ArrayOfBinary';
+  | 'String'
+  | 'ArrayOfString'
+  | 'ARN'
+  | 'ArrayOfARN'
+  | 'Bool'
+  | 'ArrayOfBool'
+  | 'Numeric'
+  | 'ArrayOfNumeric'
+  | 'Date'
+  | 'ArrayOfDate'
+  | 'IPAddress'
+  | 'ArrayOfIPAddress'
+  | 'Binary'
+  | 'ArrayOfBinary';
 
 export interface ConditionKeyInfo {
   /** The key as documented, with template parts such as `${TagKey}` when it is templated. */
@@ -72,7 +84,11 @@ interface TemplatedKey {
 }
 
 const ACCESS_LEVELS: Record<string, AccessLevel> = {
-  L: 'List', R: 'Read', W: 'Write', P: 'Permissions management', T: 'Tagging',
+  L: 'List',
+  R: 'Read',
+  W: 'Write',
+  P: 'Permissions management',
+  T: 'Tagging',
 };
 
 export interface ServiceDocs {
@@ -86,7 +102,10 @@ export class IamCatalog {
   private conditionKeyIndex: { exact: Map<string, ConditionKeyInfo>; templated: TemplatedKey[] } | undefined;
   private readonly patternCache = new Map<string, readonly ActionInfo[]>();
 
-  private constructor(private readonly compiled: CompiledCatalog, private readonly docsDir: string | undefined) {}
+  private constructor(
+    private readonly compiled: CompiledCatalog,
+    private readonly docsDir: string | undefined,
+  ) {}
 
   static fromDirectory(dir: string): IamCatalog {
     const compiled = JSON.parse(fs.readFileSync(path.join(dir, 'catalog.json'), 'utf8')) as CompiledCatalog;
@@ -114,7 +133,7 @@ export class IamCatalog {
   }
 
   hasService(prefix: string): boolean {
-    return  Object.hasOwn(this.compiled.services, prefix.toLowerCase());
+    return Object.hasOwn(this.compiled.services, prefix.toLowerCase());
   }
 
   serviceName(prefix: string): string | undefined {
@@ -263,7 +282,10 @@ export class IamCatalog {
 
 /** `s3:Get*Object?` style patterns to an anchored, case-insensitive regular expression. */
 export function wildcardToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 

@@ -22,27 +22,45 @@ function checkAction(context: RuleContext, action: ResolvedAction): void {
   const colon = value.indexOf(':');
   if (action.service === undefined || action.name === undefined) {
     const trimmed = value.replace(/\s+/g, '');
-    const fixes: Fix[] = trimmed !== value && /^[a-z0-9-]+:[A-Za-z0-9*?]+$/i.test(trimmed)
-      ? [replaceFix(context, action, trimmed)]
-      : [];
-    const why = colon < 0 ? 'it has no colon' : colon === 0 ? 'the service prefix is missing' : colon === value.length - 1 ? 'the action name is missing' : 'it has more than one colon';
-    context.report(IAM_RULES.invalidActionFormat, context.stringRange(text), `"${value}" is not an action: ${why}. Write service:Action, e.g. "s3:GetObject".`, { fixes });
+    const fixes: Fix[] = trimmed !== value && /^[a-z0-9-]+:[A-Za-z0-9*?]+$/i.test(trimmed) ? [replaceFix(context, action, trimmed)] : [];
+    const why =
+      colon < 0
+        ? 'it has no colon'
+        : colon === 0
+          ? 'the service prefix is missing'
+          : colon === value.length - 1
+            ? 'the action name is missing'
+            : 'it has more than one colon';
+    context.report(
+      IAM_RULES.invalidActionFormat,
+      context.stringRange(text),
+      `"${value}" is not an action: ${why}. Write service:Action, e.g. "s3:GetObject".`,
+      { fixes },
+    );
     return;
   }
   const service = value.slice(0, colon);
   if (!SERVICE_PATTERN.test(service) || !ACTION_NAME_PATTERN.test(action.name)) {
     const trimmed = value.replace(/\s+/g, '');
     const fixes = trimmed !== value ? [replaceFix(context, action, trimmed)] : [];
-    context.report(IAM_RULES.invalidActionFormat, context.stringRange(text),
-      `"${value}" is not a valid action: the service prefix takes letters, digits and hyphens, the action name letters, digits, * and ?.`, { fixes });
+    context.report(
+      IAM_RULES.invalidActionFormat,
+      context.stringRange(text),
+      `"${value}" is not a valid action: the service prefix takes letters, digits and hyphens, the action name letters, digits, * and ?.`,
+      { fixes },
+    );
     return;
   }
   const catalog = context.catalog;
   if (!catalog.hasService(action.service)) {
     const suggestion = nearest(action.service, catalog.servicePrefixes());
     const fixes = suggestion ? [replaceFix(context, action, `${suggestion}:${action.name}`, `Change the service to "${suggestion}"`)] : [];
-    context.report(IAM_RULES.unknownService, context.stringRange(text, 0, colon),
-      `Unknown service prefix "${service}".${suggestion ? ` Did you mean "${suggestion}" (${catalog.serviceName(suggestion)})?` : ''}`, { fixes });
+    context.report(
+      IAM_RULES.unknownService,
+      context.stringRange(text, 0, colon),
+      `Unknown service prefix "${service}".${suggestion ? ` Did you mean "${suggestion}" (${catalog.serviceName(suggestion)})?` : ''}`,
+      { fixes },
+    );
     return;
   }
   if (action.matches.length > 0) return;
@@ -54,8 +72,12 @@ function checkAction(context: RuleContext, action: ResolvedAction): void {
   }
   const suggestion = nearestAction(context, action.service, action.name);
   const fixes = suggestion ? [replaceFix(context, action, `${service}:${suggestion}`, `Change to "${service}:${suggestion}"`)] : [];
-  context.report(IAM_RULES.unknownAction, nameRange,
-    `${serviceName} has no action "${action.name}".${suggestion ? ` Did you mean "${service}:${suggestion}"?` : ''}`, { fixes });
+  context.report(
+    IAM_RULES.unknownAction,
+    nameRange,
+    `${serviceName} has no action "${action.name}".${suggestion ? ` Did you mean "${service}:${suggestion}"?` : ''}`,
+    { fixes },
+  );
 }
 
 /** Suggests a real action, preferring a plain edit distance and then a plural/singular slip (GetObjects → GetObject). */

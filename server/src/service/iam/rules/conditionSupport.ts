@@ -10,9 +10,21 @@ import type { RuleContext } from './context';
 
 /** Service keys that AWS evaluates for requests to many services, not only their own. */
 const CROSS_SERVICE_KEYS = new Set([
-  'ec2:sourceinstancearn', 'ec2:sourceinstanceprivateipv4', 'ec2:roledelivery', 'glue:roleassumedby', 'glue:credentialissuingservice',
-  'lambda:sourcefunctionarn', 'ssm:sourceinstancearn', 'identitystore:userid', 'sts:sourceidentity', 'sts:rolesessionname',
-  'ec2:metadatahttptokens', 'iam:passedtoservice', 'iam:associatedresourcearn', 'kms:viaservice', 'kms:calleraccount',
+  'ec2:sourceinstancearn',
+  'ec2:sourceinstanceprivateipv4',
+  'ec2:roledelivery',
+  'glue:roleassumedby',
+  'glue:credentialissuingservice',
+  'lambda:sourcefunctionarn',
+  'ssm:sourceinstancearn',
+  'identitystore:userid',
+  'sts:sourceidentity',
+  'sts:rolesessionname',
+  'ec2:metadatahttptokens',
+  'iam:passedtoservice',
+  'iam:associatedresourcearn',
+  'kms:viaservice',
+  'kms:calleraccount',
 ]);
 
 const templateRegexCache = new Map<string, RegExp>();

@@ -29,11 +29,27 @@ export function checkConditions(context: RuleContext): void {
       if (!operator.info) {
         reportUnknownOperator(context, operatorKey, operator);
       } else if (operator.info.category === 'Null' && operator.ifExists) {
-        context.report(IAM_RULES.nullWithIfExists, context.nodeRange(operatorKey), 'Null already tests whether the key exists, so it cannot take IfExists: use "Null".',
-          { fixes: [{ title: 'Change to "Null"', edits: [{ range: context.nodeRange(operatorKey), newText: jsonString(operatorText.replace(/IfExists$/i, '')) }], preferred: true }] });
+        context.report(
+          IAM_RULES.nullWithIfExists,
+          context.nodeRange(operatorKey),
+          'Null already tests whether the key exists, so it cannot take IfExists: use "Null".',
+          {
+            fixes: [
+              {
+                title: 'Change to "Null"',
+                edits: [{ range: context.nodeRange(operatorKey), newText: jsonString(operatorText.replace(/IfExists$/i, '')) }],
+                preferred: true,
+              },
+            ],
+          },
+        );
       }
       if (block.type !== 'object') {
-        context.report(IAM_RULES.invalidCondition, context.nodeRange(block), `The value of "${operatorText}" must be an object of condition keys: {"aws:SourceIp": "203.0.113.0/24"}.`);
+        context.report(
+          IAM_RULES.invalidCondition,
+          context.nodeRange(block),
+          `The value of "${operatorText}" must be an object of condition keys: {"aws:SourceIp": "203.0.113.0/24"}.`,
+        );
         continue;
       }
       for (const [key, keyProperty] of propertyMap(block)) checkKey(context, statement, operator, key, keyProperty);
@@ -50,9 +66,12 @@ function reportUnknownOperator(context: RuleContext, node: Node, operator: Parse
   const fixes: Fix[] = suggestion
     ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(node), newText: jsonString(suggestion) }], preferred: true }]
     : [];
-  context.report(IAM_RULES.unknownConditionOperator, context.nodeRange(node),
+  context.report(
+    IAM_RULES.unknownConditionOperator,
+    context.nodeRange(node),
     `Unknown condition operator "${operator.text}".${suggestion ? ` Did you mean "${suggestion}"?` : ' See the list of String, Numeric, Date, Bool, Binary, IpAddress, Arn and Null operators.'}`,
-    { fixes });
+    { fixes },
+  );
 }
 
 function checkKey(context: RuleContext, statement: StatementModel, operator: ParsedOperator, key: string, property: Node): void {
@@ -61,24 +80,45 @@ function checkKey(context: RuleContext, statement: StatementModel, operator: Par
   const info = lookupKey(context, key, keyNode);
   const category = operator.info?.category;
   if (info && category && !isCompatible(category, info.type)) {
-    context.report(IAM_RULES.conditionTypeMismatch, context.nodeRange(keyNode),
-      `${key} is of type ${info.type}, which ${operator.info!.name} cannot compare; use ${suitableOperators(info.type)}.`);
+    context.report(
+      IAM_RULES.conditionTypeMismatch,
+      context.nodeRange(keyNode),
+      `${key} is of type ${info.type}, which ${operator.info!.name} cannot compare; use ${suitableOperators(info.type)}.`,
+    );
   }
   if (info && operator.set && !info.type.startsWith('ArrayOf') && !info.inferred) {
-    context.report(IAM_RULES.forAllValuesSingleValued, context.nodeRange(keyNode),
-      `${key} holds a single value, so "${operator.set}:" does not fit${operator.set === 'ForAllValues' ? ' (and ForAllValues is also true when the key is missing)' : ''}; use "${operator.base}${operator.ifExists ? 'IfExists' : ''}" without the prefix.`);
+    context.report(
+      IAM_RULES.forAllValuesSingleValued,
+      context.nodeRange(keyNode),
+      `${key} holds a single value, so "${operator.set}:" does not fit${operator.set === 'ForAllValues' ? ' (and ForAllValues is also true when the key is missing)' : ''}; use "${operator.base}${operator.ifExists ? 'IfExists' : ''}" without the prefix.`,
+    );
   }
   if (info && !info.inferred && info.service !== 'aws' && !keyIsSupportedByActions(context, statement, key)) {
-    context.report(IAM_RULES.conditionKeyNotSupported, context.nodeRange(keyNode),
-      `None of this statement's actions supports ${key}, so the condition never matches a request.`);
+    context.report(
+      IAM_RULES.conditionKeyNotSupported,
+      context.nodeRange(keyNode),
+      `None of this statement's actions supports ${key}, so the condition never matches a request.`,
+    );
   }
-  if (key.toLowerCase() === 'aws:multifactorauthpresent' && operator.info?.name === 'Bool' && !operator.ifExists &&
-      statement.effect?.value === 'Deny' && valuesOf(valueNode).some((v) => String(v.value).toLowerCase() === 'false')) {
+  if (
+    key.toLowerCase() === 'aws:multifactorauthpresent' &&
+    operator.info?.name === 'Bool' &&
+    !operator.ifExists &&
+    statement.effect?.value === 'Deny' &&
+    valuesOf(valueNode).some((v) => String(v.value).toLowerCase() === 'false')
+  ) {
     const replacement = `${operator.set ? `${operator.set}:` : ''}BoolIfExists`;
     const operatorNode = property.parent?.parent?.children?.[0];
-    context.report(IAM_RULES.mfaBoolWithoutIfExists, context.nodeRange(keyNode),
+    context.report(
+      IAM_RULES.mfaBoolWithoutIfExists,
+      context.nodeRange(keyNode),
       'aws:MultiFactorAuthPresent is absent for long-term access keys, so this Deny never applies to them; use "BoolIfExists" with "false".',
-      { fixes: operatorNode ? [{ title: `Change the operator to "${replacement}"`, edits: [{ range: context.nodeRange(operatorNode), newText: jsonString(replacement) }] }] : [] });
+      {
+        fixes: operatorNode
+          ? [{ title: `Change the operator to "${replacement}"`, edits: [{ range: context.nodeRange(operatorNode), newText: jsonString(replacement) }] }]
+          : [],
+      },
+    );
   }
   if (!valueNode) return;
   checkValues(context, operator, valueNode, property);
@@ -89,14 +129,35 @@ function lookupKey(context: RuleContext, key: string, keyNode: Node): ConditionK
   if (info) return info;
   const colon = key.indexOf(':');
   const prefix = colon > 0 ? key.slice(0, colon).toLowerCase() : '';
-  const candidates = prefix === 'aws'
-    ? context.catalog.globalConditionKeys().map((k) => k.key)
-    : context.catalog.hasService(prefix) ? context.catalog.serviceConditionKeys(prefix).map((k) => k.key) : [];
-  const suggestion = candidates.length > 0 ? nearest(key, candidates.filter((k) => !k.includes('${') && !k.includes('<'))) : undefined;
-  const what = prefix === 'aws' ? 'global condition key' : context.catalog.hasService(prefix) ? `condition key of ${context.catalog.serviceName(prefix)}` : 'condition key';
-  context.report(IAM_RULES.unknownConditionKey, context.nodeRange(keyNode),
+  const candidates =
+    prefix === 'aws'
+      ? context.catalog.globalConditionKeys().map((k) => k.key)
+      : context.catalog.hasService(prefix)
+        ? context.catalog.serviceConditionKeys(prefix).map((k) => k.key)
+        : [];
+  const suggestion =
+    candidates.length > 0
+      ? nearest(
+          key,
+          candidates.filter((k) => !k.includes('${') && !k.includes('<')),
+        )
+      : undefined;
+  const what =
+    prefix === 'aws'
+      ? 'global condition key'
+      : context.catalog.hasService(prefix)
+        ? `condition key of ${context.catalog.serviceName(prefix)}`
+        : 'condition key';
+  context.report(
+    IAM_RULES.unknownConditionKey,
+    context.nodeRange(keyNode),
     `"${key}" is not a known ${what}.${suggestion ? ` Did you mean "${suggestion}"?` : colon < 0 ? ' Keys are written prefix:name, e.g. aws:SourceIp.' : ''}`,
-    { fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(keyNode), newText: jsonString(suggestion) }], preferred: true }] : [] });
+    {
+      fixes: suggestion
+        ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(keyNode), newText: jsonString(suggestion) }], preferred: true }]
+        : [],
+    },
+  );
   return undefined;
 }
 
@@ -124,9 +185,17 @@ function checkValues(context: RuleContext, operator: ParsedOperator, valueNode: 
       const like = EQUALITY_TO_LIKE[info.name];
       const operatorNode = property.parent?.parent?.children?.[0];
       const replacement = like ? `${operator.set ? `${operator.set}:` : ''}${like}${operator.ifExists ? 'IfExists' : ''}` : undefined;
-      context.report(IAM_RULES.wildcardWithoutLike, context.nodeRange(value),
+      context.report(
+        IAM_RULES.wildcardWithoutLike,
+        context.nodeRange(value),
         `${info.name} compares literally, so "*" in "${raw}" only matches a real asterisk.${like ? ` Use ${like} for wildcard matching.` : ''}`,
-        { fixes: replacement && operatorNode ? [{ title: `Change the operator to "${replacement}"`, edits: [{ range: context.nodeRange(operatorNode), newText: jsonString(replacement) }] }] : [] });
+        {
+          fixes:
+            replacement && operatorNode
+              ? [{ title: `Change the operator to "${replacement}"`, edits: [{ range: context.nodeRange(operatorNode), newText: jsonString(replacement) }] }]
+              : [],
+        },
+      );
     }
   }
 }

@@ -23,8 +23,11 @@ export function checkPrincipals(context: RuleContext): void {
 function checkPrincipal(context: RuleContext, node: Node): void {
   if (node.type === 'string') {
     if (node.value !== '*') {
-      context.report(IAM_RULES.invalidPrincipal, context.nodeRange(node),
-        `A Principal string can only be "*"; name principals in an object, e.g. {"AWS": "arn:aws:iam::123456789012:root"}.`);
+      context.report(
+        IAM_RULES.invalidPrincipal,
+        context.nodeRange(node),
+        `A Principal string can only be "*"; name principals in an object, e.g. {"AWS": "arn:aws:iam::123456789012:root"}.`,
+      );
     }
     return;
   }
@@ -34,9 +37,16 @@ function checkPrincipal(context: RuleContext, node: Node): void {
     if (!key) continue;
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(type)) {
       const suggestion = nearest(type, PRINCIPAL_TYPES);
-      context.report(IAM_RULES.unknownPrincipalType, context.nodeRange(key),
+      context.report(
+        IAM_RULES.unknownPrincipalType,
+        context.nodeRange(key),
         `Unknown principal type "${type}".${suggestion ? ` Did you mean "${suggestion}"?` : ` Use ${PRINCIPAL_TYPES.join(', ')}.`}`,
-        { fixes: suggestion ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(key), newText: jsonString(suggestion) }], preferred: true }] : [] });
+        {
+          fixes: suggestion
+            ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(key), newText: jsonString(suggestion) }], preferred: true }]
+            : [],
+        },
+      );
       continue;
     }
     const value = property.children?.[1];
@@ -55,22 +65,42 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
     case 'AWS':
       if (value === '*' || ACCOUNT_ID.test(value) || IAM_PRINCIPAL_ARN.test(value)) return;
       if (parseArn(value)?.service === 'iam' || parseArn(value)?.service === 'sts') {
-        context.report(IAM_RULES.invalidPrincipal, range, `"${value}" is not an IAM principal ARN: use arn:aws:iam::<account>:root, :user/<name>, :role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>.`);
+        context.report(
+          IAM_RULES.invalidPrincipal,
+          range,
+          `"${value}" is not an IAM principal ARN: use arn:aws:iam::<account>:root, :user/<name>, :role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>.`,
+        );
       } else {
-        context.report(IAM_RULES.invalidPrincipal, range, `"${value}" is not an AWS principal: use a 12-digit account ID, an IAM user/role ARN, an account root ARN or "*".`);
+        context.report(
+          IAM_RULES.invalidPrincipal,
+          range,
+          `"${value}" is not an AWS principal: use a 12-digit account ID, an IAM user/role ARN, an account root ARN or "*".`,
+        );
       }
       return;
     case 'Service':
       if (!SERVICE_PRINCIPAL.test(value)) {
         const fixed = /^[a-z0-9-]+$/.test(value) ? `${value}.amazonaws.com` : undefined;
-        context.report(IAM_RULES.invalidPrincipal, range, `"${value}" is not a service principal: they look like "ec2.amazonaws.com" or "lambda.amazonaws.com".`,
-          { fixes: fixed ? [{ title: `Change to "${fixed}"`, edits: [{ range: context.nodeRange(principal.node), newText: jsonString(fixed) }], preferred: true }] : [] });
+        context.report(
+          IAM_RULES.invalidPrincipal,
+          range,
+          `"${value}" is not a service principal: they look like "ec2.amazonaws.com" or "lambda.amazonaws.com".`,
+          {
+            fixes: fixed
+              ? [{ title: `Change to "${fixed}"`, edits: [{ range: context.nodeRange(principal.node), newText: jsonString(fixed) }], preferred: true }]
+              : [],
+          },
+        );
       }
       return;
     case 'Federated':
       if (/^arn:[^:]+:iam::(\d{12}|\$\{[^}]+\}):(saml-provider|oidc-provider)\/.+$/.test(value)) return;
       if (/^[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(value)) return; // cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com
-      context.report(IAM_RULES.invalidPrincipal, range, `"${value}" is not a federated principal: use an identity provider ARN (arn:aws:iam::<account>:oidc-provider/… or :saml-provider/…) or a provider such as cognito-identity.amazonaws.com.`);
+      context.report(
+        IAM_RULES.invalidPrincipal,
+        range,
+        `"${value}" is not a federated principal: use an identity provider ARN (arn:aws:iam::<account>:oidc-provider/… or :saml-provider/…) or a provider such as cognito-identity.amazonaws.com.`,
+      );
       return;
     case 'CanonicalUser':
       if (!CANONICAL_USER.test(value)) context.report(IAM_RULES.invalidPrincipal, range, `"${value}" is not a canonical user ID (64 hexadecimal characters).`);

@@ -27,30 +27,51 @@ function checkArn(context: RuleContext, resource: JsonString): void {
   const whole = context.stringRange(resource);
   if (!value.startsWith('arn:')) {
     const fixes: Fix[] = /^arn:/i.test(value)
-      ? [{ title: 'Write "arn:" in lower case', edits: [{ range: context.nodeRange(resource.node), newText: jsonString(`arn:${value.slice(4)}`) }], preferred: true }]
+      ? [
+          {
+            title: 'Write "arn:" in lower case',
+            edits: [{ range: context.nodeRange(resource.node), newText: jsonString(`arn:${value.slice(4)}`) }],
+            preferred: true,
+          },
+        ]
       : [];
-    context.report(IAM_RULES.invalidArn, whole, `"${value}" is not an ARN: a resource must be "*" or start with "arn:" (arn:partition:service:region:account:resource).`, { fixes });
+    context.report(
+      IAM_RULES.invalidArn,
+      whole,
+      `"${value}" is not an ARN: a resource must be "*" or start with "arn:" (arn:partition:service:region:account:resource).`,
+      { fixes },
+    );
     return;
   }
   const arn = parseArn(value);
   if (!arn) {
-    context.report(IAM_RULES.invalidArn, whole, `"${value}" has too few parts: an ARN is arn:partition:service:region:account:resource (keep empty parts, as in arn:aws:s3:::my-bucket).`);
+    context.report(
+      IAM_RULES.invalidArn,
+      whole,
+      `"${value}" has too few parts: an ARN is arn:partition:service:region:account:resource (keep empty parts, as in arn:aws:s3:::my-bucket).`,
+    );
     return;
   }
   const part = (offset: number, text: string) => context.stringRange(resource, offset, text.length);
   if (!hasWildcardOrVariable(arn.partition) && !(PARTITIONS as readonly string[]).includes(arn.partition)) {
     const suggestion = nearest(arn.partition, PARTITIONS);
-    context.report(IAM_RULES.invalidArn, part(arn.offsets.partition, arn.partition),
+    context.report(
+      IAM_RULES.invalidArn,
+      part(arn.offsets.partition, arn.partition),
       `Unknown partition "${arn.partition}": ${suggestion ? `did you mean "${suggestion}"? ` : ''}Partitions are ${PARTITIONS.join(', ')}.`,
-      { fixes: suggestion ? [replacePart(context, resource, arn.offsets.partition, arn.partition, suggestion)] : [] });
+      { fixes: suggestion ? [replacePart(context, resource, arn.offsets.partition, arn.partition, suggestion)] : [] },
+    );
     return;
   }
   if (!hasWildcardOrVariable(arn.service)) {
     if (!context.catalog.hasService(arn.service)) {
       const suggestion = nearest(arn.service, context.catalog.servicePrefixes());
-      context.report(IAM_RULES.invalidArn, part(arn.offsets.service, arn.service),
+      context.report(
+        IAM_RULES.invalidArn,
+        part(arn.offsets.service, arn.service),
         `Unknown service "${arn.service}" in the ARN.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-        { fixes: suggestion ? [replacePart(context, resource, arn.offsets.service, arn.service, suggestion)] : [] });
+        { fixes: suggestion ? [replacePart(context, resource, arn.offsets.service, arn.service, suggestion)] : [] },
+      );
       return;
     }
     checkRegionAndAccount(context, resource, arn.service, arn.region, arn.offsets.region, 'region');
@@ -67,9 +88,9 @@ function checkRegionAndAccount(context: RuleContext, resource: JsonString, servi
   if (candidates.length > 0 && candidates.every((parts) => (parts[slot] ?? '') === '')) {
     const name = context.catalog.serviceName(service) ?? service;
     const where = range();
-    context.report(IAM_RULES.invalidArn, where,
-      `${name} ARNs of this form have no ${which}: leave it empty (${candidates[0]!.join(':')}).`,
-      { fixes: [{ title: `Remove the ${which}`, edits: [{ range: where, newText: '' }], preferred: true }] });
+    context.report(IAM_RULES.invalidArn, where, `${name} ARNs of this form have no ${which}: leave it empty (${candidates[0]!.join(':')}).`, {
+      fixes: [{ title: `Remove the ${which}`, edits: [{ range: where, newText: '' }], preferred: true }],
+    });
     return;
   }
   if (which === 'region' && !REGION_PATTERN.test(value)) {
@@ -86,7 +107,9 @@ function candidateTemplates(context: RuleContext, service: string, resourcePart:
   let candidates = candidatesCache.get(key);
   if (!candidates) {
     if (candidatesCache.size > 20_000) candidatesCache.clear();
-    candidates = splitTemplates(context, service).filter((t) => patternMatchesTemplate(resourcePart, t.resourcePart)).map((t) => t.parts);
+    candidates = splitTemplates(context, service)
+      .filter((t) => patternMatchesTemplate(resourcePart, t.resourcePart))
+      .map((t) => t.parts);
     candidatesCache.set(key, candidates);
   }
   return candidates;
@@ -116,8 +139,11 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
     const range = context.stringRange(action.text);
     if (info.wildcardOnly) {
       if (!coversEverything) {
-        context.report(IAM_RULES.actionNeedsWildcardResource, range,
-          `${info.service}:${info.name} does not support resource-level permissions, so it never applies to these resources; it needs "Resource": "*" (put it in its own statement).`);
+        context.report(
+          IAM_RULES.actionNeedsWildcardResource,
+          range,
+          `${info.service}:${info.name} does not support resource-level permissions, so it never applies to these resources; it needs "Resource": "*" (put it in its own statement).`,
+        );
       }
       continue;
     }
@@ -127,8 +153,11 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
     const fits = fitsCached(info, resourcesKey, () => resources.some((r) => templates.some((t) => patternMatchesTemplate(r.value, t))));
     if (!fits) {
       const formats = templates.slice(0, MAX_FORMATS_SHOWN).join(', ');
-      context.report(IAM_RULES.actionResourceMismatch, range,
-        `${info.service}:${info.name} applies to ${formats}${templates.length > MAX_FORMATS_SHOWN ? ' …' : ''}; none of this statement's resources has that form, so it grants or denies nothing here.`);
+      context.report(
+        IAM_RULES.actionResourceMismatch,
+        range,
+        `${info.service}:${info.name} applies to ${formats}${templates.length > MAX_FORMATS_SHOWN ? ' …' : ''}; none of this statement's resources has that form, so it grants or denies nothing here.`,
+      );
     }
   }
 }
@@ -164,7 +193,10 @@ function templatesOf(context: RuleContext, action: ActionInfo): string[] {
   return templates;
 }
 
-interface SplitTemplate { readonly parts: readonly string[]; readonly resourcePart: string }
+interface SplitTemplate {
+  readonly parts: readonly string[];
+  readonly resourcePart: string;
+}
 const splitTemplatesByCatalog = new WeakMap<object, Map<string, readonly SplitTemplate[]>>();
 function splitTemplates(context: RuleContext, service: string): readonly SplitTemplate[] {
   let splitTemplatesByService = splitTemplatesByCatalog.get(context.catalog);

@@ -6,7 +6,11 @@ import { IAM_RULES } from './definitions';
 
 /** Security hints: broad grants, public access and known escalation paths. Only Allow statements matter here. */
 
-interface EscalationPath { readonly id: string; readonly actions: readonly string[]; readonly summary: string }
+interface EscalationPath {
+  readonly id: string;
+  readonly actions: readonly string[];
+  readonly summary: string;
+}
 const ESCALATION_PATHS: readonly EscalationPath[] = escalationData.paths;
 const MAX_PATHS_PER_FINDING = 3;
 
@@ -34,15 +38,24 @@ function checkBroadGrants(context: RuleContext, statement: StatementModel): void
     if (!statement.action) break;
     const value = action.text.value;
     if ((action.isStar || value === '*:*') && resourceStar && !statement.condition) {
-      context.report(IAM_RULES.adminAccess, context.stringRange(action.text),
-        '"Action": "*" with "Resource": "*" grants full administrator access. Grant only the actions this principal needs.');
+      context.report(
+        IAM_RULES.adminAccess,
+        context.stringRange(action.text),
+        '"Action": "*" with "Resource": "*" grants full administrator access. Grant only the actions this principal needs.',
+      );
     } else if (action.service && action.name === '*' && resourcesAreStar(statement)) {
-      context.report(IAM_RULES.serviceWildcard, context.stringRange(action.text),
-        `"${value}" allows every ${context.catalog.serviceName(action.service) ?? action.service} action (${context.catalog.actions(action.service).length}) on every resource; list the actions needed instead.`);
+      context.report(
+        IAM_RULES.serviceWildcard,
+        context.stringRange(action.text),
+        `"${value}" allows every ${context.catalog.serviceName(action.service) ?? action.service} action (${context.catalog.actions(action.service).length}) on every resource; list the actions needed instead.`,
+      );
     }
     if (action.matches.some((m) => m.service === 'iam' && m.name === 'PassRole') && passRoleOnAnything(statement)) {
-      context.report(IAM_RULES.passRoleOnAnyRole, context.stringRange(action.text),
-        'iam:PassRole on every role lets this principal hand any role, even an admin one, to a service. Limit Resource to the roles it must pass (arn:aws:iam::<account>:role/<name>) and add an iam:PassedToService condition.');
+      context.report(
+        IAM_RULES.passRoleOnAnyRole,
+        context.stringRange(action.text),
+        'iam:PassRole on every role lets this principal hand any role, even an admin one, to a service. Limit Resource to the roles it must pass (arn:aws:iam::<account>:role/<name>) and add an iam:PassedToService condition.',
+      );
     }
   }
 }
@@ -67,17 +80,26 @@ function collectKeys(condition: NonNullable<StatementModel['condition']>): strin
 
 function checkNotElements(context: RuleContext, statement: StatementModel): void {
   if (statement.notAction && context.kind !== 'scp') {
-    context.report(IAM_RULES.allowWithNotAction, context.keyRange(statement.notAction.property),
-      'Allow with NotAction allows every action not listed, including actions of services AWS launches later. List the allowed actions in "Action" instead.');
+    context.report(
+      IAM_RULES.allowWithNotAction,
+      context.keyRange(statement.notAction.property),
+      'Allow with NotAction allows every action not listed, including actions of services AWS launches later. List the allowed actions in "Action" instead.',
+    );
   }
   if (statement.notResource) {
-    context.report(IAM_RULES.allowWithNotResource, context.keyRange(statement.notResource.property),
-      'Allow with NotResource allows the actions on every resource not listed. Name the allowed resources in "Resource" instead.');
+    context.report(
+      IAM_RULES.allowWithNotResource,
+      context.keyRange(statement.notResource.property),
+      'Allow with NotResource allows the actions on every resource not listed. Name the allowed resources in "Resource" instead.',
+    );
   }
   const notPrincipal = statement.properties.get('NotPrincipal');
   if (notPrincipal) {
-    context.report(IAM_RULES.allowWithNotPrincipal, context.keyRange(notPrincipal),
-      'Allow with NotPrincipal grants access to every principal not listed, anonymous users included. Use "Principal" with the intended principals.');
+    context.report(
+      IAM_RULES.allowWithNotPrincipal,
+      context.keyRange(notPrincipal),
+      'Allow with NotPrincipal grants access to every principal not listed, anonymous users included. Use "Principal" with the intended principals.',
+    );
   }
 }
 
@@ -85,14 +107,20 @@ function checkPublicPrincipal(context: RuleContext, statement: StatementModel): 
   if (context.kind !== 'resource' && context.kind !== 'trust') return;
   const principal = statement.principal;
   if (!principal || statement.condition) return;
-  const stars: JsonString[] = principal.type === 'string' && principal.value === '*'
-    ? stringsOf(context.model.text, principal)
-    : principal.type === 'object' ? stringsOf(context.model.text, propertyMap(principal).get('AWS')?.children?.[1]).filter((s) => s.value === '*') : [];
+  const stars: JsonString[] =
+    principal.type === 'string' && principal.value === '*'
+      ? stringsOf(context.model.text, principal)
+      : principal.type === 'object'
+        ? stringsOf(context.model.text, propertyMap(principal).get('AWS')?.children?.[1]).filter((s) => s.value === '*')
+        : [];
   for (const star of stars) {
-    context.report(IAM_RULES.publicPrincipal, context.stringRange(star),
+    context.report(
+      IAM_RULES.publicPrincipal,
+      context.stringRange(star),
       context.kind === 'trust'
         ? 'Principal "*" without a condition lets anyone in any AWS account assume this role. Name the trusted accounts or roles.'
-        : 'Principal "*" without a condition makes this resource public to anyone, signed in or not. Name the principals, or restrict with a condition such as aws:PrincipalOrgID or aws:SourceVpce.');
+        : 'Principal "*" without a condition makes this resource public to anyone, signed in or not. Name the principals, or restrict with a condition such as aws:PrincipalOrgID or aws:SourceVpce.',
+    );
   }
 }
 
@@ -107,8 +135,11 @@ function checkWebIdentityTrust(context: RuleContext, statement: StatementModel):
     if (!issuer) continue;
     const required = issuer === 'cognito-identity.amazonaws.com' ? `${issuer}:aud` : `${issuer}:sub`;
     if (!keys.includes(required.toLowerCase())) {
-      context.report(IAM_RULES.oidcMissingSub, context.stringRange(provider),
-        `Without a "${required}" condition, any identity this provider issues tokens for (for GitHub: any repository) can assume the role. Add e.g. "StringLike": {"${required}": "…"}.`);
+      context.report(
+        IAM_RULES.oidcMissingSub,
+        context.stringRange(provider),
+        `Without a "${required}" condition, any identity this provider issues tokens for (for GitHub: any repository) can assume the role. Add e.g. "StringLike": {"${required}": "…"}.`,
+      );
     }
   }
 }
@@ -146,7 +177,10 @@ function checkEscalation(context: RuleContext, allows: readonly StatementModel[]
   for (const [location, paths] of byLocation) {
     const shown = paths.slice(0, MAX_PATHS_PER_FINDING).map((p) => `${p.actions.join(' + ')}: ${p.summary}`);
     const more = paths.length > MAX_PATHS_PER_FINDING ? ` (and ${paths.length - MAX_PATHS_PER_FINDING} more paths)` : '';
-    context.report(IAM_RULES.privilegeEscalation, context.stringRange(location),
-      `This policy allows a known privilege-escalation path. ${shown.join(' ')}${more}`);
+    context.report(
+      IAM_RULES.privilegeEscalation,
+      context.stringRange(location),
+      `This policy allows a known privilege-escalation path. ${shown.join(' ')}${more}`,
+    );
   }
 }

@@ -20,9 +20,12 @@ export function checkEffect(context: RuleContext): void {
     const lower = effect.value.trim().toLowerCase();
     const intended = lower === 'allow' ? 'Allow' : lower === 'deny' ? 'Deny' : undefined;
     if (intended) {
-      context.report(IAM_RULES.invalidEffect, context.stringRange(effect),
+      context.report(
+        IAM_RULES.invalidEffect,
+        context.stringRange(effect),
         `Effect "${effect.value}" is not valid: Effect is case-sensitive and must be "${intended}".`,
-        { fixes: [{ title: `Change to "${intended}"`, edits: [{ range: context.nodeRange(effect.node), newText: jsonString(intended) }], preferred: true }] });
+        { fixes: [{ title: `Change to "${intended}"`, edits: [{ range: context.nodeRange(effect.node), newText: jsonString(intended) }], preferred: true }] },
+      );
     } else {
       context.report(IAM_RULES.invalidEffect, context.stringRange(effect), `Effect "${effect.value}" is not valid: use "Allow" or "Deny".`);
     }
@@ -37,17 +40,26 @@ export function checkSids(context: RuleContext): void {
     if (!SID_PATTERN.test(sid.value)) {
       const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
       // Some resource policies (SNS, SQS) accept other characters, so there it is only a warning.
-      context.report(IAM_RULES.invalidSid, context.stringRange(sid),
+      context.report(
+        IAM_RULES.invalidSid,
+        context.stringRange(sid),
         `Sid "${sid.value}" contains characters IAM rejects: use only A-Z, a-z and 0-9${cleaned ? `, e.g. "${cleaned}"` : ''}.`,
         {
           severity: context.kind === 'resource' ? 'warning' : undefined,
-          fixes: cleaned ? [{ title: `Change to "${cleaned}"`, edits: [{ range: context.nodeRange(sid.node), newText: jsonString(cleaned) }], preferred: true }] : [],
-        });
+          fixes: cleaned
+            ? [{ title: `Change to "${cleaned}"`, edits: [{ range: context.nodeRange(sid.node), newText: jsonString(cleaned) }], preferred: true }]
+            : [],
+        },
+      );
     }
     if (sid.value === '') continue;
     const firstLine = seen.get(sid.value);
     if (firstLine !== undefined) {
-      context.report(IAM_RULES.duplicateSid, context.stringRange(sid), `Sid "${sid.value}" is already used on line ${firstLine}: each statement needs its own Sid.`);
+      context.report(
+        IAM_RULES.duplicateSid,
+        context.stringRange(sid),
+        `Sid "${sid.value}" is already used on line ${firstLine}: each statement needs its own Sid.`,
+      );
     } else seen.set(sid.value, context.nodeRange(sid.node).start.line + 1);
   }
 }

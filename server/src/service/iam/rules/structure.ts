@@ -36,9 +36,12 @@ function checkVersion(context: RuleContext, root: Node): void {
     const insertAt = first ? first.offset : root.offset + 1;
     const indent = first ? indentationOf(model.text, first.offset) : '';
     const newText = first ? `"Version": "${CURRENT_VERSION}",\n${indent}` : `"Version": "${CURRENT_VERSION}"`;
-    context.report(IAM_RULES.missingVersion, rangeOf(document, root.offset, 1),
+    context.report(
+      IAM_RULES.missingVersion,
+      rangeOf(document, root.offset, 1),
       `Missing "Version": IAM then applies 2008-10-17, where policy variables such as \${aws:username} are plain text. Add "Version": "${CURRENT_VERSION}".`,
-      { fixes: [{ title: `Add "Version": "${CURRENT_VERSION}"`, edits: [{ range: rangeOf(document, insertAt, 0), newText }], preferred: true }] });
+      { fixes: [{ title: `Add "Version": "${CURRENT_VERSION}"`, edits: [{ range: rangeOf(document, insertAt, 0), newText }], preferred: true }] },
+    );
     return;
   }
   const value = property.children?.[1];
@@ -51,26 +54,44 @@ function checkVersion(context: RuleContext, root: Node): void {
   if (value.type !== 'string') {
     context.report(IAM_RULES.invalidElementType, context.nodeRange(value), `Version must be the string "${CURRENT_VERSION}".`, { fixes: [replace] });
   } else if (value.value === OLD_VERSION) {
-    context.report(IAM_RULES.oldVersion, context.nodeRange(value),
-      `Version "${OLD_VERSION}" is the old policy language without policy variables; use "${CURRENT_VERSION}".`, { fixes: [replace] });
+    context.report(
+      IAM_RULES.oldVersion,
+      context.nodeRange(value),
+      `Version "${OLD_VERSION}" is the old policy language without policy variables; use "${CURRENT_VERSION}".`,
+      { fixes: [replace] },
+    );
   } else if (value.value !== CURRENT_VERSION) {
-    context.report(IAM_RULES.unknownVersion, context.nodeRange(value),
-      `Unknown Version "${value.value}": the only policy language versions are "${CURRENT_VERSION}" (current) and "${OLD_VERSION}".`, { fixes: [replace] });
+    context.report(
+      IAM_RULES.unknownVersion,
+      context.nodeRange(value),
+      `Unknown Version "${value.value}": the only policy language versions are "${CURRENT_VERSION}" (current) and "${OLD_VERSION}".`,
+      { fixes: [replace] },
+    );
   }
 }
 
 function checkStatementElement(context: RuleContext, root: Node): void {
   const property = context.model.statementProperty;
   if (!property) {
-    context.report(IAM_RULES.missingStatement, rangeOf(context.document, root.offset, 1), 'The policy has no "Statement": add one statement object or an array of them.');
+    context.report(
+      IAM_RULES.missingStatement,
+      rangeOf(context.document, root.offset, 1),
+      'The policy has no "Statement": add one statement object or an array of them.',
+    );
     return;
   }
   const value = property.children?.[1];
   if (!value) return;
   if (value.type === 'array') {
-    if ((value.children ?? []).length === 0) context.report(IAM_RULES.emptyElement, context.nodeRange(value), '"Statement" is empty: the policy grants and denies nothing.');
+    if ((value.children ?? []).length === 0)
+      context.report(IAM_RULES.emptyElement, context.nodeRange(value), '"Statement" is empty: the policy grants and denies nothing.');
     for (const entry of value.children ?? []) {
-      if (entry.type !== 'object') context.report(IAM_RULES.invalidStatement, context.nodeRange(entry), 'Each entry of "Statement" must be a statement object {"Effect": …, "Action": …, …}.');
+      if (entry.type !== 'object')
+        context.report(
+          IAM_RULES.invalidStatement,
+          context.nodeRange(entry),
+          'Each entry of "Statement" must be a statement object {"Effect": …, "Action": …, …}.',
+        );
     }
   } else if (value.type !== 'object') {
     context.report(IAM_RULES.invalidStatement, context.nodeRange(value), '"Statement" must be a statement object or an array of statement objects.');
@@ -87,22 +108,31 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
   if (!statement.action && !statement.notAction) {
     context.report(IAM_RULES.missingAction, where(), `${label} has no "Action" or "NotAction": say which actions it allows or denies.`);
   } else if (statement.action && statement.notAction) {
-    context.report(IAM_RULES.actionAndNotAction, context.keyRange(statement.notAction.property),
-      `${label} has both "Action" and "NotAction"; a statement takes exactly one of them.`);
+    context.report(
+      IAM_RULES.actionAndNotAction,
+      context.keyRange(statement.notAction.property),
+      `${label} has both "Action" and "NotAction"; a statement takes exactly one of them.`,
+    );
   }
   // Resource / NotResource, depending on the kind of policy
   const resourceElements = [statement.resource, statement.notResource].filter((e): e is StringListElement => !!e);
   if (context.kind === 'trust') {
     for (const element of resourceElements) {
-      context.report(IAM_RULES.resourceNotAllowed, context.keyRange(element.property),
+      context.report(
+        IAM_RULES.resourceNotAllowed,
+        context.keyRange(element.property),
         `A role trust policy cannot contain "${element.name}": the role itself is the resource. Remove it.`,
-        { fixes: [{ title: `Remove "${element.name}"`, edits: [removeNodeEdit(context.document, element.property)], preferred: true }] });
+        { fixes: [{ title: `Remove "${element.name}"`, edits: [removeNodeEdit(context.document, element.property)], preferred: true }] },
+      );
     }
   } else if (resourceElements.length === 0) {
     context.report(IAM_RULES.missingResource, where(), `${label} has no "Resource" or "NotResource": name the resources (or "*").`);
   } else if (statement.resource && statement.notResource) {
-    context.report(IAM_RULES.resourceAndNotResource, context.keyRange(statement.notResource.property),
-      `${label} has both "Resource" and "NotResource"; a statement takes exactly one of them.`);
+    context.report(
+      IAM_RULES.resourceAndNotResource,
+      context.keyRange(statement.notResource.property),
+      `${label} has both "Resource" and "NotResource"; a statement takes exactly one of them.`,
+    );
   }
   // Principal / NotPrincipal, depending on the kind of policy
   const principalProperties = ['Principal', 'NotPrincipal'].map((name) => statement.properties.get(name)).filter((p): p is Node => !!p);
@@ -110,16 +140,22 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
     const what = context.kind === 'scp' ? 'A service control policy' : 'An identity policy';
     for (const property of principalProperties) {
       const name = String(property.children?.[0]?.value);
-      context.report(IAM_RULES.principalNotAllowed, context.keyRange(property),
+      context.report(
+        IAM_RULES.principalNotAllowed,
+        context.keyRange(property),
         `${what} cannot contain "${name}": it applies to whoever it is attached to. Remove it, or mark the file as a resource or trust policy in awsStudyHints.iam.policyKinds.`,
-        { fixes: [{ title: `Remove "${name}"`, edits: [removeNodeEdit(context.document, property)] }] });
+        { fixes: [{ title: `Remove "${name}"`, edits: [removeNodeEdit(context.document, property)] }] },
+      );
     }
   } else if (principalProperties.length === 0) {
     const what = context.kind === 'trust' ? 'A trust policy' : 'A resource policy';
     context.report(IAM_RULES.missingPrincipal, where(), `${what} statement needs "Principal" (or "NotPrincipal") to say who gets access.`);
   } else if (principalProperties.length === 2) {
-    context.report(IAM_RULES.principalAndNotPrincipal, context.keyRange(principalProperties[1]!),
-      `${label} has both "Principal" and "NotPrincipal"; a statement takes exactly one of them.`);
+    context.report(
+      IAM_RULES.principalAndNotPrincipal,
+      context.keyRange(principalProperties[1]!),
+      `${label} has both "Principal" and "NotPrincipal"; a statement takes exactly one of them.`,
+    );
   }
   for (const element of [statement.action, statement.notAction, statement.resource, statement.notResource]) {
     if (element) checkStringList(context, element);
@@ -163,7 +199,11 @@ function checkStringList(context: RuleContext, element: StringListElement): void
 function checkObjectOrString(context: RuleContext, statement: StatementModel, name: 'Principal' | 'NotPrincipal'): void {
   const value = statement.properties.get(name)?.children?.[1];
   if (value && value.type !== 'object' && value.type !== 'string') {
-    context.report(IAM_RULES.invalidElementType, context.nodeRange(value), `"${name}" must be "*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}.`);
+    context.report(
+      IAM_RULES.invalidElementType,
+      context.nodeRange(value),
+      `"${name}" must be "*" or an object such as {"AWS": "arn:aws:iam::123456789012:root"}.`,
+    );
   }
 }
 

@@ -16,7 +16,11 @@ export function checkVariables(context: RuleContext): void {
   for (const statement of context.model.statements) {
     for (const action of statement.action?.strings ?? []) {
       if (action.value.includes('${')) {
-        context.report(IAM_RULES.invalidPolicyVariable, context.stringRange(action), 'Policy variables cannot be used in Action; they work in Resource and in Condition values.');
+        context.report(
+          IAM_RULES.invalidPolicyVariable,
+          context.stringRange(action),
+          'Policy variables cannot be used in Action; they work in Resource and in Condition values.',
+        );
       }
     }
     for (const s of variableCarriers(context, statement)) checkString(context, s, oldVersion);
@@ -44,11 +48,13 @@ function checkString(context: RuleContext, s: JsonString, oldVersion: boolean): 
     if (close === -1 || (nextOpen !== -1 && nextOpen < close)) {
       const name = /^[\w.-]+:[\w.-]+/.exec(value.slice(index + 2))?.[0];
       const end = name ? index + 2 + name.length : index + 2;
-      const fixes = name && s.verbatim
-        ? [{ title: `Close the variable: \${${name}}`, edits: [{ range: context.stringRange(s, end, 0), newText: '}' }] }]
-        : [];
-      context.report(IAM_RULES.invalidPolicyVariable, context.stringRange(s, index, Math.max(2, end - index)),
-        `The policy variable "${value.slice(index, end)}" has no closing brace: write \${${name ?? 'key'}}.`, { fixes });
+      const fixes = name && s.verbatim ? [{ title: `Close the variable: \${${name}}`, edits: [{ range: context.stringRange(s, end, 0), newText: '}' }] }] : [];
+      context.report(
+        IAM_RULES.invalidPolicyVariable,
+        context.stringRange(s, index, Math.max(2, end - index)),
+        `The policy variable "${value.slice(index, end)}" has no closing brace: write \${${name ?? 'key'}}.`,
+        { fixes },
+      );
       index = nextOpen;
       continue;
     }
@@ -57,16 +63,25 @@ function checkString(context: RuleContext, s: JsonString, oldVersion: boolean): 
     if (!ESCAPES.has(body)) {
       const match = VARIABLE_BODY.exec(body);
       if (!match) {
-        context.report(IAM_RULES.invalidPolicyVariable, range, body.trim() === ''
-          ? 'Empty policy variable "${}": name a key, e.g. ${aws:username}.'
-          : `"\${${body}}" is not a valid policy variable: write \${key} or \${key, 'default'}.`);
+        context.report(
+          IAM_RULES.invalidPolicyVariable,
+          range,
+          body.trim() === ''
+            ? 'Empty policy variable "${}": name a key, e.g. ${aws:username}.'
+            : `"\${${body}}" is not a valid policy variable: write \${key} or \${key, 'default'}.`,
+        );
       } else if (!context.catalog.conditionKey(match[1]!)) {
-        context.report(IAM_RULES.invalidPolicyVariable, range, `"${match[1]}" is not a known request context key, so \${${match[1]}} never resolves.`, { severity: 'warning' });
+        context.report(IAM_RULES.invalidPolicyVariable, range, `"${match[1]}" is not a known request context key, so \${${match[1]}} never resolves.`, {
+          severity: 'warning',
+        });
       }
     }
     if (oldVersion) {
-      context.report(IAM_RULES.variableInOldVersion, range,
-        `\${${body}} is plain text here: policy variables need "Version": "2012-10-17" at the top of the policy.`);
+      context.report(
+        IAM_RULES.variableInOldVersion,
+        range,
+        `\${${body}} is plain text here: policy variables need "Version": "2012-10-17" at the top of the policy.`,
+      );
     }
     index = value.indexOf('${', close + 1);
   }
