@@ -10,7 +10,7 @@ import { isPlatform } from './detect';
 import { definedHooks } from './hooks';
 import { appSpecHover } from './hover';
 import { lifecycleMarkdown } from './lifecycle';
-import { APPSPEC_RULE_LIST, APPSPEC_RULES } from './rules/definitions';
+import { APPSPEC_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
 
 /** CodeDeploy AppSpecs: appspec.yml/.yaml/.json (YAML or JSON), or matched by awsStudyHints.appspec.files. */
 
@@ -25,7 +25,7 @@ interface AppSpecClaim {
 const appSpecKind: DocumentKind<AppSpecAnalysis, AppSpecClaim> = {
   id: 'appspec',
   rules: APPSPEC_RULE_LIST,
-  tooManyProblems: APPSPEC_RULES.tooManyProblems,
+  tooManyProblems: TOO_MANY_PROBLEMS,
   noteServices: ['codedeploy'],
   claim({ family, paths, settings }) {
     if ((family !== 'json' && family !== 'yaml') || !paths) return undefined;

@@ -6,7 +6,7 @@ import { yamlKeyNoteQuery } from '../yaml/noteQuery';
 import { analyzeBuildspec, type BuildspecAnalysis } from './analyze';
 import { buildspecCompletion } from './completion';
 import { buildspecHover } from './hover';
-import { BUILDSPEC_RULE_LIST, BUILDSPEC_RULES } from './rules/definitions';
+import { BUILDSPEC_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
 
 /** CodeBuild buildspecs: YAML files named buildspec*.yml, or matched by awsStudyHints.buildspec.files. */
 
@@ -15,7 +15,7 @@ const BUILDSPEC_NAME = /^buildspec[\w.-]*\.ya?ml$/i;
 const buildspecKind: DocumentKind<BuildspecAnalysis, undefined> = {
   id: 'buildspec',
   rules: BUILDSPEC_RULE_LIST,
-  tooManyProblems: BUILDSPEC_RULES.tooManyProblems,
+  tooManyProblems: TOO_MANY_PROBLEMS,
   noteServices: ['codebuild'],
   claim({ family, paths, settings }) {
     if (family !== 'yaml' || !paths) return undefined;

@@ -62,3 +62,8 @@ export function capFindings(findings: readonly Finding[], max: number, rule: Rul
   if (findings.length <= max) return findings;
   return [...findings.slice(0, max), { code: rule.code, range, message: `Showing the first ${max} of ${findings.length} problems in this document.` }];
 }
+
+/** Rules in code order (IAM001, IAM002, …), as docs/rules.md and the settings schema list them. */
+export function sortByCode(rules: readonly RuleDefinition[]): RuleDefinition[] {
+  return [...rules].sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -7,13 +7,13 @@ import { parsePolicy, type PolicyKind, type PolicyModel } from './model';
 import { checkActions } from './rules/actions';
 import { checkConditions } from './rules/conditions';
 import { RuleContext, type Rule } from './rules/context';
-import { IAM_RULES } from './rules/definitions';
 import { checkPrincipals } from './rules/principals';
 import { checkResources } from './rules/resources';
 import { checkSecurity } from './rules/security';
 import { checkEffect, checkSids } from './rules/statementFields';
-import { checkStructure } from './rules/structure';
-import { checkSyntax } from './rules/syntax';
+import { checkSyntax, SYNTAX_RULES } from './rules/syntax';
+import { checkDocument } from './rules/document';
+import { checkElements } from './rules/elements';
 import { checkVariables } from './rules/variables';
 
 export interface PolicyAnalysis {
@@ -35,7 +35,8 @@ export interface AnalyzeOptions {
 
 const RULES: readonly Rule[] = [
   checkSyntax,
-  checkStructure,
+  checkDocument,
+  checkElements,
   checkEffect,
   checkSids,
   checkActions,
@@ -55,7 +56,7 @@ export function analyzePolicy(document: TextDocument, catalog: IamCatalog, optio
     if (!options.kind) return undefined;
     const model = parsePolicy('');
     const finding: Finding = {
-      code: IAM_RULES.invalidJson.code,
+      code: SYNTAX_RULES.invalidJson.code,
       range: rangeOf(document, 0, 0),
       message: 'This file contains binary data (NUL bytes), not a JSON policy.',
     };

@@ -7,7 +7,8 @@ import type { ConditionKeyInfo, IamCatalog } from './catalog/catalog';
 import { ELEMENT_DOCS, PRINCIPAL_TYPE_DOCS } from './elementDocs';
 import { resolveAction } from './rules/context';
 import { OPERATORS, allOperatorSpellings } from './operators';
-import { CURRENT_VERSION, STATEMENT_KEYS, TOP_LEVEL_KEYS } from './rules/structure';
+import { CURRENT_VERSION, TOP_LEVEL_KEYS } from './rules/document';
+import { STATEMENT_KEYS } from './rules/elements';
 import type { StatementModel } from './model';
 
 /** Completion in policies: element names, Effect values, services, actions, operators, condition keys, principals, ARN templates. */

@@ -9,7 +9,7 @@ import { iamCompletion } from './completion';
 import { isPolicyKind } from './detect';
 import { iamHover } from './hover';
 import { iamNoteQuery } from './noteQuery';
-import { IAM_RULE_LIST, IAM_RULES } from './rules/definitions';
+import { IAM_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
 
 /** IAM policies: any JSON document that looks like one (or that a setting or --kind names). */
 
@@ -28,7 +28,7 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
   return {
     id: 'iam-policy',
     rules: IAM_RULE_LIST,
-    tooManyProblems: IAM_RULES.tooManyProblems,
+    tooManyProblems: TOO_MANY_PROBLEMS,
     noteServices: ['iam', 'sts', 'organizations'],
     claim({ family, paths, settings, forcedPolicyKind }) {
       if (family !== 'json') return undefined;

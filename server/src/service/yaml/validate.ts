@@ -32,6 +32,11 @@ export interface ValidateOptions {
   readonly caseInsensitiveKeys?: boolean;
   /** Human name for messages, e.g. "buildspec". */
   readonly label: string;
+  /**
+   * Top-level keys that a dedicated rule owns (e.g. "version", with its own codes for missing,
+   * unsupported and quoted values): the validator neither requires nor checks their values.
+   */
+  readonly ownedKeys?: readonly string[];
 }
 
 const MAX_DEPTH = 48;
@@ -115,6 +120,7 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
       continue;
     }
     present.add(match);
+    if (path.length === 0 && options.ownedKeys?.includes(match)) continue;
     const child = keys[match]!;
     if (!versionAllows(child, options.version)) {
       context.report(
@@ -130,6 +136,7 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
   for (const name of names) {
     const child = keys[name]!;
     if (!child.required || present.has(name) || !versionAllows(child, options.version)) continue;
+    if (path.length === 0 && options.ownedKeys?.includes(name)) continue;
     const anchor = path.length > 0 ? mapKeyRange(context, node) : context.nodeRange(pairsOf(node)[0]?.key as Node | undefined);
     context.report(options.rules.missingKey, anchor, `${describeOwner(path, options)} needs "${name}" (${describeType(child)}).`);
   }

@@ -1,9 +1,22 @@
 import type { Scalar } from 'yaml';
 import type { YamlRuleContext } from '../../yaml/context';
 import { findPair, isMap, isScalar, isSeq, scalarSource } from '../../yaml/model';
-import { APPSPEC_RULES } from './definitions';
+import { define, FILES, PERMISSIONS } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 /** EC2/on-premises: absolute destinations, permissions only on Linux, quoted octal modes. */
+
+export const EC2_RULES = {
+  windowsOnly: define('APS034', 'not-on-windows', 'error', 'permissions and runas work only on Linux instances.', PERMISSIONS),
+  relativeDestination: define('APS035', 'relative-destination', 'error', 'files.destination must be an absolute path on the instance.', FILES),
+  invalidMode: define(
+    'APS036',
+    'invalid-mode',
+    'error',
+    'A permissions mode is 1–4 octal digits; with a leading zero it must be quoted, or YAML reads it as another number.',
+    PERMISSIONS,
+  ),
+} satisfies Record<string, RuleDefinition>;
 
 export function isWindows(context: YamlRuleContext): boolean {
   const os = findPair(context.model.doc.contents, 'os')?.value;
@@ -26,7 +39,7 @@ export function checkFilesAndPermissions(context: YamlRuleContext): void {
       const ok = linux ? linuxAbsolute : windows ? windowsAbsolute : linuxAbsolute || windowsAbsolute;
       if (!ok) {
         context.report(
-          APPSPEC_RULES.relativeDestination,
+          EC2_RULES.relativeDestination,
           context.nodeRange(destination),
           `destination "${path}" must be an absolute path on the instance, e.g. ${windows ? 'C:\\inetpub\\app' : '/var/www/html'}.`,
         );
@@ -37,7 +50,7 @@ export function checkFilesAndPermissions(context: YamlRuleContext): void {
   if (!permissions) return;
   if (windows) {
     context.report(
-      APPSPEC_RULES.windowsOnly,
+      EC2_RULES.windowsOnly,
       context.nodeRange(permissions.key as Scalar),
       'permissions apply only to Linux instances; the agent fails on Windows. Remove the section or set os: linux.',
     );
@@ -51,13 +64,13 @@ export function checkFilesAndPermissions(context: YamlRuleContext): void {
     const range = context.nodeRange(mode);
     if (!/^[0-7]{1,4}$/.test(source)) {
       context.report(
-        APPSPEC_RULES.invalidMode,
+        EC2_RULES.invalidMode,
         range,
         `mode "${source}" is not a chmod mode: use 1–4 octal digits such as 644 or 755 (symbolic forms like u+x are not supported).`,
       );
     } else if (plain && source.length > 1 && source.startsWith('0')) {
       context.report(
-        APPSPEC_RULES.invalidMode,
+        EC2_RULES.invalidMode,
         range,
         `YAML reads an unquoted ${source} as a different number (the agent gets ${parseInt(source, 8)}), so the mode is wrong. Quote it or drop the leading zero.`,
         { fixes: [{ title: `Quote the mode: "${source}"`, edits: [{ range, newText: `"${source}"` }], preferred: true }] },

@@ -1,13 +1,34 @@
 import type { Pair, Scalar } from 'yaml';
-import type { Fix } from '../../common/findings';
+import type { Fix, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import type { YamlRuleContext } from '../../yaml/context';
 import { findPair, isMap, isScalar, isSeq, keyName, pairsOf, scalarSource } from '../../yaml/model';
 import type { AppSpecPlatform } from '../detect';
 import { APPSPEC_SPEC, eventsOf, scriptableEvents } from '../spec';
-import { APPSPEC_RULES } from './definitions';
+import { define, HOOKS } from './docs';
+import { EC2_RULES } from './ec2';
 
 /** Hooks: event names valid for the platform, reserved events, timeouts, runas; Lambda/ECS hook functions. */
+
+export const HOOK_RULES = {
+  unknownHook: define('APS030', 'unknown-hook', 'error', 'The lifecycle event does not exist on this compute platform.', HOOKS),
+  reservedHook: define(
+    'APS031',
+    'reserved-hook',
+    'error',
+    'Start, DownloadBundle, Install, BlockTraffic, AllowTraffic, End (and ECS TestTraffic) cannot run scripts.',
+    HOOKS,
+  ),
+  invalidTimeout: define('APS032', 'invalid-timeout', 'error', 'A hook timeout is a whole number of seconds from 1 to 3600.', HOOKS),
+  hookTimeoutSum: define(
+    'APS033',
+    'hook-timeout-sum',
+    'warning',
+    "The timeouts of one event's scripts add up to more than 3600 seconds, the most one event may take.",
+    HOOKS,
+  ),
+  invalidHookFunction: define('APS046', 'invalid-hook-function', 'error', 'A Lambda/ECS hook names a Lambda function (name or ARN).', HOOKS),
+} satisfies Record<string, RuleDefinition>;
 
 /** Where the scripts of a reserved event belong: the scriptable event that plays its part. */
 const RESERVED_TARGET: Readonly<Record<AppSpecPlatform, Readonly<Record<string, string>>>> = {
@@ -55,7 +76,7 @@ function checkEventName(context: YamlRuleContext, platform: AppSpecPlatform, pai
         ? ` It is ${article(LABEL[elsewhere[0]!])} ${elsewhere.map((p) => LABEL[p]).join('/')} event, and this AppSpec is for ${LABEL[platform]}.`
         : '';
     context.report(
-      APPSPEC_RULES.unknownHook,
+      HOOK_RULES.unknownHook,
       keyRange,
       `"${name}" is not ${article(LABEL[platform])} ${LABEL[platform]} lifecycle event.${why}${suggestion ? ` Did you mean "${suggestion}"?` : ` Events: ${scriptable.join(', ')}.`}`,
       {
@@ -71,12 +92,9 @@ function checkEventName(context: YamlRuleContext, platform: AppSpecPlatform, pai
     const target = RESERVED_TARGET[platform][name];
     const fixes: Fix[] =
       target && !present.has(target) ? [{ title: `Move these scripts to "${target}"`, edits: [{ range: keyRange, newText: target }], preferred: true }] : [];
-    context.report(
-      APPSPEC_RULES.reservedHook,
-      keyRange,
-      `${name} is run by CodeDeploy itself and cannot run scripts${target ? `; put them in ${target}` : ''}.`,
-      { fixes },
-    );
+    context.report(HOOK_RULES.reservedHook, keyRange, `${name} is run by CodeDeploy itself and cannot run scripts${target ? `; put them in ${target}` : ''}.`, {
+      fixes,
+    });
     return false;
   }
   return true;
@@ -100,9 +118,9 @@ export function checkEc2Hooks(context: YamlRuleContext, windows: boolean): void 
         if (!/^-?\d+$/.test(source)) continue; // not a whole number: the schema says so
         const seconds = Number(source);
         if (seconds <= 0) {
-          context.report(APPSPEC_RULES.invalidTimeout, range, `timeout is a whole number of seconds from 1 to ${max}, not "${source}".`);
+          context.report(HOOK_RULES.invalidTimeout, range, `timeout is a whole number of seconds from 1 to ${max}, not "${source}".`);
         } else if (seconds > max) {
-          context.report(APPSPEC_RULES.invalidTimeout, range, `timeout ${seconds} exceeds the ${max}-second maximum of a lifecycle event.`, {
+          context.report(HOOK_RULES.invalidTimeout, range, `timeout ${seconds} exceeds the ${max}-second maximum of a lifecycle event.`, {
             fixes: [{ title: `Set the timeout to ${max}`, edits: [{ range, newText: String(max) }], preferred: true }],
           });
           total += max;
@@ -113,7 +131,7 @@ export function checkEc2Hooks(context: YamlRuleContext, windows: boolean): void 
       const runas = findPair(script, 'runas');
       if (runas && windows) {
         context.report(
-          APPSPEC_RULES.windowsOnly,
+          EC2_RULES.windowsOnly,
           context.nodeRange(runas.key as Scalar),
           "runas works only on Linux instances; on Windows the scripts run as the agent's user. Remove it.",
         );
@@ -121,7 +139,7 @@ export function checkEc2Hooks(context: YamlRuleContext, windows: boolean): void 
     }
     if (total > max) {
       context.report(
-        APPSPEC_RULES.hookTimeoutSum,
+        HOOK_RULES.hookTimeoutSum,
         context.nodeRange(pair.key as Scalar),
         `The timeouts of ${keyName(pair)}'s scripts add up to ${total} seconds; one lifecycle event may take at most ${max}.`,
       );
@@ -144,7 +162,7 @@ export function checkFunctionHooks(context: YamlRuleContext, platform: 'lambda' 
       const source = scalarSource(context.model, value as Scalar);
       if (!FUNCTION_NAME.test(source) && !FUNCTION_ARN.test(source) && !source.includes('${')) {
         context.report(
-          APPSPEC_RULES.invalidHookFunction,
+          HOOK_RULES.invalidHookFunction,
           context.nodeRange(value),
           `"${source}" is not a Lambda function name (letters, digits, - and _, up to 64) or function ARN; ${platform === 'ecs' ? 'ECS' : 'Lambda'} hooks run Lambda functions.`,
         );

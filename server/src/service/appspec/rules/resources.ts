@@ -1,10 +1,45 @@
 import type { Node, Scalar } from 'yaml';
 import type { YamlRuleContext } from '../../yaml/context';
 import { isMap, isScalar, isSeq, pairsOf, scalarSource } from '../../yaml/model';
-import { APPSPEC_RULES } from './definitions';
 import { findPairInsensitive } from './hooks';
+import { define, RESOURCES } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 /** Lambda and ECS resources: one resource, function versions, task definition, ports, networking, capacity providers. */
+
+export const RESOURCE_RULES = {
+  resourceCount: define('APS040', 'resource-count', 'error', 'A Lambda or ECS AppSpec deploys exactly one resource.', RESOURCES),
+  invalidFunctionVersion: define('APS041', 'invalid-function-version', 'error', 'CurrentVersion and TargetVersion are different positive integers.', RESOURCES),
+  invalidTaskDefinition: define(
+    'APS042',
+    'invalid-task-definition',
+    'error',
+    'TaskDefinition is a task definition ARN (or <TASK_DEFINITION> in CodePipeline).',
+    RESOURCES,
+  ),
+  invalidPlatformVersion: define(
+    'APS047',
+    'invalid-platform-version',
+    'error',
+    'PlatformVersion is LATEST or a Fargate platform version such as 1.4.0.',
+    RESOURCES,
+  ),
+  invalidContainerPort: define('APS043', 'invalid-container-port', 'error', 'ContainerPort is a port number.', RESOURCES),
+  incompleteNetworkConfiguration: define(
+    'APS044',
+    'incomplete-network-configuration',
+    'error',
+    'AwsvpcConfiguration takes Subnets, SecurityGroups and AssignPublicIp together.',
+    RESOURCES,
+  ),
+  invalidCapacityProviders: define(
+    'APS045',
+    'invalid-capacity-providers',
+    'error',
+    'Only one capacity provider may have a base, and at least one needs a weight above 0.',
+    RESOURCES,
+  ),
+} satisfies Record<string, RuleDefinition>;
 
 const TASK_DEFINITION = /^arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+(:\d+)?$/;
 
@@ -15,7 +50,7 @@ function resourceProperties(context: YamlRuleContext, platform: 'lambda' | 'ecs'
   const items = isSeq(resources.value) ? resources.value.items : [];
   if (items.length !== 1) {
     context.report(
-      APPSPEC_RULES.resourceCount,
+      RESOURCE_RULES.resourceCount,
       context.nodeRange(resources.key as Scalar),
       `A ${platform === 'lambda' ? 'Lambda' : 'ECS'} AppSpec deploys exactly one ${platform === 'lambda' ? 'function' : 'service (TargetService)'}; Resources has ${items.length}.`,
     );
@@ -39,7 +74,7 @@ export function checkLambdaResources(context: YamlRuleContext): void {
   for (const version of [current, target]) {
     if (version && !/^[1-9]\d*$/.test(version.source)) {
       context.report(
-        APPSPEC_RULES.invalidFunctionVersion,
+        RESOURCE_RULES.invalidFunctionVersion,
         context.nodeRange(version.node),
         `"${version.source}" is not a published function version: use a positive whole number (not $LATEST or an alias).`,
       );
@@ -47,7 +82,7 @@ export function checkLambdaResources(context: YamlRuleContext): void {
   }
   if (current && target && current.source === target.source && /^[1-9]\d*$/.test(current.source)) {
     context.report(
-      APPSPEC_RULES.invalidFunctionVersion,
+      RESOURCE_RULES.invalidFunctionVersion,
       context.nodeRange(target.node),
       `TargetVersion equals CurrentVersion (${current.source}): the deployment would shift traffic to the version already live.`,
     );
@@ -65,7 +100,7 @@ export function checkEcsResources(context: YamlRuleContext): void {
     !taskDefinition.source.includes('${')
   ) {
     context.report(
-      APPSPEC_RULES.invalidTaskDefinition,
+      RESOURCE_RULES.invalidTaskDefinition,
       context.nodeRange(taskDefinition.node),
       `"${taskDefinition.source}" is not a task definition ARN (arn:aws:ecs:region:account:task-definition/name:revision); in a CodePipeline ECS blue/green action use <TASK_DEFINITION>.`,
     );
@@ -73,7 +108,7 @@ export function checkEcsResources(context: YamlRuleContext): void {
   const platformVersion = scalarOf(context, properties, 'PlatformVersion');
   if (platformVersion && !/^(LATEST|\d+\.\d+\.\d+)$/i.test(platformVersion.source)) {
     context.report(
-      APPSPEC_RULES.invalidPlatformVersion,
+      RESOURCE_RULES.invalidPlatformVersion,
       context.nodeRange(platformVersion.node),
       `"${platformVersion.source}" is not a Fargate platform version: use LATEST or a version such as 1.4.0.`,
     );
@@ -85,7 +120,7 @@ export function checkEcsResources(context: YamlRuleContext): void {
     const number = /^\d+$/.test(port.source) ? Number(port.source) : Number.NaN;
     if (quoted || !Number.isInteger(number) || number < 1 || number > 65535) {
       context.report(
-        APPSPEC_RULES.invalidContainerPort,
+        RESOURCE_RULES.invalidContainerPort,
         context.nodeRange(port.node),
         `ContainerPort must be a port number from 1 to 65535${quoted ? ' written without quotes' : ''}, not ${quoted ? `"${port.source}"` : port.source}.`,
       );
@@ -98,7 +133,7 @@ export function checkEcsResources(context: YamlRuleContext): void {
     const missing = required.filter((name) => !findPairInsensitive(awsvpc.value, name));
     if (missing.length > 0) {
       context.report(
-        APPSPEC_RULES.incompleteNetworkConfiguration,
+        RESOURCE_RULES.incompleteNetworkConfiguration,
         context.nodeRange(awsvpc.key as Scalar),
         `AwsvpcConfiguration needs Subnets, SecurityGroups and AssignPublicIp together; missing ${missing.join(', ')}.`,
       );
@@ -113,7 +148,7 @@ export function checkEcsResources(context: YamlRuleContext): void {
     });
     if (withBase.length > 1) {
       context.report(
-        APPSPEC_RULES.invalidCapacityProviders,
+        RESOURCE_RULES.invalidCapacityProviders,
         context.nodeRange(strategy.key as Scalar),
         `Only one capacity provider may define a Base; ${withBase.length} do.`,
       );
@@ -124,7 +159,7 @@ export function checkEcsResources(context: YamlRuleContext): void {
     });
     if (items.length > 0 && !weighted) {
       context.report(
-        APPSPEC_RULES.invalidCapacityProviders,
+        RESOURCE_RULES.invalidCapacityProviders,
         context.nodeRange(strategy.key as Scalar),
         'At least one capacity provider needs a Weight greater than 0.',
       );

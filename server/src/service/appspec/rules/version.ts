@@ -2,9 +2,21 @@ import type { Scalar } from 'yaml';
 import type { YamlRuleContext } from '../../yaml/context';
 import { findPair, isMap, isScalar, scalarSource } from '../../yaml/model';
 import type { AppSpecPlatform } from '../detect';
-import { APPSPEC_RULES } from './definitions';
+import { define } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 /** version must be 0.0; a quoted '0.0' fails on the EC2/on-premises agent, which compares numbers. */
+
+export const VERSION_RULES = {
+  missingVersion: define('APS010', 'missing-version', 'error', 'An AppSpec needs version: 0.0.'),
+  invalidVersion: define('APS011', 'invalid-version', 'error', 'version must be 0.0, the only value CodeDeploy accepts.'),
+  quotedVersion: define(
+    'APS012',
+    'quoted-version',
+    'warning',
+    "The EC2/on-premises agent compares version with the number 0.0, so a quoted '0.0' fails there.",
+  ),
+} satisfies Record<string, RuleDefinition>;
 export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform, json: boolean): void {
   const root = context.model.doc.contents;
   if (!isMap(root)) return;
@@ -12,19 +24,19 @@ export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform
   if (!pair) {
     const first = root.range?.[0] ?? 0;
     const fixes = json ? [] : [{ title: 'Add version: 0.0', edits: [{ range: context.range(first, 0), newText: 'version: 0.0\n' }], preferred: true }];
-    context.report(APPSPEC_RULES.missingVersion, context.range(first, json ? 1 : 0), 'The AppSpec has no "version": CodeDeploy requires version: 0.0.', {
+    context.report(VERSION_RULES.missingVersion, context.range(first, json ? 1 : 0), 'The AppSpec has no "version": CodeDeploy requires version: 0.0.', {
       fixes,
     });
     return;
   }
   const value = pair.value;
   if (!isScalar(value) || value.value === null) {
-    context.report(APPSPEC_RULES.invalidVersion, context.nodeRange(pair.key as Scalar), '"version" needs the value 0.0.');
+    context.report(VERSION_RULES.invalidVersion, context.nodeRange(pair.key as Scalar), '"version" needs the value 0.0.');
     return;
   }
   const source = scalarSource(context.model, value as Scalar);
   if (source !== '0.0') {
-    context.report(APPSPEC_RULES.invalidVersion, context.nodeRange(value), `version must be 0.0 (the only value CodeDeploy accepts), not ${source}.`, {
+    context.report(VERSION_RULES.invalidVersion, context.nodeRange(value), `version must be 0.0 (the only value CodeDeploy accepts), not ${source}.`, {
       fixes: [{ title: 'Use version 0.0', edits: [{ range: context.nodeRange(value), newText: json ? '"0.0"' : '0.0' }], preferred: true }],
     });
     return;
@@ -32,7 +44,7 @@ export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform
   const quoted = (value as Scalar).type === 'QUOTE_DOUBLE' || (value as Scalar).type === 'QUOTE_SINGLE';
   if (quoted && platform === 'ec2' && !json) {
     context.report(
-      APPSPEC_RULES.quotedVersion,
+      VERSION_RULES.quotedVersion,
       context.nodeRange(value),
       "The EC2/on-premises agent compares version with the number 0.0, so a quoted '0.0' is rejected there. Write version: 0.0.",
       { fixes: [{ title: 'Unquote: version: 0.0', edits: [{ range: context.nodeRange(value), newText: '0.0' }], preferred: true }] },

@@ -2,9 +2,17 @@ import type { Scalar } from 'yaml';
 import { nearest } from '../../common/suggest';
 import type { YamlRuleContext } from '../../yaml/context';
 import { findPair, isMap, isScalar, isSeq, keyName, nodeAt, pairsOf, scalarSource } from '../../yaml/model';
-import { BUILDSPEC_RULES } from './definitions';
+import { define, BATCH } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 /** batch: exactly one build type, unique identifiers, depend-on naming defined builds; cache keys. */
+
+export const BATCH_RULES = {
+  batchBuildType: define('BSP051', 'batch-build-type', 'error', 'batch takes exactly one of build-list, build-matrix, build-graph, build-fanout.', BATCH),
+  duplicateBatchIdentifier: define('BSP052', 'duplicate-batch-identifier', 'error', 'Batch build identifiers must be unique.', BATCH),
+  unknownDependency: define('BSP053', 'unknown-dependency', 'error', 'depend-on names an identifier that no build in the graph has.', BATCH),
+  fallbackKeysWithoutKey: define('BSP050', 'fallback-keys-without-key', 'warning', 'cache.fallback-keys are ignored unless cache.key is set.'),
+} satisfies Record<string, RuleDefinition>;
 
 const BUILD_TYPES = ['build-list', 'build-matrix', 'build-graph', 'build-fanout'] as const;
 
@@ -14,11 +22,11 @@ export function checkBatch(context: YamlRuleContext): void {
   // In the order they appear, so the second one written is the one reported.
   const present = pairsOf(batchPair.value).filter((p) => (BUILD_TYPES as readonly string[]).includes(keyName(p) ?? ''));
   if (present.length === 0) {
-    context.report(BUILDSPEC_RULES.batchBuildType, context.nodeRange(batchPair.key as Scalar), `batch needs one build type: ${BUILD_TYPES.join(', ')}.`);
+    context.report(BATCH_RULES.batchBuildType, context.nodeRange(batchPair.key as Scalar), `batch needs one build type: ${BUILD_TYPES.join(', ')}.`);
   }
   for (const extra of present.slice(1)) {
     context.report(
-      BUILDSPEC_RULES.batchBuildType,
+      BATCH_RULES.batchBuildType,
       context.nodeRange(extra.key as Scalar),
       `batch takes exactly one build type, and "${String((present[0]!.key as Scalar).value)}" is already given.`,
     );
@@ -32,7 +40,7 @@ export function checkBatch(context: YamlRuleContext): void {
       if (!isScalar(id) || id.value === null) continue;
       const name = scalarSource(context.model, id as Scalar);
       if (identifiers.has(name)) {
-        context.report(BUILDSPEC_RULES.duplicateBatchIdentifier, context.nodeRange(id), `Identifier "${name}" is used by another build of this batch.`);
+        context.report(BATCH_RULES.duplicateBatchIdentifier, context.nodeRange(id), `Identifier "${name}" is used by another build of this batch.`);
       } else identifiers.set(name, id as Scalar);
     }
     if (type !== 'build-graph') continue;
@@ -45,7 +53,7 @@ export function checkBatch(context: YamlRuleContext): void {
         if (identifiers.has(name)) continue;
         const suggestion = nearest(name, identifiers.keys());
         context.report(
-          BUILDSPEC_RULES.unknownDependency,
+          BATCH_RULES.unknownDependency,
           context.nodeRange(item),
           `No build in this graph has identifier "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ` Identifiers: ${[...identifiers.keys()].join(', ')}.`}`,
           {
@@ -65,7 +73,7 @@ export function checkCache(context: YamlRuleContext): void {
   const fallback = findPair(cache, 'fallback-keys');
   if (fallback && !findPair(cache, 'key')) {
     context.report(
-      BUILDSPEC_RULES.fallbackKeysWithoutKey,
+      BATCH_RULES.fallbackKeysWithoutKey,
       context.nodeRange(fallback.key as Scalar),
       'cache.fallback-keys are only used when cache.key is set; add a key (e.g. key: npm-$(codebuild-hash-files package-lock.json)).',
     );

@@ -1,11 +1,28 @@
 import type { Pair, Scalar } from 'yaml';
-import type { Fix } from '../../common/findings';
+import type { Fix, RuleDefinition } from '../../common/findings';
 import type { YamlRuleContext } from '../../yaml/context';
 import { deleteBlock, insertAfterLine, pairBlock } from '../../yaml/edits';
 import { findPair, isMap, isScalar, isSeq, keyName, nodeAt, pairsOf, scalarSource } from '../../yaml/model';
-import { BUILDSPEC_RULES } from './definitions';
+import { define } from './docs';
 
 /** env: reserved names, plain-text secrets, secrets-manager references, exported variables. */
+
+export const ENV_RULES = {
+  reservedVariable: define('BSP040', 'reserved-variable', 'error', 'Names starting with CODEBUILD_ are reserved for CodeBuild.'),
+  plaintextSecret: define(
+    'BSP041',
+    'plaintext-secret',
+    'warning',
+    'A secret in env.variables is stored and shown in plain text; use parameter-store or secrets-manager.',
+  ),
+  malformedSecretReference: define(
+    'BSP042',
+    'malformed-secret-reference',
+    'error',
+    'A secrets-manager reference is secret-id:json-key:version-stage:version-id.',
+  ),
+  exportedAwsVariable: define('BSP043', 'exported-aws-variable', 'error', 'Variables whose names start with AWS_ cannot be exported.'),
+} satisfies Record<string, RuleDefinition>;
 
 const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|PWD|SECRET|SECRETS|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|CREDENTIALS?|AUTH)(_|$)/i;
 // Names that merely point at a secret (where it is, what it is called) hold no secret themselves.
@@ -28,7 +45,7 @@ export function checkEnv(context: YamlRuleContext): void {
       if (name === undefined) continue;
       if (/^CODEBUILD_/i.test(name)) {
         context.report(
-          BUILDSPEC_RULES.reservedVariable,
+          ENV_RULES.reservedVariable,
           context.nodeRange(pair.key as Scalar),
           `"${name}": names starting with CODEBUILD_ are reserved for CodeBuild's own variables; choose another name.`,
         );
@@ -49,7 +66,7 @@ export function checkEnv(context: YamlRuleContext): void {
       const name = scalarSource(context.model, item as Scalar);
       if (/^AWS_/i.test(name)) {
         context.report(
-          BUILDSPEC_RULES.exportedAwsVariable,
+          ENV_RULES.exportedAwsVariable,
           context.nodeRange(item),
           `"${name}" cannot be exported: names starting with AWS_ are reserved. Copy the value into another variable and export that.`,
         );
@@ -84,7 +101,7 @@ export function checkBatchEnv(context: YamlRuleContext): void {
       if (name === undefined) continue;
       if (/^CODEBUILD_/i.test(name)) {
         context.report(
-          BUILDSPEC_RULES.reservedVariable,
+          ENV_RULES.reservedVariable,
           context.nodeRange(pair.key as Scalar),
           `"${name}": names starting with CODEBUILD_ are reserved for CodeBuild's own variables; choose another name.`,
         );
@@ -113,14 +130,14 @@ function checkPlaintextSecret(
   const what = byValue ? `looks like ${byValue}` : 'looks like a secret';
   if (where === 'batch') {
     context.report(
-      BUILDSPEC_RULES.plaintextSecret,
+      ENV_RULES.plaintextSecret,
       context.nodeRange(value),
       `${name} ${what}: batch env variables are plain text, visible in the console and logs. Store it in Parameter Store or Secrets Manager and reference it under the buildspec's env.parameter-store or env.secrets-manager.`,
     );
     return;
   }
   context.report(
-    BUILDSPEC_RULES.plaintextSecret,
+    ENV_RULES.plaintextSecret,
     context.nodeRange(value),
     `${name} ${what}: env.variables are plain text, visible in the console and logs. Store it in Parameter Store or Secrets Manager and reference it under env.parameter-store or env.secrets-manager.`,
     { fixes: moveSecretFixes(context, env, name, pair) },
@@ -166,24 +183,24 @@ function checkSecretReference(context: YamlRuleContext, pair: Pair): void {
   const range = context.nodeRange(value);
   if (secretId === '') {
     context.report(
-      BUILDSPEC_RULES.malformedSecretReference,
+      ENV_RULES.malformedSecretReference,
       range,
       'The secret id is empty: write secret-id[:json-key[:version-stage[:version-id]]], e.g. prod/db:password.',
     );
   } else if (source.startsWith('arn:') && !arn) {
     context.report(
-      BUILDSPEC_RULES.malformedSecretReference,
+      ENV_RULES.malformedSecretReference,
       range,
       `"${source}" is not a Secrets Manager secret ARN (arn:aws:secretsmanager:region:account:secret:name).`,
     );
   } else if (parts.length > 3) {
     context.report(
-      BUILDSPEC_RULES.malformedSecretReference,
+      ENV_RULES.malformedSecretReference,
       range,
       `"${source}" has too many parts: after the secret id come at most json-key, version-stage and version-id.`,
     );
   } else if (parts[1] && parts[2]) {
-    context.report(BUILDSPEC_RULES.malformedSecretReference, range, `Give either a version stage ("${parts[1]}") or a version id ("${parts[2]}"), not both.`, {
+    context.report(ENV_RULES.malformedSecretReference, range, `Give either a version stage ("${parts[1]}") or a version id ("${parts[2]}"), not both.`, {
       severity: 'warning',
     });
   }

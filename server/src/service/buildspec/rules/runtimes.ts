@@ -1,13 +1,39 @@
 import type { Pair, Scalar } from 'yaml';
-import type { Fix } from '../../common/findings';
+import type { Fix, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import type { YamlRuleContext } from '../../yaml/context';
 import { deleteBlock, insertAfterLine, pairBlock, reindent } from '../../yaml/edits';
 import { findPair, isMap, isScalar, keyName, nodeAt, pairsOf, scalarSource } from '../../yaml/model';
 import { runtimeNames, runtimeVersions } from '../spec';
-import { BUILDSPEC_RULES } from './definitions';
+import { define, RUNTIMES } from './docs';
 
 /** runtime-versions: only in install, known runtime names, plausible versions, and the 3.10 → 3.1 trap. */
+
+export const RUNTIME_RULES = {
+  runtimeVersionsOutsideInstall: define(
+    'BSP030',
+    'runtime-versions-outside-install',
+    'error',
+    'runtime-versions is only allowed in the install phase.',
+    RUNTIMES,
+  ),
+  unknownRuntime: define('BSP031', 'unknown-runtime', 'error', 'The runtime name is not one CodeBuild images provide.', RUNTIMES),
+  unlistedRuntimeVersion: define(
+    'BSP032',
+    'unlisted-runtime-version',
+    'warning',
+    'The runtime version is not among those current images provide (availability depends on the image).',
+    RUNTIMES,
+  ),
+  numericRuntimeVersion: define('BSP033', 'numeric-runtime-version', 'warning', 'YAML reads an unquoted version such as 3.10 as the number 3.1.', RUNTIMES),
+  conflictingRuntimes: define(
+    'BSP034',
+    'conflicting-runtimes',
+    'warning',
+    'The android runtime comes with its own Java; selecting java as well can conflict and fail the build.',
+    RUNTIMES,
+  ),
+} satisfies Record<string, RuleDefinition>;
 
 export function checkRuntimeVersions(context: YamlRuleContext): void {
   const runtimes = nodeAt(context.model, ['phases', 'install', 'runtime-versions']);
@@ -20,7 +46,7 @@ export function checkRuntimeVersions(context: YamlRuleContext): void {
     if (!versions) {
       const suggestion = nearest(name, names);
       context.report(
-        BUILDSPEC_RULES.unknownRuntime,
+        RUNTIME_RULES.unknownRuntime,
         context.nodeRange(pair.key as Scalar),
         `CodeBuild has no runtime named "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Runtimes: ${names.join(', ')}.`,
         {
@@ -42,7 +68,7 @@ function checkVersionValue(context: YamlRuleContext, name: string, pair: Pair, v
   const plain = (value as Scalar).type === 'PLAIN';
   if (plain && typeof value.value === 'number' && String(value.value) !== source) {
     context.report(
-      BUILDSPEC_RULES.numericRuntimeVersion,
+      RUNTIME_RULES.numericRuntimeVersion,
       context.nodeRange(value),
       `YAML reads ${source} as the number ${String(value.value)}, so CodeBuild looks for ${name} ${String(value.value)}. Quote it: "${source}".`,
       { fixes: [{ title: `Quote the version: "${source}"`, edits: [{ range: context.nodeRange(value), newText: `"${source}"` }], preferred: true }] },
@@ -53,7 +79,7 @@ function checkVersionValue(context: YamlRuleContext, name: string, pair: Pair, v
   const known = versions.some((v) => v.toLowerCase() === source.toLowerCase());
   if (!known) {
     context.report(
-      BUILDSPEC_RULES.unlistedRuntimeVersion,
+      RUNTIME_RULES.unlistedRuntimeVersion,
       context.nodeRange(value),
       `${name} ${source} is not among the versions current CodeBuild images list (${versions.join(', ')}); it works only if your image has it.`,
     );
@@ -73,7 +99,7 @@ export function checkConflictingRuntimes(context: YamlRuleContext): void {
   if (android < 0 || java < 0) return;
   const second = pairs[Math.max(android, java)]!;
   context.report(
-    BUILDSPEC_RULES.conflictingRuntimes,
+    RUNTIME_RULES.conflictingRuntimes,
     context.nodeRange(second.key as Scalar),
     'android and java are both selected: the android runtime already includes a JDK, and CodeBuild fails the build when the two conflict (for example android 29 with java openjdk11). Keep one unless you know the versions match.',
   );
@@ -111,7 +137,7 @@ export function claimMisplacedRuntimeVersions(context: YamlRuleContext, path: re
     }
   }
   context.report(
-    BUILDSPEC_RULES.runtimeVersionsOutsideInstall,
+    RUNTIME_RULES.runtimeVersionsOutsideInstall,
     context.nodeRange(pair.key as Scalar),
     `runtime-versions belongs in the install phase, not in ${path[1]}: CodeBuild selects runtimes before any command runs.`,
     { fixes },

@@ -1,11 +1,18 @@
 import type { Scalar } from 'yaml';
 import type { YamlRuleContext } from '../../yaml/context';
 import { findPair, isMap, isScalar, scalarSource } from '../../yaml/model';
-import { BUILDSPEC_RULES } from './definitions';
+import { define } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 export const SUPPORTED_VERSIONS = ['0.2', '0.1'] as const;
 
 /** The version as written (`0.2`), or undefined when missing or unsupported. */
+
+export const VERSION_RULES = {
+  missingVersion: define('BSP010', 'missing-version', 'error', 'A buildspec needs version: 0.2.'),
+  unsupportedVersion: define('BSP011', 'unsupported-version', 'error', 'version must be 0.2 (or the legacy 0.1).'),
+  quotedVersion: define('BSP012', 'quoted-version', 'warning', 'A quoted version ("0.2") is reported to break batch builds; write version: 0.2.'),
+} satisfies Record<string, RuleDefinition>;
 export function buildspecVersion(context: YamlRuleContext): string | undefined {
   const value = findPair(context.model.doc.contents, 'version')?.value;
   if (!isScalar(value)) return undefined;
@@ -20,7 +27,7 @@ export function checkVersion(context: YamlRuleContext): void {
   if (!pair) {
     const first = root.range?.[0] ?? 0;
     context.report(
-      BUILDSPEC_RULES.missingVersion,
+      VERSION_RULES.missingVersion,
       context.range(first, 0),
       'The buildspec has no "version": CodeBuild rejects it. Add version: 0.2 at the top.',
       { fixes: [{ title: 'Add version: 0.2', edits: [{ range: context.range(first, 0), newText: 'version: 0.2\n' }], preferred: true }] },
@@ -29,13 +36,13 @@ export function checkVersion(context: YamlRuleContext): void {
   }
   const value = pair.value;
   if (!isScalar(value) || value.value === null) {
-    context.report(BUILDSPEC_RULES.unsupportedVersion, context.nodeRange(pair.key as Scalar), '"version" needs a value: 0.2.');
+    context.report(VERSION_RULES.unsupportedVersion, context.nodeRange(pair.key as Scalar), '"version" needs a value: 0.2.');
     return;
   }
   const source = scalarSource(context.model, value as Scalar);
   const replace = { title: 'Use version 0.2', edits: [{ range: context.nodeRange(value), newText: '0.2' }], preferred: true };
   if (!(SUPPORTED_VERSIONS as readonly string[]).includes(source)) {
-    context.report(BUILDSPEC_RULES.unsupportedVersion, context.nodeRange(value), `Unsupported buildspec version "${source}": use 0.2 (0.1 is legacy).`, {
+    context.report(VERSION_RULES.unsupportedVersion, context.nodeRange(value), `Unsupported buildspec version "${source}": use 0.2 (0.1 is legacy).`, {
       fixes: [replace],
     });
     return;
@@ -43,7 +50,7 @@ export function checkVersion(context: YamlRuleContext): void {
   const quoted = (value as Scalar).type === 'QUOTE_DOUBLE' || (value as Scalar).type === 'QUOTE_SINGLE';
   if (quoted && findPair(root, 'batch')) {
     context.report(
-      BUILDSPEC_RULES.quotedVersion,
+      VERSION_RULES.quotedVersion,
       context.nodeRange(value),
       `A quoted version ("${source}") is reported to make batch builds fail; write it unquoted: version: ${source}.`,
       { fixes: [{ title: `Unquote: version: ${source}`, edits: [{ range: context.nodeRange(value), newText: source }], preferred: true }] },

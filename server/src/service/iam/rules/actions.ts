@@ -1,10 +1,23 @@
-import type { Fix } from '../../common/findings';
+import type { Fix, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import { jsonString } from '../../common/text';
 import type { RuleContext, ResolvedAction } from './context';
-import { IAM_RULES } from './definitions';
+import { define, ELEMENTS, SAR } from './docs';
 
 /** Action and NotAction strings: format, service prefix, action name, wildcards. */
+
+export const ACTION_RULES = {
+  invalidActionFormat: define(
+    'IAM040',
+    'invalid-action-format',
+    'error',
+    'Actions are written service:ActionName, e.g. s3:GetObject.',
+    `${ELEMENTS}_action.html`,
+  ),
+  unknownService: define('IAM041', 'unknown-service', 'error', 'The service prefix is not in the AWS authorization catalog.', SAR),
+  unknownAction: define('IAM042', 'unknown-action', 'error', 'The action does not exist in its service.', SAR),
+  wildcardMatchesNothing: define('IAM043', 'wildcard-matches-nothing', 'error', 'The action pattern matches no action of its service.', SAR),
+} satisfies Record<string, RuleDefinition>;
 
 const SERVICE_PATTERN = /^[a-z0-9-]+$/i;
 const ACTION_NAME_PATTERN = /^[A-Za-z0-9*?]+$/;
@@ -32,7 +45,7 @@ function checkAction(context: RuleContext, action: ResolvedAction): void {
             ? 'the action name is missing'
             : 'it has more than one colon';
     context.report(
-      IAM_RULES.invalidActionFormat,
+      ACTION_RULES.invalidActionFormat,
       context.stringRange(text),
       `"${value}" is not an action: ${why}. Write service:Action, e.g. "s3:GetObject".`,
       { fixes },
@@ -44,7 +57,7 @@ function checkAction(context: RuleContext, action: ResolvedAction): void {
     const trimmed = value.replace(/\s+/g, '');
     const fixes = trimmed !== value ? [replaceFix(context, action, trimmed)] : [];
     context.report(
-      IAM_RULES.invalidActionFormat,
+      ACTION_RULES.invalidActionFormat,
       context.stringRange(text),
       `"${value}" is not a valid action: the service prefix takes letters, digits and hyphens, the action name letters, digits, * and ?.`,
       { fixes },
@@ -56,7 +69,7 @@ function checkAction(context: RuleContext, action: ResolvedAction): void {
     const suggestion = nearest(action.service, catalog.servicePrefixes());
     const fixes = suggestion ? [replaceFix(context, action, `${suggestion}:${action.name}`, `Change the service to "${suggestion}"`)] : [];
     context.report(
-      IAM_RULES.unknownService,
+      ACTION_RULES.unknownService,
       context.stringRange(text, 0, colon),
       `Unknown service prefix "${service}".${suggestion ? ` Did you mean "${suggestion}" (${catalog.serviceName(suggestion)})?` : ''}`,
       { fixes },
@@ -67,13 +80,13 @@ function checkAction(context: RuleContext, action: ResolvedAction): void {
   const nameRange = context.stringRange(text, colon + 1, value.length - colon - 1);
   const serviceName = catalog.serviceName(action.service);
   if (action.hasWildcard) {
-    context.report(IAM_RULES.wildcardMatchesNothing, nameRange, `"${value}" matches no ${serviceName} action, so it grants or denies nothing.`);
+    context.report(ACTION_RULES.wildcardMatchesNothing, nameRange, `"${value}" matches no ${serviceName} action, so it grants or denies nothing.`);
     return;
   }
   const suggestion = nearestAction(context, action.service, action.name);
   const fixes = suggestion ? [replaceFix(context, action, `${service}:${suggestion}`, `Change to "${service}:${suggestion}"`)] : [];
   context.report(
-    IAM_RULES.unknownAction,
+    ACTION_RULES.unknownAction,
     nameRange,
     `${serviceName} has no action "${action.name}".${suggestion ? ` Did you mean "${service}:${suggestion}"?` : ''}`,
     { fixes },

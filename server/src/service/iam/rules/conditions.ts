@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { Fix } from '../../common/findings';
+import type { Fix, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import { jsonString } from '../../common/text';
 import type { ConditionKeyInfo } from '../catalog/catalog';
@@ -7,10 +7,53 @@ import { propertyMap, type StatementModel } from '../model';
 import { isCompatible, OPERATORS, parseOperator, suitableOperators, type ParsedOperator } from '../operators';
 import { invalidValueMessage } from './conditionValues';
 import type { RuleContext } from './context';
-import { IAM_RULES } from './definitions';
 import { keyIsSupportedByActions } from './conditionSupport';
+import { define, ELEMENTS, CONDITIONS, SAR } from './docs';
 
 /** Condition blocks: operators, keys, operator/key types, values and the classic traps. */
+
+export const CONDITION_RULES = {
+  invalidCondition: define('IAM070', 'invalid-condition', 'error', 'Condition must map operators to objects of key → value(s).', `${ELEMENTS}_condition.html`),
+  unknownConditionOperator: define('IAM071', 'unknown-condition-operator', 'error', 'The condition operator does not exist.', CONDITIONS),
+  unknownConditionKey: define(
+    'IAM072',
+    'unknown-condition-key',
+    'error',
+    'The condition key is not a global key nor a key of any service.',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html',
+  ),
+  conditionKeyNotSupported: define(
+    'IAM073',
+    'condition-key-not-supported',
+    'warning',
+    "None of the statement's actions supports this condition key, so the condition never matches.",
+    SAR,
+  ),
+  conditionTypeMismatch: define('IAM074', 'condition-type-mismatch', 'warning', "The operator's type does not match the condition key's type.", CONDITIONS),
+  invalidConditionValue: define('IAM075', 'invalid-condition-value', 'error', "A condition value is not valid for the operator's type.", CONDITIONS),
+  wildcardWithoutLike: define(
+    'IAM076',
+    'wildcard-without-like',
+    'warning',
+    'Wildcards are literal characters under this operator; use a Like operator.',
+    CONDITIONS,
+  ),
+  forAllValuesSingleValued: define(
+    'IAM077',
+    'forallvalues-single-valued',
+    'warning',
+    'ForAllValues/ForAnyValue are for multivalued keys; ForAllValues also matches when the key is absent.',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html',
+  ),
+  mfaBoolWithoutIfExists: define(
+    'IAM078',
+    'mfa-bool-without-ifexists',
+    'warning',
+    'aws:MultiFactorAuthPresent is absent for long-term credentials; Bool alone does not match them.',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent',
+  ),
+  nullWithIfExists: define('IAM079', 'null-with-ifexists', 'error', 'The Null operator cannot take IfExists.', CONDITIONS),
+} satisfies Record<string, RuleDefinition>;
 
 const EQUALITY_TO_LIKE: Readonly<Record<string, string>> = {
   StringEquals: 'StringLike',
@@ -30,7 +73,7 @@ export function checkConditions(context: RuleContext): void {
         reportUnknownOperator(context, operatorKey, operator);
       } else if (operator.info.category === 'Null' && operator.ifExists) {
         context.report(
-          IAM_RULES.nullWithIfExists,
+          CONDITION_RULES.nullWithIfExists,
           context.nodeRange(operatorKey),
           'Null already tests whether the key exists, so it cannot take IfExists: use "Null".',
           {
@@ -46,7 +89,7 @@ export function checkConditions(context: RuleContext): void {
       }
       if (block.type !== 'object') {
         context.report(
-          IAM_RULES.invalidCondition,
+          CONDITION_RULES.invalidCondition,
           context.nodeRange(block),
           `The value of "${operatorText}" must be an object of condition keys: {"aws:SourceIp": "203.0.113.0/24"}.`,
         );
@@ -67,7 +110,7 @@ function reportUnknownOperator(context: RuleContext, node: Node, operator: Parse
     ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(node), newText: jsonString(suggestion) }], preferred: true }]
     : [];
   context.report(
-    IAM_RULES.unknownConditionOperator,
+    CONDITION_RULES.unknownConditionOperator,
     context.nodeRange(node),
     `Unknown condition operator "${operator.text}".${suggestion ? ` Did you mean "${suggestion}"?` : ' See the list of String, Numeric, Date, Bool, Binary, IpAddress, Arn and Null operators.'}`,
     { fixes },
@@ -81,21 +124,21 @@ function checkKey(context: RuleContext, statement: StatementModel, operator: Par
   const category = operator.info?.category;
   if (info && category && !isCompatible(category, info.type)) {
     context.report(
-      IAM_RULES.conditionTypeMismatch,
+      CONDITION_RULES.conditionTypeMismatch,
       context.nodeRange(keyNode),
       `${key} is of type ${info.type}, which ${operator.info!.name} cannot compare; use ${suitableOperators(info.type)}.`,
     );
   }
   if (info && operator.set && !info.type.startsWith('ArrayOf') && !info.inferred) {
     context.report(
-      IAM_RULES.forAllValuesSingleValued,
+      CONDITION_RULES.forAllValuesSingleValued,
       context.nodeRange(keyNode),
       `${key} holds a single value, so "${operator.set}:" does not fit${operator.set === 'ForAllValues' ? ' (and ForAllValues is also true when the key is missing)' : ''}; use "${operator.base}${operator.ifExists ? 'IfExists' : ''}" without the prefix.`,
     );
   }
   if (info && !info.inferred && info.service !== 'aws' && !keyIsSupportedByActions(context, statement, key)) {
     context.report(
-      IAM_RULES.conditionKeyNotSupported,
+      CONDITION_RULES.conditionKeyNotSupported,
       context.nodeRange(keyNode),
       `None of this statement's actions supports ${key}, so the condition never matches a request.`,
     );
@@ -110,7 +153,7 @@ function checkKey(context: RuleContext, statement: StatementModel, operator: Par
     const replacement = `${operator.set ? `${operator.set}:` : ''}BoolIfExists`;
     const operatorNode = property.parent?.parent?.children?.[0];
     context.report(
-      IAM_RULES.mfaBoolWithoutIfExists,
+      CONDITION_RULES.mfaBoolWithoutIfExists,
       context.nodeRange(keyNode),
       'aws:MultiFactorAuthPresent is absent for long-term access keys, so this Deny never applies to them; use "BoolIfExists" with "false".',
       {
@@ -149,7 +192,7 @@ function lookupKey(context: RuleContext, key: string, keyNode: Node): ConditionK
         ? `condition key of ${context.catalog.serviceName(prefix)}`
         : 'condition key';
   context.report(
-    IAM_RULES.unknownConditionKey,
+    CONDITION_RULES.unknownConditionKey,
     context.nodeRange(keyNode),
     `"${key}" is not a known ${what}.${suggestion ? ` Did you mean "${suggestion}"?` : colon < 0 ? ' Keys are written prefix:name, e.g. aws:SourceIp.' : ''}`,
     {
@@ -170,7 +213,11 @@ function checkValues(context: RuleContext, operator: ParsedOperator, valueNode: 
   const info = operator.info;
   for (const value of valuesOf(valueNode)) {
     if (value.type === 'object' || value.type === 'array' || value.type === 'null') {
-      context.report(IAM_RULES.invalidCondition, context.nodeRange(value), 'Condition values must be strings, numbers or booleans (or an array of them).');
+      context.report(
+        CONDITION_RULES.invalidCondition,
+        context.nodeRange(value),
+        'Condition values must be strings, numbers or booleans (or an array of them).',
+      );
       continue;
     }
     if (!info) continue;
@@ -178,7 +225,7 @@ function checkValues(context: RuleContext, operator: ParsedOperator, valueNode: 
     if (typeof raw === 'string' && raw.includes('${')) continue; // policy variables are resolved at request time
     const message = invalidValueMessage(info.category, raw, info.name);
     if (message) {
-      context.report(IAM_RULES.invalidConditionValue, context.nodeRange(value), message);
+      context.report(CONDITION_RULES.invalidConditionValue, context.nodeRange(value), message);
       continue;
     }
     if (typeof raw === 'string' && !info.supportsWildcards && info.category === 'String' && raw.includes('*')) {
@@ -186,7 +233,7 @@ function checkValues(context: RuleContext, operator: ParsedOperator, valueNode: 
       const operatorNode = property.parent?.parent?.children?.[0];
       const replacement = like ? `${operator.set ? `${operator.set}:` : ''}${like}${operator.ifExists ? 'IfExists' : ''}` : undefined;
       context.report(
-        IAM_RULES.wildcardWithoutLike,
+        CONDITION_RULES.wildcardWithoutLike,
         context.nodeRange(value),
         `${info.name} compares literally, so "*" in "${raw}" only matches a real asterisk.${like ? ` Use ${like} for wildcard matching.` : ''}`,
         {

@@ -4,9 +4,22 @@ import { jsonString } from '../../common/text';
 import { parseArn } from '../arn';
 import { propertyMap, stringsOf, type JsonString } from '../model';
 import type { RuleContext } from './context';
-import { IAM_RULES } from './definitions';
+import { define, ELEMENTS } from './docs';
+import { ELEMENT_RULES } from './elements';
+import type { RuleDefinition } from '../../common/findings';
 
 /** Principal/NotPrincipal forms: "*", or an object keyed by AWS, Service, Federated, CanonicalUser. */
+
+export const PRINCIPAL_RULES = {
+  invalidPrincipal: define('IAM060', 'invalid-principal', 'error', 'The principal is not in a valid form for its type.', `${ELEMENTS}_principal.html`),
+  unknownPrincipalType: define(
+    'IAM061',
+    'unknown-principal-type',
+    'error',
+    'Principal types are AWS, Service, Federated and CanonicalUser.',
+    `${ELEMENTS}_principal.html`,
+  ),
+} satisfies Record<string, RuleDefinition>;
 
 const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 const ACCOUNT_ID = /^\d{12}$/;
@@ -24,7 +37,7 @@ function checkPrincipal(context: RuleContext, node: Node): void {
   if (node.type === 'string') {
     if (node.value !== '*') {
       context.report(
-        IAM_RULES.invalidPrincipal,
+        PRINCIPAL_RULES.invalidPrincipal,
         context.nodeRange(node),
         `A Principal string can only be "*"; name principals in an object, e.g. {"AWS": "arn:aws:iam::123456789012:root"}.`,
       );
@@ -38,7 +51,7 @@ function checkPrincipal(context: RuleContext, node: Node): void {
     if (!(PRINCIPAL_TYPES as readonly string[]).includes(type)) {
       const suggestion = nearest(type, PRINCIPAL_TYPES);
       context.report(
-        IAM_RULES.unknownPrincipalType,
+        PRINCIPAL_RULES.unknownPrincipalType,
         context.nodeRange(key),
         `Unknown principal type "${type}".${suggestion ? ` Did you mean "${suggestion}"?` : ` Use ${PRINCIPAL_TYPES.join(', ')}.`}`,
         {
@@ -51,7 +64,7 @@ function checkPrincipal(context: RuleContext, node: Node): void {
     }
     const value = property.children?.[1];
     if (value && value.type !== 'string' && value.type !== 'array') {
-      context.report(IAM_RULES.invalidElementType, context.nodeRange(value), `"${type}" takes a string or an array of strings.`);
+      context.report(ELEMENT_RULES.invalidElementType, context.nodeRange(value), `"${type}" takes a string or an array of strings.`);
       continue;
     }
     for (const principal of stringsOf(context.model.text, value)) checkPrincipalValue(context, type, principal);
@@ -66,13 +79,13 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
       if (value === '*' || ACCOUNT_ID.test(value) || IAM_PRINCIPAL_ARN.test(value)) return;
       if (parseArn(value)?.service === 'iam' || parseArn(value)?.service === 'sts') {
         context.report(
-          IAM_RULES.invalidPrincipal,
+          PRINCIPAL_RULES.invalidPrincipal,
           range,
           `"${value}" is not an IAM principal ARN: use arn:aws:iam::<account>:root, :user/<name>, :role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>.`,
         );
       } else {
         context.report(
-          IAM_RULES.invalidPrincipal,
+          PRINCIPAL_RULES.invalidPrincipal,
           range,
           `"${value}" is not an AWS principal: use a 12-digit account ID, an IAM user/role ARN, an account root ARN or "*".`,
         );
@@ -82,7 +95,7 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
       if (!SERVICE_PRINCIPAL.test(value)) {
         const fixed = /^[a-z0-9-]+$/.test(value) ? `${value}.amazonaws.com` : undefined;
         context.report(
-          IAM_RULES.invalidPrincipal,
+          PRINCIPAL_RULES.invalidPrincipal,
           range,
           `"${value}" is not a service principal: they look like "ec2.amazonaws.com" or "lambda.amazonaws.com".`,
           {
@@ -97,13 +110,14 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
       if (/^arn:[^:]+:iam::(\d{12}|\$\{[^}]+\}):(saml-provider|oidc-provider)\/.+$/.test(value)) return;
       if (/^[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(value)) return; // cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com
       context.report(
-        IAM_RULES.invalidPrincipal,
+        PRINCIPAL_RULES.invalidPrincipal,
         range,
         `"${value}" is not a federated principal: use an identity provider ARN (arn:aws:iam::<account>:oidc-provider/… or :saml-provider/…) or a provider such as cognito-identity.amazonaws.com.`,
       );
       return;
     case 'CanonicalUser':
-      if (!CANONICAL_USER.test(value)) context.report(IAM_RULES.invalidPrincipal, range, `"${value}" is not a canonical user ID (64 hexadecimal characters).`);
+      if (!CANONICAL_USER.test(value))
+        context.report(PRINCIPAL_RULES.invalidPrincipal, range, `"${value}" is not a canonical user ID (64 hexadecimal characters).`);
       return;
   }
 }

@@ -1,13 +1,37 @@
-import type { Fix } from '../../common/findings';
+import type { Fix, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import { jsonString } from '../../common/text';
 import { hasWildcardOrVariable, parseArn, PARTITIONS, patternMatchesTemplate } from '../arn';
 import type { ActionInfo } from '../catalog/catalog';
 import type { JsonString, StatementModel } from '../model';
 import type { RuleContext } from './context';
-import { IAM_RULES } from './definitions';
+import { define, SAR } from './docs';
 
 /** Resource/NotResource: ARN syntax, and whether the statement's actions can apply to the resources. */
+
+export const RESOURCE_RULES = {
+  invalidArn: define(
+    'IAM050',
+    'invalid-arn',
+    'error',
+    'The resource is not a valid ARN (arn:partition:service:region:account:resource).',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html',
+  ),
+  actionResourceMismatch: define(
+    'IAM051',
+    'action-resource-mismatch',
+    'warning',
+    "None of the statement's resources is a resource type the action applies to.",
+    SAR,
+  ),
+  actionNeedsWildcardResource: define(
+    'IAM052',
+    'action-needs-wildcard-resource',
+    'warning',
+    'The action supports no resource-level permissions; it only works with "Resource": "*".',
+    SAR,
+  ),
+} satisfies Record<string, RuleDefinition>;
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d+$/;
 const ACCOUNT_PATTERN = /^\d{12}$/;
@@ -36,7 +60,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
         ]
       : [];
     context.report(
-      IAM_RULES.invalidArn,
+      RESOURCE_RULES.invalidArn,
       whole,
       `"${value}" is not an ARN: a resource must be "*" or start with "arn:" (arn:partition:service:region:account:resource).`,
       { fixes },
@@ -46,7 +70,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
   const arn = parseArn(value);
   if (!arn) {
     context.report(
-      IAM_RULES.invalidArn,
+      RESOURCE_RULES.invalidArn,
       whole,
       `"${value}" has too few parts: an ARN is arn:partition:service:region:account:resource (keep empty parts, as in arn:aws:s3:::my-bucket).`,
     );
@@ -56,7 +80,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
   if (!hasWildcardOrVariable(arn.partition) && !(PARTITIONS as readonly string[]).includes(arn.partition)) {
     const suggestion = nearest(arn.partition, PARTITIONS);
     context.report(
-      IAM_RULES.invalidArn,
+      RESOURCE_RULES.invalidArn,
       part(arn.offsets.partition, arn.partition),
       `Unknown partition "${arn.partition}": ${suggestion ? `did you mean "${suggestion}"? ` : ''}Partitions are ${PARTITIONS.join(', ')}.`,
       { fixes: suggestion ? [replacePart(context, resource, arn.offsets.partition, arn.partition, suggestion)] : [] },
@@ -67,7 +91,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
     if (!context.catalog.hasService(arn.service)) {
       const suggestion = nearest(arn.service, context.catalog.servicePrefixes());
       context.report(
-        IAM_RULES.invalidArn,
+        RESOURCE_RULES.invalidArn,
         part(arn.offsets.service, arn.service),
         `Unknown service "${arn.service}" in the ARN.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         { fixes: suggestion ? [replacePart(context, resource, arn.offsets.service, arn.service, suggestion)] : [] },
@@ -88,15 +112,15 @@ function checkRegionAndAccount(context: RuleContext, resource: JsonString, servi
   if (candidates.length > 0 && candidates.every((parts) => (parts[slot] ?? '') === '')) {
     const name = context.catalog.serviceName(service) ?? service;
     const where = range();
-    context.report(IAM_RULES.invalidArn, where, `${name} ARNs of this form have no ${which}: leave it empty (${candidates[0]!.join(':')}).`, {
+    context.report(RESOURCE_RULES.invalidArn, where, `${name} ARNs of this form have no ${which}: leave it empty (${candidates[0]!.join(':')}).`, {
       fixes: [{ title: `Remove the ${which}`, edits: [{ range: where, newText: '' }], preferred: true }],
     });
     return;
   }
   if (which === 'region' && !REGION_PATTERN.test(value)) {
-    context.report(IAM_RULES.invalidArn, range(), `"${value}" is not a Region code such as us-east-1 or eu-west-2.`);
+    context.report(RESOURCE_RULES.invalidArn, range(), `"${value}" is not a Region code such as us-east-1 or eu-west-2.`);
   } else if (which === 'account' && !ACCOUNT_PATTERN.test(value) && value !== 'aws') {
-    context.report(IAM_RULES.invalidArn, range(), `"${value}" is not an AWS account ID: use the 12-digit ID (e.g. 123456789012), "*" or a variable.`);
+    context.report(RESOURCE_RULES.invalidArn, range(), `"${value}" is not an AWS account ID: use the 12-digit ID (e.g. 123456789012), "*" or a variable.`);
   }
 }
 
@@ -140,7 +164,7 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
     if (info.wildcardOnly) {
       if (!coversEverything) {
         context.report(
-          IAM_RULES.actionNeedsWildcardResource,
+          RESOURCE_RULES.actionNeedsWildcardResource,
           range,
           `${info.service}:${info.name} does not support resource-level permissions, so it never applies to these resources; it needs "Resource": "*" (put it in its own statement).`,
         );
@@ -154,7 +178,7 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
     if (!fits) {
       const formats = templates.slice(0, MAX_FORMATS_SHOWN).join(', ');
       context.report(
-        IAM_RULES.actionResourceMismatch,
+        RESOURCE_RULES.actionResourceMismatch,
         range,
         `${info.service}:${info.name} applies to ${formats}${templates.length > MAX_FORMATS_SHOWN ? ' …' : ''}; none of this statement's resources has that form, so it grants or denies nothing here.`,
       );

@@ -2,9 +2,64 @@ import escalationData from '../../../../../knowledge/iam/privilege-escalation.js
 import { wildcardToRegExp } from '../catalog/catalog';
 import { propertyMap, stringsOf, type JsonString, type StatementModel } from '../model';
 import type { RuleContext } from './context';
-import { IAM_RULES } from './definitions';
+import { define, ELEMENTS, BEST } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 /** Security hints: broad grants, public access and known escalation paths. Only Allow statements matter here. */
+
+export const SECURITY_RULES = {
+  adminAccess: define('IAM090', 'admin-access', 'warning', 'Allowing every action on every resource grants full administrator access.', BEST),
+  serviceWildcard: define('IAM091', 'service-wildcard', 'information', 'Allowing every action of a service is rarely least privilege.', BEST),
+  passRoleOnAnyRole: define(
+    'IAM092',
+    'passrole-any-role',
+    'warning',
+    'iam:PassRole on any role lets the holder hand any role to a service, a common privilege-escalation path.',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html',
+  ),
+  allowWithNotAction: define(
+    'IAM093',
+    'allow-with-notaction',
+    'warning',
+    'Allow with NotAction grants every other action, including services launched later.',
+    `${ELEMENTS}_notaction.html`,
+  ),
+  allowWithNotResource: define(
+    'IAM094',
+    'allow-with-notresource',
+    'warning',
+    'Allow with NotResource grants access to every other resource.',
+    `${ELEMENTS}_notresource.html`,
+  ),
+  allowWithNotPrincipal: define(
+    'IAM095',
+    'allow-with-notprincipal',
+    'warning',
+    'Allow with NotPrincipal grants access to everyone else, including anonymous users.',
+    `${ELEMENTS}_notprincipal.html`,
+  ),
+  publicPrincipal: define(
+    'IAM096',
+    'public-principal',
+    'warning',
+    'Principal "*" without a restricting condition makes the resource public.',
+    `${ELEMENTS}_principal.html`,
+  ),
+  oidcMissingSub: define(
+    'IAM097',
+    'oidc-missing-sub',
+    'warning',
+    'A web-identity trust without a sub condition lets any identity of the provider assume the role.',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html',
+  ),
+  privilegeEscalation: define(
+    'IAM098',
+    'privilege-escalation',
+    'warning',
+    'The allowed actions together form a known privilege-escalation path.',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
+  ),
+} satisfies Record<string, RuleDefinition>;
 
 interface EscalationPath {
   readonly id: string;
@@ -39,20 +94,20 @@ function checkBroadGrants(context: RuleContext, statement: StatementModel): void
     const value = action.text.value;
     if ((action.isStar || value === '*:*') && resourceStar && !statement.condition) {
       context.report(
-        IAM_RULES.adminAccess,
+        SECURITY_RULES.adminAccess,
         context.stringRange(action.text),
         '"Action": "*" with "Resource": "*" grants full administrator access. Grant only the actions this principal needs.',
       );
     } else if (action.service && action.name === '*' && resourcesAreStar(statement)) {
       context.report(
-        IAM_RULES.serviceWildcard,
+        SECURITY_RULES.serviceWildcard,
         context.stringRange(action.text),
         `"${value}" allows every ${context.catalog.serviceName(action.service) ?? action.service} action (${context.catalog.actions(action.service).length}) on every resource; list the actions needed instead.`,
       );
     }
     if (action.matches.some((m) => m.service === 'iam' && m.name === 'PassRole') && passRoleOnAnything(statement)) {
       context.report(
-        IAM_RULES.passRoleOnAnyRole,
+        SECURITY_RULES.passRoleOnAnyRole,
         context.stringRange(action.text),
         'iam:PassRole on every role lets this principal hand any role, even an admin one, to a service. Limit Resource to the roles it must pass (arn:aws:iam::<account>:role/<name>) and add an iam:PassedToService condition.',
       );
@@ -81,14 +136,14 @@ function collectKeys(condition: NonNullable<StatementModel['condition']>): strin
 function checkNotElements(context: RuleContext, statement: StatementModel): void {
   if (statement.notAction && context.kind !== 'scp') {
     context.report(
-      IAM_RULES.allowWithNotAction,
+      SECURITY_RULES.allowWithNotAction,
       context.keyRange(statement.notAction.property),
       'Allow with NotAction allows every action not listed, including actions of services AWS launches later. List the allowed actions in "Action" instead.',
     );
   }
   if (statement.notResource) {
     context.report(
-      IAM_RULES.allowWithNotResource,
+      SECURITY_RULES.allowWithNotResource,
       context.keyRange(statement.notResource.property),
       'Allow with NotResource allows the actions on every resource not listed. Name the allowed resources in "Resource" instead.',
     );
@@ -96,7 +151,7 @@ function checkNotElements(context: RuleContext, statement: StatementModel): void
   const notPrincipal = statement.properties.get('NotPrincipal');
   if (notPrincipal) {
     context.report(
-      IAM_RULES.allowWithNotPrincipal,
+      SECURITY_RULES.allowWithNotPrincipal,
       context.keyRange(notPrincipal),
       'Allow with NotPrincipal grants access to every principal not listed, anonymous users included. Use "Principal" with the intended principals.',
     );
@@ -115,7 +170,7 @@ function checkPublicPrincipal(context: RuleContext, statement: StatementModel): 
         : [];
   for (const star of stars) {
     context.report(
-      IAM_RULES.publicPrincipal,
+      SECURITY_RULES.publicPrincipal,
       context.stringRange(star),
       context.kind === 'trust'
         ? 'Principal "*" without a condition lets anyone in any AWS account assume this role. Name the trusted accounts or roles.'
@@ -136,7 +191,7 @@ function checkWebIdentityTrust(context: RuleContext, statement: StatementModel):
     const required = issuer === 'cognito-identity.amazonaws.com' ? `${issuer}:aud` : `${issuer}:sub`;
     if (!keys.includes(required.toLowerCase())) {
       context.report(
-        IAM_RULES.oidcMissingSub,
+        SECURITY_RULES.oidcMissingSub,
         context.stringRange(provider),
         `Without a "${required}" condition, any identity this provider issues tokens for (for GitHub: any repository) can assume the role. Add e.g. "StringLike": {"${required}": "…"}.`,
       );
@@ -178,7 +233,7 @@ function checkEscalation(context: RuleContext, allows: readonly StatementModel[]
     const shown = paths.slice(0, MAX_PATHS_PER_FINDING).map((p) => `${p.actions.join(' + ')}: ${p.summary}`);
     const more = paths.length > MAX_PATHS_PER_FINDING ? ` (and ${paths.length - MAX_PATHS_PER_FINDING} more paths)` : '';
     context.report(
-      IAM_RULES.privilegeEscalation,
+      SECURITY_RULES.privilegeEscalation,
       context.stringRange(location),
       `This policy allows a known privilege-escalation path. ${shown.join(' ')}${more}`,
     );

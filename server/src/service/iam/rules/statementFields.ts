@@ -1,9 +1,17 @@
 import { jsonString } from '../../common/text';
 import type { RuleContext } from './context';
-import { IAM_RULES } from './definitions';
-import { statementLabel } from './structure';
+import { statementLabel } from './elements';
+import { define, ELEMENTS } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 /** Effect and Sid: the two scalar fields of a statement. */
+
+export const STATEMENT_FIELD_RULES = {
+  missingEffect: define('IAM021', 'missing-effect', 'error', 'Every statement needs Effect.', `${ELEMENTS}_effect.html`),
+  invalidEffect: define('IAM022', 'invalid-effect', 'error', 'Effect must be exactly Allow or Deny.', `${ELEMENTS}_effect.html`),
+  invalidSid: define('IAM031', 'invalid-sid', 'error', 'Sid may contain only letters A-Z, a-z and digits 0-9.', `${ELEMENTS}_sid.html`),
+  duplicateSid: define('IAM032', 'duplicate-sid', 'error', 'Statement ids must be unique within a policy.', `${ELEMENTS}_sid.html`),
+} satisfies Record<string, RuleDefinition>;
 
 const SID_PATTERN = /^[A-Za-z0-9]*$/;
 
@@ -13,7 +21,7 @@ export function checkEffect(context: RuleContext): void {
     const property = statement.properties.get('Effect');
     if (!property) {
       const where = statement.sid ? context.stringRange(statement.sid) : context.nodeRange({ ...statement.node, length: 1 });
-      context.report(IAM_RULES.missingEffect, where, `${statementLabel(statement)} has no "Effect": add "Effect": "Allow" or "Effect": "Deny".`);
+      context.report(STATEMENT_FIELD_RULES.missingEffect, where, `${statementLabel(statement)} has no "Effect": add "Effect": "Allow" or "Effect": "Deny".`);
       continue;
     }
     if (!effect || effect.value === 'Allow' || effect.value === 'Deny') continue;
@@ -21,13 +29,13 @@ export function checkEffect(context: RuleContext): void {
     const intended = lower === 'allow' ? 'Allow' : lower === 'deny' ? 'Deny' : undefined;
     if (intended) {
       context.report(
-        IAM_RULES.invalidEffect,
+        STATEMENT_FIELD_RULES.invalidEffect,
         context.stringRange(effect),
         `Effect "${effect.value}" is not valid: Effect is case-sensitive and must be "${intended}".`,
         { fixes: [{ title: `Change to "${intended}"`, edits: [{ range: context.nodeRange(effect.node), newText: jsonString(intended) }], preferred: true }] },
       );
     } else {
-      context.report(IAM_RULES.invalidEffect, context.stringRange(effect), `Effect "${effect.value}" is not valid: use "Allow" or "Deny".`);
+      context.report(STATEMENT_FIELD_RULES.invalidEffect, context.stringRange(effect), `Effect "${effect.value}" is not valid: use "Allow" or "Deny".`);
     }
   }
 }
@@ -41,7 +49,7 @@ export function checkSids(context: RuleContext): void {
       const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
       // Some resource policies (SNS, SQS) accept other characters, so there it is only a warning.
       context.report(
-        IAM_RULES.invalidSid,
+        STATEMENT_FIELD_RULES.invalidSid,
         context.stringRange(sid),
         `Sid "${sid.value}" contains characters IAM rejects: use only A-Z, a-z and 0-9${cleaned ? `, e.g. "${cleaned}"` : ''}.`,
         {
@@ -56,7 +64,7 @@ export function checkSids(context: RuleContext): void {
     const firstLine = seen.get(sid.value);
     if (firstLine !== undefined) {
       context.report(
-        IAM_RULES.duplicateSid,
+        STATEMENT_FIELD_RULES.duplicateSid,
         context.stringRange(sid),
         `Sid "${sid.value}" is already used on line ${firstLine}: each statement needs its own Sid.`,
       );

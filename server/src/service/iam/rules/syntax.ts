@@ -3,17 +3,24 @@ import { describeJsonErrors } from '../../common/jsonSyntax';
 import { removeNodeEdit } from '../../common/jsonEdits';
 import { rangeOf } from '../../common/text';
 import type { RuleContext } from './context';
-import { IAM_RULES } from './definitions';
+import { define, GRAMMAR } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 /** JSON syntax errors, with a certain fix for the most common one: a trailing comma. */
+
+export const SYNTAX_RULES = {
+  invalidJson: define('IAM001', 'invalid-json', 'error', 'The document is not valid JSON.', GRAMMAR),
+  duplicateKey: define('IAM002', 'duplicate-key', 'error', 'A key appears twice in one object; only one value is used.', GRAMMAR),
+  tooDeep: define('IAM004', 'too-deep', 'error', 'The document is nested too deeply to analyse.', GRAMMAR),
+} satisfies Record<string, RuleDefinition>;
 export function checkSyntax(context: RuleContext): void {
   const { model, document } = context;
   if (model.tooDeep) {
-    context.report(IAM_RULES.tooDeep, rangeOf(document, 0, 1), 'The document is nested more than 256 levels deep; it is not analysed.');
+    context.report(SYNTAX_RULES.tooDeep, rangeOf(document, 0, 1), 'The document is nested more than 256 levels deep; it is not analysed.');
     return;
   }
   for (const problem of describeJsonErrors(document, model.text, model.syntaxErrors)) {
-    context.report(IAM_RULES.invalidJson, problem.range, problem.message, { fixes: problem.fixes });
+    context.report(SYNTAX_RULES.invalidJson, problem.range, problem.message, { fixes: problem.fixes });
   }
   if (model.root) checkDuplicateKeys(context, model.root);
 }
@@ -42,7 +49,7 @@ function reportDuplicate(context: RuleContext, first: Node, property: Node, name
   const sameValue = nodeText(context, first.children?.[1]) === nodeText(context, property.children?.[1]);
   const firstLine = context.nodeRange(first).start.line + 1;
   context.report(
-    IAM_RULES.duplicateKey,
+    SYNTAX_RULES.duplicateKey,
     context.keyRange(property),
     `Duplicate key "${name}" (first on line ${firstLine}): IAM keeps only one of the values. Keep a single "${name}".`,
     sameValue ? { fixes: [{ title: `Remove the duplicate "${name}"`, edits: [removeNodeEdit(context.document, property)], preferred: true }] } : {},

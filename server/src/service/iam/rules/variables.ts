@@ -1,10 +1,26 @@
-import type { JsonString, StatementModel } from '../model';
-import { stringsOf } from '../model';
-import { propertyMap } from '../model';
+import { propertyMap, stringsOf, type JsonString, type StatementModel } from '../model';
 import type { RuleContext } from './context';
-import { IAM_RULES } from './definitions';
+import { define, VARIABLES } from './docs';
+import type { RuleDefinition } from '../../common/findings';
 
 /** Policy variables (`${aws:username}`): syntax, known keys, and the Version they need. */
+
+export const VARIABLE_RULES = {
+  invalidPolicyVariable: define(
+    'IAM080',
+    'invalid-policy-variable',
+    'error',
+    'A policy variable is malformed, e.g. ${aws:username is missing its closing brace.',
+    VARIABLES,
+  ),
+  variableInOldVersion: define(
+    'IAM081',
+    'variable-in-old-version',
+    'warning',
+    'Policy variables need Version 2012-10-17; under 2008-10-17 they are literal text.',
+    VARIABLES,
+  ),
+} satisfies Record<string, RuleDefinition>;
 
 const ESCAPES = new Set(['*', '?', '$']);
 // `${aws:PrincipalTag/team, 'none'}`: a key with an optional default value in single quotes.
@@ -17,7 +33,7 @@ export function checkVariables(context: RuleContext): void {
     for (const action of statement.action?.strings ?? []) {
       if (action.value.includes('${')) {
         context.report(
-          IAM_RULES.invalidPolicyVariable,
+          VARIABLE_RULES.invalidPolicyVariable,
           context.stringRange(action),
           'Policy variables cannot be used in Action; they work in Resource and in Condition values.',
         );
@@ -50,7 +66,7 @@ function checkString(context: RuleContext, s: JsonString, oldVersion: boolean): 
       const end = name ? index + 2 + name.length : index + 2;
       const fixes = name && s.verbatim ? [{ title: `Close the variable: \${${name}}`, edits: [{ range: context.stringRange(s, end, 0), newText: '}' }] }] : [];
       context.report(
-        IAM_RULES.invalidPolicyVariable,
+        VARIABLE_RULES.invalidPolicyVariable,
         context.stringRange(s, index, Math.max(2, end - index)),
         `The policy variable "${value.slice(index, end)}" has no closing brace: write \${${name ?? 'key'}}.`,
         { fixes },
@@ -64,21 +80,21 @@ function checkString(context: RuleContext, s: JsonString, oldVersion: boolean): 
       const match = VARIABLE_BODY.exec(body);
       if (!match) {
         context.report(
-          IAM_RULES.invalidPolicyVariable,
+          VARIABLE_RULES.invalidPolicyVariable,
           range,
           body.trim() === ''
             ? 'Empty policy variable "${}": name a key, e.g. ${aws:username}.'
             : `"\${${body}}" is not a valid policy variable: write \${key} or \${key, 'default'}.`,
         );
       } else if (!context.catalog.conditionKey(match[1]!)) {
-        context.report(IAM_RULES.invalidPolicyVariable, range, `"${match[1]}" is not a known request context key, so \${${match[1]}} never resolves.`, {
+        context.report(VARIABLE_RULES.invalidPolicyVariable, range, `"${match[1]}" is not a known request context key, so \${${match[1]}} never resolves.`, {
           severity: 'warning',
         });
       }
     }
     if (oldVersion) {
       context.report(
-        IAM_RULES.variableInOldVersion,
+        VARIABLE_RULES.variableInOldVersion,
         range,
         `\${${body}} is plain text here: policy variables need "Version": "2012-10-17" at the top of the policy.`,
       );

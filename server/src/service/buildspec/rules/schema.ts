@@ -1,0 +1,57 @@
+import type { YAMLMap } from 'yaml';
+import type { YamlRuleContext } from '../../yaml/context';
+import { validateNode, type SchemaRules } from '../../yaml/validate';
+import { BUILDSPEC_SPEC } from '../spec';
+import { claimMisplacedRuntimeVersions } from './runtimes';
+import { define } from './docs';
+import type { RuleDefinition } from '../../common/findings';
+
+/** The buildspec specification as data (knowledge/buildspec/spec.json): keys, shapes, values, required keys, versions. */
+
+export const SCHEMA_RULES = {
+  unknownKey: define('BSP020', 'unknown-key', 'error', 'The key is not part of the buildspec specification.'),
+  wrongType: define(
+    'BSP021',
+    'wrong-type',
+    'error',
+    'The value has the wrong shape (a single value where a list is needed, a list where a mapping is needed…).',
+  ),
+  invalidValue: define('BSP022', 'invalid-value', 'error', 'The value is not one the key accepts.'),
+  missingKey: define('BSP023', 'missing-key', 'error', 'A required key is missing (phases, commands of a phase, files of artifacts or reports…).'),
+  wrongVersionKey: define(
+    'BSP013',
+    'key-of-other-version',
+    'error',
+    'The key belongs to the other buildspec version (0.1 environment_variables/plaintext vs 0.2 env/variables).',
+  ),
+  deprecatedKey: define('BSP024', 'deprecated-key', 'warning', 'The key is deprecated in buildspec 0.2.'),
+  tooManyEntries: define(
+    'BSP025',
+    'too-many-entries',
+    'error',
+    'A project can have at most 5 report groups.',
+    'https://docs.aws.amazon.com/codebuild/latest/userguide/report-group-create-buildspec.html',
+  ),
+  commandIsMapping: define(
+    'BSP026',
+    'command-is-mapping',
+    'error',
+    'An unquoted ": " turned a command into a YAML mapping (CodeBuild: "found subkeys instead").',
+  ),
+} satisfies Record<string, RuleDefinition>;
+
+export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: string | undefined): void {
+  validateNode(context, root, BUILDSPEC_SPEC.root, [], {
+    rules: schemaRules(),
+    version,
+    label: 'buildspec',
+    // The version rule owns "version" (missing, unsupported, quoted), with its own codes.
+    ownedKeys: ['version'],
+    claimUnknownKey: (path, pair) => claimMisplacedRuntimeVersions(context, path, pair),
+  });
+}
+
+function schemaRules(): SchemaRules {
+  const rules = SCHEMA_RULES;
+  return { ...rules, wrongVersion: rules.wrongVersionKey, deprecated: rules.deprecatedKey };
+}
