@@ -12,7 +12,7 @@ export function rulesSettingSchema(): Record<string, unknown> {
     type: 'object',
     default: {},
     scope: 'resource',
-    markdownDescription: 'Severity per rule by code or name, e.g. `{"IAM042": "warning", "iam/service-wildcard": "off"}`. Rules: docs/rules.md.',
+    markdownDescription: 'Severity per rule by code or name, e.g. `{"IAM042": "warning", "iam/service-wildcard": "off"}`.',
     propertyNames: {
       enum: [...ALL_RULES.map((rule) => rule.code), ...ALL_RULES.map((rule) => rule.name)],
       // Each code is described by its name (the code already says the language); summaries are in docs/rules.md.
