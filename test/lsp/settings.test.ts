@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspClient } from '../support/lspClient.mjs';
+import { poll } from '../support/poll.mjs';
 import { BAD_POLICY, PRINCIPAL_POLICY, TIMEOUT, byCode, codes, uniqueUri } from './shared';
 
 /** Settings through workspace/configuration: per-rule severities and policy kinds. */
@@ -40,8 +41,23 @@ describe('settings', TIMEOUT, () => {
     assert.equal(byCode(named, 'IAM022').severity, DiagnosticSeverity.Hint);
     assert.equal(byCode(named, 'IAM042').severity, DiagnosticSeverity.Error);
 
+    // Names with their language, and the old names without it, which the server reports once as deprecated.
+    await client.updateSettings({ awsStudyHints: { rules: { 'iam/invalid-effect': 'information' } } });
+    assert.equal(byCode(await client.pullDiagnostics(uri), 'IAM022').severity, DiagnosticSeverity.Information);
+    const deprecation = await poll(
+      'the deprecation note for "invalid-effect"',
+      async () =>
+        client.notifications.find(
+          (n) =>
+            n.method === 'window/logMessage' &&
+            /"invalid-effect" is an old rule name.*iam\/invalid-effect \(IAM022\)/.test((n.params as { message: string }).message),
+        ),
+      { timeoutMs: 10_000, intervalMs: 25 },
+    );
+    assert.ok(deprecation);
+
     // The server asks the client to re-pull after each configuration change.
-    await client.waitForRefreshes(refreshesBefore + 3);
+    await client.waitForRefreshes(refreshesBefore + 4);
 
     await client.updateSettings({});
     assert.equal(byCode(await client.pullDiagnostics(uri), 'IAM042').severity, DiagnosticSeverity.Error);

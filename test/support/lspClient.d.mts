@@ -39,6 +39,8 @@ export interface LspClientOptions {
   readonly workspaceFolders?: WorkspaceFolder[];
   /** Initial settings, keyed by section (e.g. `{ awsStudyHints: { rules: {...} } }`). */
   readonly settings?: Record<string, unknown>;
+  /** `initializationOptions` of the initialize request (e.g. `{ quizStoreFile }`). */
+  readonly initializationOptions?: unknown;
 }
 
 export interface ReceivedNotification {

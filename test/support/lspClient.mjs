@@ -113,6 +113,7 @@ export class LspClient {
         rootUri: workspaceFolders[0]?.uri ?? null,
         capabilities,
         workspaceFolders,
+        initializationOptions: options.initializationOptions,
       });
       await connection.sendNotification(InitializedNotification.type, {});
     } catch (error) {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { CONTEXT_SERVICES } from '../service/notes/service';
+import { createLanguageService } from '../service/languageService';
 import { loadNotes } from './notes';
 
 /** `aws-study-hints search`: the same notes search as hovers and the Search Notes command. */
@@ -37,7 +37,7 @@ export function search(args: readonly string[], usageError: (message: string) =>
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return usageError('--limit must be a whole number from 1 to 100.');
 
   const notes = loadNotes(values.notes ?? []);
-  const results = notes.search(query, { limit, boostServices: context ? CONTEXT_SERVICES[context] : undefined }).map((result) => ({
+  const results = notes.search(query, { limit, boostServices: context ? createLanguageService({ notes }).noteServices(context) : undefined }).map((result) => ({
     file: notes.pathOf(result) ?? result.file,
     startLine: result.line + 1,
     endLine: result.endLine + 1,

@@ -43,8 +43,8 @@ export interface LanguageService {
   check(document: TextDocument, context?: DocumentContext): { kind: string; diagnostics: Diagnostic[] } | undefined;
   /** The services a quiz about this document should ask about (empty when it is of no kind). */
   quizTopics(document: TextDocument, context?: DocumentContext): readonly string[];
-  /** The services whose notes a search from this kind of document should prefer. */
-  noteServices(documentType: string): readonly string[];
+  /** The services whose notes a search from a kind of document should prefer (by its search context: iam, buildspec, appspec). */
+  noteServices(searchContext: string): readonly string[];
   /** The deployment lifecycle as Markdown, for kinds that have one. */
   deploymentLifecycle(document: TextDocument, context?: DocumentContext): { platform: string; markdown: string } | undefined;
   /** Forget a closed document's cached analysis. */
@@ -165,8 +165,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const analysed = analysedOf(document, context);
       return analysed?.kind.quizTopics?.(document, analysed.analysis) ?? [];
     },
-    noteServices(documentType) {
-      return kinds.find((kind) => kind.id === documentType)?.noteServices ?? [];
+    noteServices(searchContext) {
+      return kinds.find((kind) => kind.searchContext === searchContext)?.noteServices ?? [];
     },
     deploymentLifecycle(document, context = {}) {
       const analysed = analysedOf(document, context);

@@ -74,7 +74,7 @@ export function registerNotesHandlers(
 
   connection.onRequest(SearchNotesRequest, (params) =>
     guarded('search notes', [], () => {
-      const boostServices = params.context ? service().noteServices(params.context === 'iam' ? 'iam-policy' : params.context) : undefined;
+      const boostServices = params.context ? service().noteServices(params.context) : undefined;
       return notes.search(params.query, { limit: Math.min(params.limit ?? 20, 100), boostServices }).flatMap((result) => {
         const file = notes.pathOf(result);
         if (!file) return [];

@@ -1,21 +1,7 @@
-import picomatch from 'picomatch';
 import type { YamlModel } from '../yaml/model';
 import { findPair, isMap, isScalar, isSeq, keyName, pairsOf } from '../yaml/model';
 
 export type AppSpecPlatform = 'ec2' | 'lambda' | 'ecs';
-export const PLATFORMS: readonly AppSpecPlatform[] = ['ec2', 'lambda', 'ecs'];
-
-const APPSPEC_NAME = /^appspec\.(ya?ml|json)$/i;
-
-export function isAppSpecPath(relativePath: string, absolutePath: string, globs: readonly string[] = []): boolean {
-  const base = absolutePath.split(/[\\/]/).pop() ?? '';
-  if (APPSPEC_NAME.test(base)) return true;
-  return globs.some((glob) => {
-    const matcher = picomatch(glob, { dot: true });
-    return matcher(relativePath) || matcher(absolutePath.replace(/\\/g, '/'));
-  });
-}
-
 export function isPlatform(value: unknown): value is AppSpecPlatform {
   return value === 'ec2' || value === 'lambda' || value === 'ecs';
 }

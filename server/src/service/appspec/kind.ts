@@ -27,6 +27,7 @@ const appSpecKind: DocumentKind<AppSpecAnalysis, AppSpecClaim> = {
   rules: APPSPEC_RULE_LIST,
   tooManyProblems: TOO_MANY_PROBLEMS,
   noteServices: ['codedeploy'],
+  searchContext: 'appspec',
   claim({ family, paths, settings }) {
     if ((family !== 'json' && family !== 'yaml') || !paths) return undefined;
     const base = paths.absolute.split(/[\\/]/).pop() ?? '';

@@ -17,6 +17,7 @@ const buildspecKind: DocumentKind<BuildspecAnalysis, undefined> = {
   rules: BUILDSPEC_RULE_LIST,
   tooManyProblems: TOO_MANY_PROBLEMS,
   noteServices: ['codebuild'],
+  searchContext: 'buildspec',
   claim({ family, paths, settings }) {
     if (family !== 'yaml' || !paths) return undefined;
     const base = paths.absolute.split(/[\\/]/).pop() ?? '';

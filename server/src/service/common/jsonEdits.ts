@@ -19,12 +19,6 @@ export function removeNodeEdit(document: TextDocument, node: Node): TextEdit {
   }
   return { range: rangeOf(document, node.offset, node.length), newText: '' };
 }
-
-/** Replaces a node's text (e.g. a string literal, quotes included). */
-export function replaceNodeEdit(document: TextDocument, node: Node, newText: string): TextEdit {
-  return { range: rangeOf(document, node.offset, node.length), newText };
-}
-
 /** The whitespace before a node on its line, to indent inserted siblings the same way. */
 export function indentationOf(text: string, offset: number): string {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;

@@ -1,4 +1,4 @@
-import type { Position, Range } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Converts an offset span to a range, clamping to the document so a stale offset can never throw. */
@@ -8,14 +8,6 @@ export function rangeOf(document: TextDocument, offset: number, length: number):
   const end = Math.max(start, Math.min(offset + length, size));
   return { start: document.positionAt(start), end: document.positionAt(end) };
 }
-
-export function containsPosition(range: Range, position: Position): boolean {
-  if (position.line < range.start.line || position.line > range.end.line) return false;
-  if (position.line === range.start.line && position.character < range.start.character) return false;
-  if (position.line === range.end.line && position.character > range.end.character) return false;
-  return true;
-}
-
 /** JSON string literal for a value, used by fixes that write text back into a document. */
 export function jsonString(value: string): string {
   return JSON.stringify(value);

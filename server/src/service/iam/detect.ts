@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import type { PolicyKind, PolicyModel } from './model';
 
 /**
@@ -34,17 +33,6 @@ export function inferPolicyKind(model: PolicyModel): PolicyKind {
   const actions = model.statements.flatMap((s) => s.action?.strings ?? []);
   if (actions.length > 0 && actions.every((a) => TRUST_ACTION.test(a.value))) return 'trust';
   return 'resource';
-}
-
-/** Glob → kind from `awsStudyHints.iam.policyKinds`; globs match the workspace-relative path (or the absolute path). */
-export function configuredPolicyKind(relativePath: string, absolutePath: string, globs: Readonly<Record<string, string>> | undefined): PolicyKind | undefined {
-  if (!globs) return undefined;
-  for (const [glob, kind] of Object.entries(globs)) {
-    if (!isPolicyKind(kind)) continue;
-    const matcher = picomatch(glob, { dot: true, nocase: process.platform === 'win32' });
-    if (matcher(relativePath) || matcher(absolutePath) || matcher(absolutePath.replace(/\\/g, '/'))) return kind;
-  }
-  return undefined;
 }
 
 export function isPolicyKind(value: unknown): value is PolicyKind {

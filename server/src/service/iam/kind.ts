@@ -30,6 +30,7 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
     rules: IAM_RULE_LIST,
     tooManyProblems: TOO_MANY_PROBLEMS,
     noteServices: ['iam', 'sts', 'organizations'],
+    searchContext: 'iam',
     claim({ family, paths, settings, forcedPolicyKind }) {
       if (family !== 'json') return undefined;
       const kind = isPolicyKind(forcedPolicyKind) ? forcedPolicyKind : paths ? configuredPolicyKind(paths, settings.iam.policyKinds) : undefined;

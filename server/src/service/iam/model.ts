@@ -7,7 +7,6 @@ import { parseTree, type Node, type ParseError } from 'jsonc-parser';
  */
 
 export type PolicyKind = 'identity' | 'resource' | 'trust' | 'scp';
-export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'resource', 'trust', 'scp'];
 
 /** A JSON string value with the offsets of its text between the quotes. */
 export interface JsonString {

@@ -28,13 +28,6 @@ export interface NoteResult {
   readonly score: number;
 }
 
-/** Which services' notes to prefer for a kind of document (the same boosts hovers use). */
-export const CONTEXT_SERVICES: Readonly<Record<'iam' | 'buildspec' | 'appspec', readonly string[]>> = {
-  iam: ['iam', 'sts', 'organizations'],
-  buildspec: ['codebuild'],
-  appspec: ['codedeploy'],
-};
-
 /** The notes and facts quizzes are generated from. */
 export interface StudyMaterial {
   readonly sections: readonly IndexedSection[];

@@ -58,6 +58,8 @@ export interface DocumentKind<A extends Analysis = Analysis, Detail = unknown> {
   readonly tooManyProblems: RuleDefinition;
   /** Services whose notes hovers and searches prefer in documents of this kind. */
   readonly noteServices: readonly string[];
+  /** The name a notes search uses for "from a document of this kind" (`--context`, SearchNotesParams.context). */
+  readonly searchContext?: string;
   /** Whether this kind takes the document; undefined leaves it to the next kind. */
   claim(input: DetectionInput): Claim<Detail> | undefined;
   /** Analyses the document once per version; undefined when it turns out not to be of this kind after all. */

@@ -19,11 +19,6 @@ const RULES_BY_NAME = new Map(ALL_RULES.map((rule) => [rule.name, rule]));
 export function legacyRuleName(rule: RuleDefinition): string {
   return rule.name.slice(rule.name.indexOf('/') + 1);
 }
-
-export function ruleByCodeOrName(key: string): RuleDefinition | undefined {
-  return RULES_BY_CODE.get(key) ?? RULES_BY_NAME.get(key);
-}
-
 /** Keys of `awsStudyHints.rules` that are old unprefixed names, with the names that replace them. */
 export function deprecatedRuleKeys(settings: Settings): { key: string; replacements: string[] }[] {
   const found: { key: string; replacements: string[] }[] = [];

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 
 /**
  * A YAML document parsed once per version, error-tolerantly, with exact offsets for every
@@ -91,9 +91,4 @@ export function nodeAt(model: YamlModel, path: readonly string[]): Node | undefi
   }
   return resolved(model, node);
 }
-
-export function isYamlMap(node: unknown): node is YAMLMap {
-  return isMap(node);
-}
-
 export { isMap, isScalar, isSeq };
