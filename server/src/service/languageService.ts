@@ -68,6 +68,10 @@ interface CacheEntry {
   readonly version: number;
   readonly key: string;
   readonly analysed: Analysed | undefined;
+  /** The context the claim was decided in: the same objects again skip detection (hovers, completion). */
+  readonly settings: Settings;
+  readonly workspaceRoot: string | undefined;
+  readonly forcedKind: string | undefined;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -80,6 +84,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 
   function analysedOf(document: TextDocument, context: DocumentContext = {}): Analysed | undefined {
     const settings = context.settings ?? DEFAULT_SETTINGS;
+    const last = cache.get(document.uri);
+    if (last && last.version === document.version && last.settings === settings && last.workspaceRoot === context.workspaceRoot && last.forcedKind === context.kind) {
+      return last.analysed;
+    }
     const input = {
       document,
       family: languageFamily(document),
@@ -99,7 +107,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     }
     const key = `${claim?.key ?? 'none'}|${settings.maxProblems}`;
     const cached = cache.get(document.uri);
-    if (cached && cached.version === document.version && cached.key === key) return cached.analysed;
+    const decided = { settings, workspaceRoot: context.workspaceRoot, forcedKind: context.kind };
+    if (cached && cached.version === document.version && cached.key === key) {
+      cache.set(document.uri, { ...cached, ...decided });
+      return cached.analysed;
+    }
     let analysed: Analysed | undefined;
     if (kind && claim) {
       const onRuleError = (rule: string, error: unknown) =>
@@ -110,7 +122,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         analysed = { kind, analysis: findings === analysis.findings ? analysis : { ...analysis, findings } };
       }
     }
-    cache.set(document.uri, { version: document.version, key, analysed });
+    cache.set(document.uri, { version: document.version, key, analysed, ...decided });
     return analysed;
   }
 
