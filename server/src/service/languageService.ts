@@ -85,7 +85,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   function analysedOf(document: TextDocument, context: DocumentContext = {}): Analysed | undefined {
     const settings = context.settings ?? DEFAULT_SETTINGS;
     const last = cache.get(document.uri);
-    if (last && last.version === document.version && last.settings === settings && last.workspaceRoot === context.workspaceRoot && last.forcedKind === context.kind) {
+    if (
+      last &&
+      last.version === document.version &&
+      last.settings === settings &&
+      last.workspaceRoot === context.workspaceRoot &&
+      last.forcedKind === context.kind
+    ) {
       return last.analysed;
     }
     const input = {
