@@ -19,7 +19,7 @@ describe('check --notes', () => {
     assert.equal(wrong!.code, 'NOTE001');
     assert.equal(wrong!.severity, 'warning');
     assert.deepEqual([wrong!.line, wrong!.column, wrong!.endLine, wrong!.endColumn], [5, 37, 5, 44]);
-    assert.match(wrong!.message, /Your note says 15 days, but SQS keeps a message for 1 minute to 14 days/);
+    assert.match(wrong!.message, /Your note says 15 days, but the maximum message retention period of Amazon SQS is 14 days\./);
     assert.deepEqual(
       wrong!.fixes.map((f) => f.edits.map((e) => e.newText)),
       [['14 days']],

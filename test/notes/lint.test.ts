@@ -1,144 +1,142 @@
-import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Fact } from '../../server/src/service/notes/knowledge';
-import { collectMentions, lintStatements, statementsOf } from '../../server/src/service/notes/lint';
-import { findCounts, findQuantities } from '../../server/src/service/notes/quantities';
+import { describe, test } from 'node:test';
+import { FactChecker } from '../../server/src/service/notes/factCheck';
+import { disagreements } from '../../server/src/service/notes/lint';
+import { findCounts, findQuantities, sameValue } from '../../server/src/service/notes/quantities';
+import { statementsWithContext } from '../../server/src/service/notes/statements';
+import { judge, loadExamples } from '../../scripts/quality/statements';
 
-/** The notes lint on facts written for the test: precision first. */
+/**
+ * The notes lint with the curated knowledge: number forms, context from headings and parent
+ * bullets, wrong vs outdated, and the statement sets kept with the knowledge (every correct
+ * statement must stay clean — precision first).
+ */
 
-const FACTS: Fact[] = [
-  {
-    id: 'sqs-retention',
-    topic: 'Amazon SQS',
-    section: 'Message retention',
-    note: 'knowledge/notes/sqs.md',
-    kind: 'duration',
-    statement: 'SQS keeps a message for 1 minute to 14 days; the default is 4 days.',
-    keywords: [
-      ['sqs', 'queue'],
-      ['retention', 'retain', 'retained', 'keeps', 'kept'],
-    ],
-    quantities: [
-      { value: 60, unit: 'seconds', qualifier: 'min' },
-      { value: 14, unit: 'days', qualifier: 'max' },
-      { value: 4, unit: 'days', qualifier: 'default' },
-    ],
-  },
-  {
-    id: 'lambda-timeout',
-    topic: 'AWS Lambda',
-    section: 'Limits',
-    note: 'knowledge/notes/lambda.md',
-    kind: 'duration',
-    statement: 'A Lambda function runs for at most 15 minutes (900 seconds); the default timeout is 3 seconds.',
-    keywords: [
-      ['lambda', 'function'],
-      ['timeout', 'runs for', 'run for'],
-    ],
-    quantities: [
-      { value: 15, unit: 'minutes', qualifier: 'max' },
-      { value: 3, unit: 'seconds', qualifier: 'default' },
-    ],
-  },
-  {
-    id: 'lambda-layers',
-    topic: 'AWS Lambda',
-    section: 'Layers',
-    note: 'knowledge/notes/lambda.md',
-    kind: 'count',
-    statement: 'A Lambda function can use at most 5 layers.',
-    keywords: [['lambda'], ['layer', 'layers']],
-    quantities: [{ value: 5, unit: 'count', qualifier: 'max' }],
-  },
-  {
-    id: 'fsr-quota',
-    topic: 'Amazon EBS',
-    section: 'Snapshots',
-    note: 'knowledge/notes/ec2.md',
-    kind: 'count',
-    statement: 'Fast snapshot restore can be enabled for up to 5 snapshots per Region by default.',
-    keywords: [
-      ['fast', 'fsr'],
-      ['snapshot', 'snapshots'],
-    ],
-    quantities: [{ value: 5, unit: 'count', qualifier: 'default' }],
-  },
-];
+const { facts, misconceptions, examples } = loadExamples();
+const checker = new FactChecker(facts);
+const check = (text: string) => checker.check(statementsWithContext(text));
+const flagged = (text: string) => check(text).map((p) => `${p.kind} ${text.slice(p.offset, p.offset + p.length)}`);
 
-const lint = (text: string) => lintStatements(statementsOf(text), FACTS);
+describe('numbers as people write them', () => {
+  test('units glued or spaced, thousands separators, k, ranges', () => {
+    const forms = (text: string) => findQuantities(text).map((q) => `${q.value} ${q.unit}${q.rangeRole ? ` (${q.rangeRole})` : ''}`);
+    assert.deepEqual(forms('Lambda 128MB to 10GB, timeout upto 15min'), ['128 MB (start)', '10 GB (end)', '15 minutes']);
+    assert.deepEqual(forms('retention 1-14 days'), ['1 days (start)', '14 days (end)']);
+    assert.deepEqual(forms('from 1 min to 14 days'), ['1 minutes (start)', '14 days (end)']);
+    assert.deepEqual(forms('gp2 bursts to 3,000 IOPS; io2 64k IOPS; 99.99% durability'), ['3000 IOPS', '64000 IOPS', '99.99 percent']);
+    assert.deepEqual(forms('1,792 MB and 3,500 PUT requests/sec and 300 TPS'), ['1792 MB', '3500 requests per second', '300 transactions per second']);
+    assert.deepEqual(forms('3 IOPS/GB baseline'), [], 'a ratio is not a number of IOPS');
+    assert.deepEqual(forms('version 1.2.3 and port 8080 and 5 m'), []);
+  });
 
-describe('notes lint', () => {
-  test('a wrong maximum is flagged on the number, with the right one as the fix', () => {
-    const text = '- Retention: SQS keeps messages for 15 days at most.';
-    const [problem, ...rest] = lint(text);
+  test('binary and decimal sizes compare equal, percentages exactly', () => {
+    assert.ok(sameValue({ value: 1, unit: 'MB' }, { value: 1, unit: 'MiB' }));
+    assert.ok(sameValue({ value: 10, unit: 'GB' }, { value: 10_240, unit: 'MB' }));
+    assert.ok(sameValue({ value: 15, unit: 'minutes' }, { value: 900, unit: 'seconds' }));
+    assert.ok(!sameValue({ value: 99.9, unit: 'percent' }, { value: 99.99, unit: 'percent' }));
+  });
+
+  test('counts need the noun they count', () => {
+    assert.deepEqual(
+      findCounts('up to 5 layers, 1,000 concurrent executions', ['layers', 'executions']).map((c) => c.value),
+      [5, 1000],
+    );
+    assert.deepEqual(findCounts('built 2 things', ['layers']), []);
+  });
+});
+
+describe('facts', () => {
+  test('a wrong number is flagged on the number, with the value now and its source', () => {
+    const text = '- SQS max message retention is 21 days';
+    const [problem, ...rest] = check(text);
     assert.equal(rest.length, 0);
-    assert.equal(problem!.kind, 'contradicts-fact');
-    assert.equal(text.slice(problem!.offset, problem!.offset + problem!.length), '15 days');
-    assert.match(problem!.message, /Your note says 15 days, but SQS keeps a message for 1 minute to 14 days; the default is 4 days\./);
-    assert.deepEqual(problem!.replacement && { text: problem!.replacement.text }, { text: '14 days' });
+    assert.equal(problem!.kind, 'wrong');
+    assert.equal(text.slice(problem!.offset, problem!.offset + problem!.length), '21 days');
+    assert.match(problem!.message, /^Your note says 21 days, but the .+ of Amazon SQS is 14 days\. .+ \(Source: https:\/\/docs\.aws\.amazon\.com\/.+\)$/);
+    assert.equal(problem!.replacement?.text, '14 days');
   });
-  test('correct statements, in any unit, are left alone', () => {
-    assert.deepEqual(lint('SQS retention defaults to 4 days and can be up to 14 days.'), []);
-    assert.deepEqual(lint('Lambda timeout max is 900 seconds.'), []);
-    assert.deepEqual(lint('The Lambda timeout can go up to 15 min.'), []);
+
+  test('an old value is outdated (information), saying until when and what it is now', () => {
+    const [problem] = check('* SQS message size: max 256KB');
+    assert.equal(problem!.kind, 'outdated');
+    assert.match(problem!.message, /^Outdated: 256KB was the maximum message size of Amazon SQS until 2025-08; it is now 1 MiB\./);
   });
-  test('numbers that are not about the fact are left alone', () => {
-    assert.deepEqual(lint('SQS retention is 4 days; the visibility timeout of the queue is 30 seconds.'), []);
-    assert.deepEqual(lint('Kinesis keeps records for 24 hours by default.'), [], 'another service');
-    assert.deepEqual(lint('Studied SQS for 15 days before the exam.'), [], 'no property word');
+
+  test('the service may come from a heading or a parent bullet', () => {
+    assert.deepEqual(flagged('# Amazon SQS\n\n## Limits\n- message retention max 21 days\n'), ['wrong 21 days']);
+    assert.deepEqual(flagged('- SQS\n  - retention: max 21 days\n'), ['wrong 21 days']);
+    assert.deepEqual(flagged('# Kinesis\n- retention: max 365 days\n'), [], "Kinesis's maximum, which would be wrong for SQS");
+    assert.deepEqual(flagged('# Kinesis\n- retention: max 21 days\n'), ['wrong 21 days'], 'judged against Kinesis');
   });
-  test('without a qualifier and with several correct values there is no fix', () => {
-    const [problem] = lint('SQS retention: 10 days.');
-    assert.equal(problem!.replacement, undefined);
+
+  test('correct statements in any unit and form are left alone', () => {
+    for (const text of [
+      'Lambda memory 128MB to 10GB',
+      'lambda timeout defaults to 3s (max 15 min)',
+      'SQS retention: default 4 days, max 14 days (1,209,600 s)',
+      'S3 objects up to 50 TB since Dec 2025',
+      'SNS extended client library: payloads up to 2 GB via S3',
+    ]) {
+      assert.deepEqual(flagged(text), [], text);
+    }
   });
+
+  test('comparisons, estimates, negations and numbers that name things are not claims', () => {
+    for (const text of [
+      '3000 IOPS by default (cheaper than GP2)',
+      'gp2 does not have a fixed block size: IOPS are counted in 256 KB blocks',
+      'Route 53 is named after port 53',
+      'CloudWatch 5 minute metrics are kept 63 days',
+      'about 2 GiB of memory per vCPU for Lambda',
+    ]) {
+      assert.deepEqual(flagged(text), [], text);
+    }
+  });
+
+  test('a number is judged only when the fact it means is certain', () => {
+    // Two services' properties in one statement: which one a leftover number belongs to is a guess.
+    assert.deepEqual(flagged('lambda sqs batch upto 10k msgs (FIFO max 10)'), []);
+  });
+
   test('notes that disagree with each other', () => {
-    const mentions = collectMentions([{ file: 'other.md', text: 'intro\nSQS retention default is 4 days.' }], FACTS);
-    const problems = lintStatements(statementsOf('- SQS retention default: 14 days'), FACTS, (fact) => mentions.get(fact.id) ?? []);
-    assert.equal(problems.length, 1);
-    assert.equal(problems[0]!.kind, 'notes-disagree');
-    assert.match(problems[0]!.message, /14 days here, 4 days in other\.md \(line 2\)/);
+    const here = checker.analyse(statementsWithContext('- SQS retention max 14 days'));
+    const other = checker.analyse(statementsWithContext('intro\n- SQS retention max 21 days'));
+    const [found] = disagreements(
+      here.mentions,
+      other.mentions.map((m) => ({ ...m, file: 'other.md' })),
+    );
+    assert.match(found!.message, /^Your notes disagree: 14 days here, 21 days in other\.md \(line 2\)\./);
   });
-  test('a wrong count is flagged on the number and its noun; the fix rewrites the number only', () => {
-    const text = 'Lambda: a function can have up to 10 layers.';
-    const [problem, ...rest] = lint(text);
-    assert.equal(rest.length, 0);
-    assert.equal(text.slice(problem!.offset, problem!.offset + problem!.length), '10 layers');
-    assert.match(problem!.message, /Your note says 10 layers, but A Lambda function can use at most 5 layers\./);
-    const r = problem!.replacement!;
-    assert.equal(`${text.slice(0, r.offset)}${r.text}${text.slice(r.offset + r.length)}`, 'Lambda: a function can have up to 5 layers.');
-  });
-  test('counts are judged only with a qualifier before and the noun after', () => {
-    assert.deepEqual(lint('Lambda: max 5 layers per function.'), [], 'correct');
-    assert.deepEqual(lint('For the Lambda demo I built 2 layers.'), [], 'no qualifier: a story, not a limit');
-    assert.deepEqual(lint('Lambda layers: the limit is 3 and then some.'), [], 'no noun after the number');
-    assert.deepEqual(lint('Lambda runtime 3.12 supports layers, max 1.5 layers'), [], 'decimals are not counts');
-    assert.deepEqual(lint('Lambda: up to 1-10 layers'), [], 'ranges are not judged');
-  });
-  test('a count known only by its default is an adjustable quota: a larger maximum is not flagged', () => {
-    assert.deepEqual(lint('FSR supports up to 50 snapshots per region.'), []);
-    assert.equal(lint('FSR: by default 10 snapshots per region.').length, 1);
-  });
-  test('counts in prose', () => {
+});
+
+describe('the statement sets kept with the knowledge', () => {
+  const results = judge(examples, facts, misconceptions);
+  const group = (expect: string) => results.filter((r) => r.expect === expect);
+
+  test('at least 150 correct statements, and not one of them is flagged', () => {
+    const correct = group('correct');
+    assert.ok(correct.length >= 150, `${correct.length} correct statements`);
     assert.deepEqual(
-      findCounts('up to 10,000 records and 5 basic selectors, v2 and 3.5 selectors', ['records', 'selectors']).map((q) => [q.value, q.length]),
-      [
-        [10000, 14],
-        [5, 17],
-      ],
+      correct.filter((r) => r.got !== 'correct').map((r) => `${r.from}: ${r.text} → ${r.detail}`),
+      [],
     );
   });
-  test('quantities in prose', () => {
-    assert.deepEqual(
-      findQuantities('up to 256 KB, 15min, 1,000 ms, 2h and 3 h').map((q) => [q.value, q.unit]),
-      [
-        [256, 'KB'],
-        [15, 'minutes'],
-        [1000, 'milliseconds'],
-        [2, 'hours'],
-      ],
-    );
-    assert.deepEqual(findQuantities('version 3.10 of s3 and 5s'), [
-      { value: 5, unit: 'seconds', kind: 'duration', base: 5, offset: 23, length: 2, numberOffset: 23, numberLength: 1 },
-    ]);
+
+  test('at least 100 wrong or outdated statements, and at least 70 % of them are flagged', () => {
+    const wrong = [...group('wrong'), ...group('outdated')];
+    assert.ok(wrong.length >= 100, `${wrong.length} wrong statements`);
+    const caught = wrong.filter((r) => r.got !== 'correct').length;
+    assert.ok(caught / wrong.length >= 0.7, `${caught} of ${wrong.length} flagged`);
+  });
+
+  test('outdated statements are told apart from wrong ones', () => {
+    const outdated = group('outdated');
+    const asOutdated = outdated.filter((r) => r.got === 'outdated').length;
+    assert.ok(asOutdated / outdated.length >= 0.9, `${asOutdated} of ${outdated.length}`);
+  });
+
+  test('every misconception example is recognised', () => {
+    const missed = group('misconception').filter((r) => r.got !== 'misconception');
+    assert.ok(missed.length <= 1, missed.map((r) => r.text).join('\n'));
   });
 });

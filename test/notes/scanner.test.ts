@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { indexNotes, listNoteFiles, MAX_NOTE_FILES, readNote } from '../../server/src/service/notes/scanner';
 import { NotesService } from '../../server/src/service/notes/service';
+import { EMPTY_KNOWLEDGE } from '../../server/src/service/notes/knowledge';
 
 /** Hostile notes folders: many files, huge files, symlink loops, binary and invalid UTF-8, HTML. */
 
@@ -38,7 +39,7 @@ describe('notes folders that fight back', () => {
   });
 
   test('indexing yields and survives everything; excerpts of HTML are inert', async () => {
-    const notes = new NotesService({ knowledge: { notes: [], facts: [] } });
+    const notes = new NotesService({ knowledge: EMPTY_KNOWLEDGE });
     const files = ['huge.md', 'binary.md', 'latin1.txt', 'html.md'].map((f) => path.join(root, f));
     const result = await indexNotes(
       notes,

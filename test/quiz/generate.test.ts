@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { EMPTY_KNOWLEDGE, loadFact } from '../../server/src/service/notes/knowledge';
 import { NotesService } from '../../server/src/service/notes/service';
 import { isCorrect } from '../../server/src/service/quiz/answers';
 import { clozes, numerics, termDefinitions } from '../../server/src/service/quiz/extract';
@@ -11,26 +12,28 @@ import { quizFromNotes } from '../../server/src/service/quiz/generate';
 /** Question generation: the extraction heuristics, determinism, and well-formed questions over all the bundled knowledge. */
 
 const root = path.resolve(__dirname, '..', '..');
-const FACT = {
-  id: 'sqs-retention',
+const FACT = loadFact({
+  id: 'sqs-retention-max',
+  service: 'sqs',
   topic: 'Amazon SQS',
-  section: 'Retention',
-  note: 'knowledge/notes/sqs.md',
-  kind: 'duration' as const,
-  statement: 'SQS keeps a message for 1 minute to 14 days; the default is 4 days.',
-  keywords: [
-    ['sqs', 'queue'],
+  serviceWords: ['sqs', 'queue'],
+  property: 'maximum message retention',
+  propertyWords: [
     ['retention', 'keeps', 'live'],
+    ['max', 'maximum', 'up to'],
   ],
-  quantities: [
-    { value: 60, unit: 'seconds', qualifier: 'min' as const },
-    { value: 14, unit: 'days', qualifier: 'max' as const },
-    { value: 4, unit: 'days', qualifier: 'default' as const },
-  ],
-};
+  statement: 'SQS keeps a message for up to 14 days.',
+  value: 14,
+  unit: 'days',
+  qualifier: 'max',
+  alsoCorrect: [{ value: 1_209_600, unit: 'seconds' }],
+  source: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-queue-parameters.html',
+  checked: '2026-12-07',
+  note: 'knowledge/notes/sqs.md',
+})!;
 
 function service(notes: Record<string, string> = {}, knowledge = true): NotesService {
-  const service = new NotesService({ knowledgeRoot: root, ...(knowledge ? {} : { knowledge: { notes: [], facts: [FACT] } }) });
+  const service = new NotesService({ knowledgeRoot: root, ...(knowledge ? {} : { knowledge: { ...EMPTY_KNOWLEDGE, facts: [FACT] } }) });
   for (const [file, text] of Object.entries(notes)) service.setNote(file, text);
   return service;
 }
@@ -127,7 +130,7 @@ describe('quizzes', () => {
     assert.ok(question, JSON.stringify(questions.map((q) => q.prompt)));
     assert.equal(question.type, 'true-false');
     assert.equal(question.answer, 'False');
-    assert.match(question.explanation, /1 minute to 14 days.*Your note \(queues\.md, line 3\) disagrees/);
+    assert.match(question.explanation, /^False\. SQS keeps a message for up to 14 days\. Your note \(queues\.md, line 3\) disagrees with the curated fact \(Amazon SQS › maximum message retention; https:\/\/docs\.aws\.amazon\.com\/.+\)\.$/);
     assert.deepEqual([question.source.file, question.source.startLine], ['/n/queues.md', 3]);
   });
 

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NotesService } from '../../server/src/service/notes/service';
+import { EMPTY_KNOWLEDGE } from '../../server/src/service/notes/knowledge';
 import { isCorrect } from '../../server/src/service/quiz/answers';
 import { comparisonCells, tablesOf, tableTerms } from '../../server/src/service/quiz/tables';
 import { quizFromNotes } from '../../server/src/service/quiz/generate';
@@ -74,7 +75,7 @@ describe('tables in notes', () => {
   });
 
   test('from a note to a quiz: table questions are well formed and answerable', () => {
-    const notes = new NotesService({ knowledgeRoot: path.resolve(__dirname, '..', '..'), knowledge: { notes: [], facts: [] } });
+    const notes = new NotesService({ knowledgeRoot: path.resolve(__dirname, '..', '..'), knowledge: EMPTY_KNOWLEDGE });
     const file = path.join('/notes', 'messaging.md');
     notes.setNote(file, ['# Messaging', '', '## Compared', '', ...COMPARISON, '', '## Alarm states', '', ...GLOSSARY, ''].join('\n'));
     const questions = quizFromNotes(notes, { count: 50, seed: 3 });

@@ -6,8 +6,11 @@ import { rangeOf } from '../common/text';
 import { NOTES_RULES } from './definitions';
 import { escapeMarkdown, excerpt } from './excerpt';
 import { NotesIndex, type IndexedSection, type NoteHit, type NoteSource } from './index';
-import { loadKnowledge, type Fact, type Knowledge } from './knowledge';
-import { collectMentions, lintStatements, statementsOf, type Mention } from './lint';
+import { loadKnowledge, type Knowledge, type LoadedFact, type Misconception, type Scenario } from './knowledge';
+import { FactChecker, type FactMention, type FactProblem } from './factCheck';
+import { disagreements } from './lint';
+import { MisconceptionChecker, type MisconceptionProblem } from './misconceptions';
+import { statementsWithContext } from './statements';
 
 /**
  * The study-notes side of the service: the index of the bundled knowledge and the user's notes,
@@ -31,11 +34,15 @@ export interface NoteResult {
 /** The notes and facts quizzes are generated from. */
 export interface StudyMaterial {
   readonly sections: readonly IndexedSection[];
-  readonly facts: readonly Fact[];
+  readonly facts: readonly LoadedFact[];
   /** Absolute path of a section's file (the bundled knowledge lives in the extension folder). */
   readonly pathOf: (section: IndexedSection) => string;
   /** Absolute path of a bundled note (knowledge/notes/x.md), for questions built from facts and specs. */
   readonly knowledgePath: (note: string) => string;
+  /** The notes lint on one sentence (with the headings around it): what a question must never teach. */
+  readonly check: (text: string, context: string) => { problems: FactProblem[]; mentions: FactMention[]; misconceptions: MisconceptionProblem[] };
+  readonly misconceptions: readonly Misconception[];
+  readonly scenarios: readonly Scenario[];
 }
 
 export interface NotesServiceOptions {
@@ -49,7 +56,8 @@ export class NotesService {
   private readonly knowledge: Knowledge;
   private readonly knowledgeRoot: string | undefined;
   private knowledgeLoaded = false;
-  private mentions: Map<string, Mention[]> | undefined;
+  private mentions: (FactMention & { file: string })[] | undefined;
+  private checkers: { facts: FactChecker; misconceptions: MisconceptionChecker } | undefined;
   /** The user's note texts as read, for disagreements with exact line numbers. */
   private readonly userTexts = new Map<string, string>();
 
@@ -111,24 +119,36 @@ export class NotesService {
   /** What quizzes are made from: every indexed section and the curated facts, with the files they live in. */
   studyMaterial(): StudyMaterial {
     this.ensureKnowledge();
+    const checkers = this.checkersOf();
     const knowledgePath = (note: string) => (this.knowledgeRoot ? path.join(this.knowledgeRoot, note) : note);
     return {
       sections: this.index.allSections(),
       facts: this.knowledge.facts,
       pathOf: (section) => (section.source === 'knowledge' ? knowledgePath(section.file) : section.file),
       knowledgePath,
+      check: (text, context) => {
+        const statements = [{ text, offset: 0, line: 0, context: context.toLowerCase() }];
+        return { ...checkers.facts.analyse(statements), misconceptions: checkers.misconceptions.check(statements) };
+      },
+      misconceptions: this.knowledge.misconceptions,
+      scenarios: this.knowledge.scenarios,
     };
   }
 
-  /** NOTE001/NOTE002 for a user's note document. */
+  /** The knowledge every note is checked against, compiled once. */
+  private checkersOf() {
+    this.checkers ??= { facts: new FactChecker(this.knowledge.facts), misconceptions: new MisconceptionChecker(this.knowledge.misconceptions) };
+    return this.checkers;
+  }
+
+  /** The notes lint of a user's note: wrong and outdated numbers, misconceptions, and disagreements with the other notes. */
   lint(document: TextDocument, file: string): Finding[] {
     this.ensureKnowledge();
-    const facts = this.knowledge.facts;
-    if (facts.length === 0) return [];
-    const mentions = this.mentionsByFact(file);
-    const problems = lintStatements(statementsOf(document.getText()), facts, (fact) => mentions.get(fact.id) ?? []);
-    return problems.map((problem) => ({
-      code: problem.kind === 'contradicts-fact' ? NOTES_RULES.contradictsFact.code : NOTES_RULES.notesDisagree.code,
+    const { facts, misconceptions } = this.checkersOf();
+    const statements = statementsWithContext(document.getText());
+    const { problems, mentions } = facts.analyse(statements);
+    const findings: Finding[] = problems.map((problem) => ({
+      code: problem.kind === 'outdated' ? NOTES_RULES.outdatedFact.code : NOTES_RULES.contradictsFact.code,
       range: rangeOf(document, problem.offset, problem.length),
       message: problem.message,
       fixes: problem.replacement
@@ -141,21 +161,22 @@ export class NotesService {
           ]
         : [],
     }));
+    for (const problem of misconceptions.check(statements)) {
+      findings.push({ code: NOTES_RULES.misconception.code, range: rangeOf(document, problem.offset, problem.length), message: problem.message });
+    }
+    for (const problem of disagreements(mentions, this.otherMentions(file))) {
+      findings.push({ code: NOTES_RULES.notesDisagree.code, range: rangeOf(document, problem.offset, problem.length), message: problem.message });
+    }
+    return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
-  /** Mentions of each fact in the other user notes (built once per change of the notes). */
-  private mentionsByFact(excludeFile: string): Map<string, Mention[]> {
+  /** What the learner's other notes say about the facts (built once per change of the notes). */
+  private otherMentions(excludeFile: string): (FactMention & { file: string })[] {
     if (!this.mentions) {
-      const notes = [...this.userTexts].map(([noteFile, text]) => ({ file: noteFile, text }));
-      this.mentions = collectMentions(notes, this.knowledge.facts);
+      const { facts } = this.checkersOf();
+      this.mentions = [...this.userTexts].flatMap(([file, text]) => facts.analyse(statementsWithContext(text)).mentions.map((m) => ({ ...m, file })));
     }
-    const filtered = new Map<string, Mention[]>();
-    for (const [id, list] of this.mentions)
-      filtered.set(
-        id,
-        list.filter((m) => m.file !== excludeFile),
-      );
-    return filtered;
+    return this.mentions.filter((m) => m.file !== excludeFile);
   }
 
   private toResult(hit: NoteHit, query: string): NoteResult {

@@ -1,8 +1,7 @@
 import { APPSPEC_SPEC, lifecyclesOf } from '../appspec/spec';
 import type { IndexedSection } from '../notes/index';
 import type { NotesService, StudyMaterial } from '../notes/service';
-import type { Fact } from '../notes/knowledge';
-import { lintStatements } from '../notes/lint';
+import type { LoadedFact as Fact } from '../notes/knowledge';
 import { findQuantities, formatQuantity, unitInfo, type FoundQuantity } from '../notes/quantities';
 import { clozes, numerics, termDefinitions, type TermDefinition } from './extract';
 import { hash, seededRandom, shuffle } from './random';
@@ -106,7 +105,7 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
     }
     for (const numeric of numerics(section.raw, first).slice(0, 2)) {
       if (made >= PER_SECTION) break;
-      add(numericQuestion(numeric.sentence, numeric.quantity, numeric.line, section, topicName, input.facts, source(numeric.line), random));
+      add(numericQuestion(numeric.sentence, numeric.quantity, numeric.line, section, topicName, input.check, source(numeric.line), random));
       made++;
     }
   }
@@ -230,13 +229,13 @@ function numericQuestion(
   line: number,
   section: IndexedSection,
   topic: string,
-  facts: readonly Fact[],
+  check: QuizInput['check'],
   source: QuestionSource,
   random: () => number,
 ): Question | undefined {
-  const problems = section.source === 'notes' ? lintStatements([{ text: sentence, offset: 0 }], facts).filter((p) => p.kind === 'contradicts-fact') : [];
+  const problems = section.source === 'notes' ? check(sentence, [...section.headingPath, section.title].join(' · ')).problems : [];
   if (problems.length > 0) {
-    // The note is wrong: quiz the correct fact and say so, never the note's number as true.
+    // The note is wrong or outdated: quiz the correct fact and say so, never the note's number as true.
     const fact = problems[0]!.fact;
     return {
       id: id(section, 'true-false', sentence),
@@ -245,7 +244,7 @@ function numericQuestion(
       prompt: `${context(section)}True or false: "${sentence}"`,
       options: ['True', 'False'],
       answer: 'False',
-      explanation: `False. ${fact.statement} Your note (${where(section, line)}) disagrees with the curated fact (${fact.topic} › ${fact.section}).`,
+      explanation: `False. ${problems[0]!.kind === 'outdated' ? 'That value is outdated. ' : ''}${fact.statement} Your note (${where(section, line)}) disagrees with the curated fact (${fact.topic} › ${fact.section}; ${fact.source}).`,
       source,
     };
   }

@@ -1,0 +1,313 @@
+import type { FactChange, LoadedFact } from './knowledge';
+import { findCounts, findQuantities, formatQuantity, sameValue, unitInfo, type FoundQuantity } from './quantities';
+import type { ContextStatement } from './statements';
+
+/**
+ * Checks the numbers in a learner's notes against the curated facts. A statement is about a
+ * fact when it names the property (a word of every group of `propertyWords`) next to a number of
+ * the fact's kind, and the service is named in the statement, a heading above it or a parent
+ * bullet. Every number that equals some value of the property (any qualifier, or another
+ * correct form) is fine; a number left over is judged only when it can be pinned to one fact
+ * (by its qualifier or its place in a range): an old value is *outdated*, anything else *wrong*.
+ * When in doubt, say nothing — a false alarm costs more than a miss.
+ */
+
+export interface FactProblem {
+  readonly kind: 'wrong' | 'outdated';
+  readonly offset: number;
+  readonly length: number;
+  readonly message: string;
+  readonly fact: LoadedFact;
+  /** Set for outdated values: the old value that matched. */
+  readonly change?: FactChange;
+  /** The correct value in the note's own words, when the fact the number means is certain. */
+  readonly replacement?: { readonly offset: number; readonly length: number; readonly text: string };
+}
+
+type Qualifier = 'min' | 'max' | 'default';
+
+/** A number a statement states for a fact, right or wrong: what disagreements between notes compare. */
+export interface FactMention {
+  readonly fact: LoadedFact;
+  readonly quantity: FoundQuantity;
+  readonly statement: ContextStatement;
+  readonly correct: boolean;
+}
+
+/** Words that say which value a number is; checked in the few characters before it. */
+const QUALIFIER_WORDS: readonly [RegExp, Qualifier][] = [
+  [
+    /\b(max|maximum|up ?to|upto|at most|no more than|limit|limited to|cap|capped at|largest|biggest|longest|highest|expandable to|increased to|raised to|extendable to|≤|<=)\b|≤|<=/gi,
+    'max',
+  ],
+  [/\b(default|by default|defaults to|defaults)\b/gi, 'default'],
+  [/\b(min|minimum|at least|smallest|shortest|lowest|≥|>=)\b|≥|>=/gi, 'min'],
+];
+const NEAR = 48;
+/** A statement that compares is not a claim about one value. */
+const HEDGES =
+  /(?<![a-z])(does not|doesn't|do not|don't|is not|isn't|are not|aren't|never|cannot|can't|similar to|like a|like the|same as|than|vs\.?|versus|compared|unlike|whereas|instead of|rather than|e\.g\.|for example|example:|such as|suppose|imagine|if you)(?![a-z])/;
+/** Words right before a number that make it an estimate or a bound of something else. */
+function approximate(text: string, number: FoundQuantity): boolean {
+  return /(about|around|approx\.?|approximately|roughly|nearly|almost|~|over|more than|less than|under|above|below|>|<|\+)\s*$/i.test(
+    text.slice(Math.max(0, number.offset - 16), number.offset),
+  );
+}
+/** Words of property groups that qualify a number rather than name what is counted. */
+const QUALIFIER_NOUNS = new Set([
+  'max',
+  'maximum',
+  'min',
+  'minimum',
+  'most',
+  'least',
+  'up',
+  'upto',
+  'limit',
+  'limits',
+  'quota',
+  'quotas',
+  'default',
+  'defaults',
+  'per',
+  'from',
+  'between',
+  'range',
+  'capped',
+  'raised',
+  'increased',
+  'hard',
+  'soft',
+  'adjustable',
+  'total',
+]);
+/** A history value matches loosely: "3 GB" is how people wrote the old 3,008 MB Lambda limit. */
+const HISTORY_TOLERANCE = 0.03;
+
+export class FactChecker {
+  /** Facts by the first word of each phrase of their property's first group (the property noun). */
+  private readonly index = new Map<string, LoadedFact[]>();
+  private readonly patterns = new Map<string, RegExp>();
+
+  constructor(facts: readonly LoadedFact[]) {
+    for (const fact of facts) {
+      const first = fact.propertyWords[0] ?? [];
+      for (const phrase of first) {
+        const word = phrase.toLowerCase().split(/\s+/)[0]!;
+        const list = this.index.get(word) ?? [];
+        if (!list.includes(fact)) list.push(fact);
+        this.index.set(word, list);
+      }
+    }
+  }
+
+  check(statements: readonly ContextStatement[]): FactProblem[] {
+    return this.analyse(statements).problems;
+  }
+
+  /** Problems, and every number pinned to one fact (for disagreements between notes). */
+  analyse(statements: readonly ContextStatement[]): { problems: FactProblem[]; mentions: FactMention[] } {
+    const problems: FactProblem[] = [];
+    const mentions: FactMention[] = [];
+    for (const statement of statements) {
+      if (!/\d/.test(statement.text)) continue;
+      this.checkStatement(statement, problems, mentions);
+    }
+    return { problems, mentions };
+  }
+
+  private checkStatement(statement: ContextStatement, problems: FactProblem[], mentions: FactMention[]): void {
+    const lower = normalise(statement.text);
+    const candidates = new Set<LoadedFact>();
+    for (const word of lower.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);
+    if (candidates.size === 0) return;
+    const quantities = findQuantities(statement.text);
+    // Facts whose property noun is here and whose service is named here or around. Each keeps the
+    // numbers near any of its words; all of them can explain a number.
+    const about: { fact: LoadedFact; strict: boolean; numbers: FoundQuantity[] }[] = [];
+    const services = new Set<string>();
+    for (const fact of candidates) {
+      if (this.matches(lower, fact.propertyWords[0] ?? []).length === 0) continue;
+      if (!this.has(lower, fact.serviceWords) && !this.has(statement.context, fact.serviceWords)) continue;
+      const groups = fact.propertyWords.map((group) => this.matches(lower, group));
+      const strict = groups.every((anchors) => anchors.length > 0);
+      if (strict) services.add(fact.service);
+      const anchors = groups.flat();
+      const numbers = (fact.kind === 'count' ? this.counts(statement.text, fact) : quantities.filter((q) => q.kind === fact.kind)).filter((q) =>
+        anchors.some((at) => Math.abs(at - q.offset) <= NEAR),
+      );
+      about.push({ fact, strict, numbers });
+    }
+    if (!about.some((a) => a.numbers.length > 0)) return;
+    // Numbers that are part of a property's own words ("1-minute metrics", "Route 53") are names, not claims.
+    const named = about.flatMap(({ fact }) => [...fact.propertyWords, fact.serviceWords].flatMap((group) => this.spans(lower, group)));
+    const isName = (q: FoundQuantity) => named.some(([start, end]) => q.offset >= start && q.offset < end);
+    const explains = (fact: LoadedFact, q: FoundQuantity) => fact.kind === q.kind && fact.quantities.some((value) => sameValue(q, value));
+    // An unqualified number next to a right one is usually about something else ("10% first, 90% after").
+    const siblingExplained = about.some(({ fact, numbers }) => numbers.some((n) => explains(fact, n)));
+    // Comparisons and approximations are not claims of a value: "cheaper than gp2", "about 2 GiB".
+    const hedged = HEDGES.test(lower);
+    const judged = new Set<number>();
+    for (const { numbers } of about) {
+      for (const number of numbers) {
+        if (judged.has(number.offset) || isName(number)) continue;
+        judged.add(number.offset);
+        // Any value of any fact of this property explains the number: "128 MB to 10 GB" is two facts.
+        const explained = about.find(({ fact }) => explains(fact, number));
+        const fact = this.attribute(statement.text, number, about, siblingExplained);
+        if (explained) {
+          if (fact === explained.fact) mentions.push({ fact, quantity: number, statement, correct: true });
+          continue;
+        }
+        // "Lambda SQS batch up to 10k": with two services' properties in play, which one a leftover number means is a guess.
+        if (!fact || services.size > 1 || hedged || approximate(statement.text, number)) continue;
+        mentions.push({ fact, quantity: number, statement, correct: false });
+        problems.push(this.problem(statement, number, fact));
+      }
+    }
+  }
+
+  /** The one fact a leftover number must be about, or undefined when that is not certain. */
+  private attribute(
+    text: string,
+    number: FoundQuantity,
+    about: readonly { fact: LoadedFact; strict: boolean; numbers: readonly FoundQuantity[] }[],
+    siblingExplained: boolean,
+  ): LoadedFact | undefined {
+    // Only facts that themselves see the number near their words can own it.
+    const strict = about.filter((a) => a.strict && a.fact.kind === number.kind && a.numbers.some((n) => n.offset === number.offset)).map((a) => a.fact);
+    if (strict.length === 0) return undefined;
+    const qualifier = number.rangeRole === 'start' ? 'min' : number.rangeRole === 'end' ? 'max' : qualifierBefore(text, number.offset);
+    if (qualifier) {
+      const matching = strict.filter((f) => f.qualifier === qualifier);
+      // A raised quota is not a wrong note: "up to 50" may be an increase of an adjustable default.
+      if (matching.length === 0 && qualifier === 'max' && strict.some((f) => f.adjustable)) return undefined;
+      return matching.length === 1 ? matching[0] : undefined;
+    }
+    // No qualifier next to the number: only a property with a single value can be judged.
+    if (siblingExplained) return undefined;
+    // A limit or a default needs its qualifier next to the number ("max 15 min"); an exact
+    // property (the 4 name servers of a hosted zone) does not.
+    if (strict.length !== 1) return undefined;
+    const fact = strict[0]!;
+    if (fact.qualifier === 'exact') return fact;
+    // "SQS message size 512 KB max": the statement names the qualifier (a strict match has its words), and this is its only number of that kind.
+    const sameKind = about.flatMap((a) => a.numbers).filter((n, i, all) => n.kind === number.kind && all.findIndex((m) => m.offset === n.offset) === i);
+    return sameKind.length === 1 && !(fact.qualifier === 'max' && fact.adjustable) ? fact : undefined;
+  }
+
+  private problem(statement: ContextStatement, number: FoundQuantity, fact: LoadedFact): FactProblem {
+    const said = statement.text.slice(number.offset, number.offset + number.length).trim();
+    const now = formatQuantity(fact.value, fact.unit);
+    const change = (fact.history ?? []).find((h) => sameValueWithin(number, h, HISTORY_TOLERANCE));
+    const offset = statement.offset + number.offset;
+    const replacementText = replacementFor(number, fact);
+    const replacement = replacementText
+      ? number.kind === 'count' || number.rangeRole === 'start'
+        ? { offset: statement.offset + number.numberOffset, length: number.numberLength, text: replacementText.number }
+        : { offset, length: number.length, text: replacementText.full }
+      : undefined;
+    if (change) {
+      return {
+        kind: 'outdated',
+        offset,
+        length: number.length,
+        fact,
+        change,
+        replacement,
+        message: `Outdated: ${said} was the ${fact.property} of ${fact.topic} until ${change.until}; it is now ${now}. ${fact.statement} (Source: ${fact.source})`,
+      };
+    }
+    return {
+      kind: 'wrong',
+      offset,
+      length: number.length,
+      fact,
+      replacement,
+      message: `Your note says ${said}, but the ${fact.property} of ${fact.topic} is ${now}. ${fact.statement} (Source: ${fact.source})`,
+    };
+  }
+
+  /** Counts carry no unit: the number must name what it counts (a noun of the property right after it). */
+  private counts(text: string, fact: LoadedFact): FoundQuantity[] {
+    const nouns = fact.propertyWords.flat().filter((w) => !/[\s\d]/.test(w) && !QUALIFIER_NOUNS.has(w.toLowerCase()));
+    // "1 RCU = 2 reads": a number that defines a unit is not a claim about the fact.
+    return findCounts(text, nouns).filter((count) => !/^\s*(=|is\b|equals\b)/.test(text.slice(count.offset + count.length)));
+  }
+
+  private has(text: string, words: readonly string[]): boolean {
+    return this.matches(text, words).length > 0;
+  }
+
+  /** Offsets where any of the words occurs as a whole word (letters and digits on neither side). */
+  private matches(text: string, words: readonly string[]): number[] {
+    if (words.length === 0) return [];
+    const key = words.join('\u0000');
+    let pattern = this.patterns.get(key);
+    if (!pattern) {
+      // "5-minute" and "5 minute" are the same words.
+      const escaped = words.map((w) =>
+        normalise(w)
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/[ -]+/g, '[\\s-]+'),
+      );
+      pattern = new RegExp(`(?<![a-z0-9])(?:${escaped.join('|')})(?![a-z0-9])`, 'g');
+      this.patterns.set(key, pattern);
+    }
+    pattern.lastIndex = 0;
+    return [...text.matchAll(pattern)].map((m) => m.index!);
+  }
+
+  /** The spans of the words themselves: a number inside "5-minute metrics" is part of the property's name. */
+  spans(text: string, words: readonly string[]): [number, number][] {
+    this.matches(text, words);
+    const pattern = this.patterns.get(words.join('\u0000'))!;
+    pattern.lastIndex = 0;
+    return [...text.matchAll(pattern)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
+  }
+}
+
+/** Lower case, straight apostrophes, single spaces: how notes and patterns are compared. */
+export function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[\t ]+/g, ' ');
+}
+
+function qualifierBefore(text: string, offset: number): Qualifier | undefined {
+  const before = text.slice(Math.max(0, offset - 20), offset);
+  let best: { at: number; end: number; qualifier: Qualifier } | undefined;
+  for (const [pattern, qualifier] of QUALIFIER_WORDS) {
+    pattern.lastIndex = 0;
+    for (const match of before.matchAll(pattern))
+      if (!best || match.index! > best.at) best = { at: match.index!, end: match.index! + match[0].length, qualifier };
+  }
+  // "max 100 items / 16 MB": the qualifier belongs to the number right after it, not to the next one.
+  if (best && /\d/.test(before.slice(best.end))) return undefined;
+  return best?.qualifier;
+}
+
+function sameValueWithin(number: FoundQuantity, value: { value: number; unit: string }, tolerance: number): boolean {
+  if (sameValue(number, value)) return true;
+  const a = unitInfo(number.unit);
+  const b = unitInfo(value.unit);
+  if (!a || !b || a.kind !== b.kind) return false;
+  const x = number.value * a.factor;
+  const y = value.value * b.factor;
+  return Math.abs(x - y) <= Math.abs(y) * tolerance;
+}
+
+/** The fact's value written in the note's unit when it converts evenly, else in the fact's own unit. */
+function replacementFor(number: FoundQuantity, fact: LoadedFact): { number: string; full: string } | undefined {
+  const factInfo = unitInfo(fact.unit);
+  const noteInfo = unitInfo(number.unit);
+  if (!factInfo || !noteInfo || factInfo.kind !== noteInfo.kind) return undefined;
+  const inNoteUnit = (fact.value * factInfo.factor) / noteInfo.factor;
+  if (number.kind === 'count') return { number: formatQuantity(fact.value, 'count'), full: formatQuantity(fact.value, 'count') };
+  if (Number.isInteger(inNoteUnit) || Number.isInteger(Math.round(inNoteUnit * 100) / 100)) {
+    const value = Number.isInteger(inNoteUnit) ? inNoteUnit : Math.round(inNoteUnit * 100) / 100;
+    return { number: String(value), full: formatQuantity(value, number.unit) };
+  }
+  return { number: String(fact.value), full: formatQuantity(fact.value, fact.unit) };
+}
