@@ -130,7 +130,10 @@ describe('quizzes', () => {
     assert.ok(question, JSON.stringify(questions.map((q) => q.prompt)));
     assert.equal(question.type, 'true-false');
     assert.equal(question.answer, 'False');
-    assert.match(question.explanation, /^False\. SQS keeps a message for up to 14 days\. Your note \(queues\.md, line 3\) disagrees with the curated fact \(Amazon SQS › maximum message retention; https:\/\/docs\.aws\.amazon\.com\/.+\)\.$/);
+    assert.match(
+      question.explanation,
+      /^False\. SQS keeps a message for up to 14 days\. Your note \(queues\.md, line 3\) disagrees with the curated fact \(Amazon SQS › maximum message retention; https:\/\/docs\.aws\.amazon\.com\/.+\)\.$/,
+    );
     assert.deepEqual([question.source.file, question.source.startLine], ['/n/queues.md', 3]);
   });
 
