@@ -26,6 +26,25 @@ export interface FactProblem {
 
 type Qualifier = 'min' | 'max' | 'default';
 
+interface About {
+  readonly fact: LoadedFact;
+  readonly strict: boolean;
+  readonly numbers: FoundQuantity[];
+  /** The fact's word groups missing from the statement: a qualifier group's type, or "other". */
+  readonly missing: readonly (Qualifier | 'other')[];
+  /** Where each group of the fact's words matched. */
+  readonly groups: readonly (readonly number[])[];
+}
+
+/** Whether a group of property words is just a qualifier ("max", "up to"…), and which. */
+function qualifierGroup(group: readonly string[]): Qualifier | 'other' {
+  const words = new Set(group.map((w) => w.toLowerCase()));
+  if (words.has('max') || words.has('maximum')) return 'max';
+  if (words.has('min') || words.has('minimum')) return 'min';
+  if (words.has('default') || words.has('defaults')) return 'default';
+  return 'other';
+}
+
 /** A number a statement states for a fact, right or wrong: what disagreements between notes compare. */
 export interface FactMention {
   readonly fact: LoadedFact;
@@ -37,7 +56,7 @@ export interface FactMention {
 /** Words that say which value a number is; checked in the few characters before it. */
 const QUALIFIER_WORDS: readonly [RegExp, Qualifier][] = [
   [
-    /\b(max|maximum|up ?to|upto|at most|no more than|limit|limited to|cap|capped at|largest|biggest|longest|highest|expandable to|increased to|raised to|extendable to|≤|<=)\b|≤|<=/gi,
+    /\b(max|maximum|up ?to|upto|at most|no more than|limit|limited to|cap|capped at|largest|biggest|longest|highest|expandable to|increased to|raised to|extendable to|allows?( only| up to)?|supports?( up to)?|accepts?|can have( only)?( up to)?|can hold|can contain|limited to|limits you to|≤|<=)\b|≤|<=/gi,
     'max',
   ],
   [/\b(default|by default|defaults to|defaults)\b/gi, 'default'],
@@ -46,7 +65,7 @@ const QUALIFIER_WORDS: readonly [RegExp, Qualifier][] = [
 const NEAR = 48;
 /** A statement that compares is not a claim about one value. */
 const HEDGES =
-  /(?<![a-z])(does not|doesn't|do not|don't|is not|isn't|are not|aren't|never|cannot|can't|similar to|like a|like the|same as|than|vs\.?|versus|compared|unlike|whereas|instead of|rather than|e\.g\.|for example|example:|such as|suppose|imagine|if you)(?![a-z])/;
+  /(?<![a-z])(does not|doesn't|do not|don't|is not|isn't|are not|aren't|never|cannot|can't|similar to|like a|like the|same as|(?:cheaper|costlier|more expensive|better|worse|faster|slower) than|vs\.?|versus|compared|unlike|whereas|instead of|rather than|e\.g\.|for example|example:|such as|suppose|imagine|if you)(?![a-z])/;
 /** Words right before a number that make it an estimate or a bound of something else. */
 function approximate(text: string, number: FoundQuantity): boolean {
   return /(about|around|approx\.?|approximately|roughly|nearly|almost|~|over|more than|less than|under|above|below|>|<|\+)\s*$/i.test(
@@ -89,8 +108,14 @@ export class FactChecker {
   private readonly index = new Map<string, LoadedFact[]>();
   private readonly patterns = new Map<string, RegExp>();
 
+  /** Every value every fact of a service has: a number equal to one of them is about that other property. */
+  private readonly serviceValues = new Map<string, LoadedFact[]>();
+
   constructor(facts: readonly LoadedFact[]) {
     for (const fact of facts) {
+      const same = this.serviceValues.get(fact.service) ?? [];
+      same.push(fact);
+      this.serviceValues.set(fact.service, same);
       const first = fact.propertyWords[0] ?? [];
       for (const phrase of first) {
         const word = phrase.toLowerCase().split(/\s+/)[0]!;
@@ -124,21 +149,33 @@ export class FactChecker {
     const quantities = findQuantities(statement.text);
     // Facts whose property noun is here and whose service is named here or around. Each keeps the
     // numbers near any of its words; all of them can explain a number.
-    const about: { fact: LoadedFact; strict: boolean; numbers: FoundQuantity[] }[] = [];
+    const about: About[] = [];
     const services = new Set<string>();
     for (const fact of candidates) {
       if (this.matches(lower, fact.propertyWords[0] ?? []).length === 0) continue;
       if (!this.has(lower, fact.serviceWords) && !this.has(statement.context, fact.serviceWords)) continue;
       const groups = fact.propertyWords.map((group) => this.matches(lower, group));
       const strict = groups.every((anchors) => anchors.length > 0);
+      // Groups of qualifier words ("max", "up to"…) that are not here: a range end or a qualifier of the number may stand in.
+      const missing = fact.propertyWords.filter((_, i) => groups[i]!.length === 0).map(qualifierGroup);
       if (strict) services.add(fact.service);
       const anchors = groups.flat();
       const numbers = (fact.kind === 'count' ? this.counts(statement.text, fact) : quantities.filter((q) => q.kind === fact.kind)).filter((q) =>
         anchors.some((at) => Math.abs(at - q.offset) <= NEAR),
       );
-      about.push({ fact, strict, numbers });
+      about.push({ fact, strict, numbers, missing, groups });
     }
     if (!about.some((a) => a.numbers.length > 0)) return;
+    // Facts named earlier on the same line can explain a number here, though never own it.
+    if (statement.lineBefore) {
+      const before = normalise(statement.lineBefore);
+      for (const word of before.split(/[^a-z0-9-]+/)) {
+        for (const fact of this.index.get(word) ?? []) {
+          if (about.some((a) => a.fact === fact) || this.matches(before, fact.propertyWords[0] ?? []).length === 0) continue;
+          about.push({ fact, strict: false, numbers: [], missing: ['other'], groups: [] });
+        }
+      }
+    }
     // Numbers that are part of a property's own words ("1-minute metrics", "Route 53") are names, not claims.
     const named = about.flatMap(({ fact }) => [...fact.propertyWords, fact.serviceWords].flatMap((group) => this.spans(lower, group)));
     const isName = (q: FoundQuantity) => named.some(([start, end]) => q.offset >= start && q.offset < end);
@@ -161,6 +198,7 @@ export class FactChecker {
         }
         // "Lambda SQS batch up to 10k": with two services' properties in play, which one a leftover number means is a guess.
         if (!fact || services.size > 1 || hedged || approximate(statement.text, number)) continue;
+
         mentions.push({ fact, quantity: number, statement, correct: false });
         problems.push(this.problem(statement, number, fact));
       }
@@ -168,18 +206,35 @@ export class FactChecker {
   }
 
   /** The one fact a leftover number must be about, or undefined when that is not certain. */
-  private attribute(
-    text: string,
-    number: FoundQuantity,
-    about: readonly { fact: LoadedFact; strict: boolean; numbers: readonly FoundQuantity[] }[],
-    siblingExplained: boolean,
-  ): LoadedFact | undefined {
-    // Only facts that themselves see the number near their words can own it.
-    const strict = about.filter((a) => a.strict && a.fact.kind === number.kind && a.numbers.some((n) => n.offset === number.offset)).map((a) => a.fact);
-    if (strict.length === 0) return undefined;
+  private attribute(text: string, number: FoundQuantity, about: readonly About[], siblingExplained: boolean): LoadedFact | undefined {
     const qualifier = number.rangeRole === 'start' ? 'min' : number.rangeRole === 'end' ? 'max' : qualifierBefore(text, number.offset);
+    // Only facts that themselves see the number near their words can own it, and only when every
+    // group of their words is here (a missing "max" group may be stood in for by the number's own qualifier).
+    const strict = about
+      .filter(
+        (a) =>
+          a.fact.kind === number.kind &&
+          a.numbers.some((n) => n.offset === number.offset) &&
+          (a.strict || (qualifier !== undefined && a.missing.every((group) => group === qualifier))),
+      )
+      .map((a) => a.fact);
+    if (strict.length === 0) return undefined;
+    // Several facts could own it: the one with more of its own words here, outside the number itself,
+    // is the one meant ("gp2 burst up to 30000 IOPS" is about bursting, not about gp2's maximum IOPS).
+    const specificity = (fact: LoadedFact) => {
+      const entry = about.find((a) => a.fact === fact)!;
+      return entry.groups.filter(
+        (matches, i) => qualifierGroup(fact.propertyWords[i]!) === 'other' && matches.some((at) => at < number.offset || at >= number.offset + number.length),
+      ).length;
+    };
+    const best = (facts: LoadedFact[]) => {
+      if (facts.length <= 1) return facts;
+      const scores = facts.map(specificity);
+      const top = Math.max(...scores);
+      return facts.filter((_, i) => scores[i] === top);
+    };
     if (qualifier) {
-      const matching = strict.filter((f) => f.qualifier === qualifier);
+      const matching = best(strict.filter((f) => f.qualifier === qualifier));
       // A raised quota is not a wrong note: "up to 50" may be an increase of an adjustable default.
       if (matching.length === 0 && qualifier === 'max' && strict.some((f) => f.adjustable)) return undefined;
       return matching.length === 1 ? matching[0] : undefined;
@@ -191,9 +246,10 @@ export class FactChecker {
     if (strict.length !== 1) return undefined;
     const fact = strict[0]!;
     if (fact.qualifier === 'exact') return fact;
-    // "SQS message size 512 KB max": the statement names the qualifier (a strict match has its words), and this is its only number of that kind.
+    // "SQS message size 512 KB max": the qualifier right after the number, and no other number of that kind.
     const sameKind = about.flatMap((a) => a.numbers).filter((n, i, all) => n.kind === number.kind && all.findIndex((m) => m.offset === n.offset) === i);
-    return sameKind.length === 1 && !(fact.qualifier === 'max' && fact.adjustable) ? fact : undefined;
+    const after = qualifierAfter(text, number);
+    return sameKind.length === 1 && after === fact.qualifier && !(fact.qualifier === 'max' && fact.adjustable) ? fact : undefined;
   }
 
   private problem(statement: ContextStatement, number: FoundQuantity, fact: LoadedFact): FactProblem {
@@ -269,14 +325,16 @@ export class FactChecker {
 
 /** Lower case, straight apostrophes, single spaces: how notes and patterns are compared. */
 export function normalise(text: string): string {
+  // Every replacement keeps the length, so that offsets in the normalised text are offsets in the note.
   return text
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
-    .replace(/[\t ]+/g, ' ');
+    .replace(/\t/g, ' ')
+    .replace(/\bup until\b/g, 'up to   ');
 }
 
 function qualifierBefore(text: string, offset: number): Qualifier | undefined {
-  const before = text.slice(Math.max(0, offset - 20), offset);
+  const before = text.slice(Math.max(0, offset - 40), offset);
   let best: { at: number; end: number; qualifier: Qualifier } | undefined;
   for (const [pattern, qualifier] of QUALIFIER_WORDS) {
     pattern.lastIndex = 0;
@@ -286,6 +344,15 @@ function qualifierBefore(text: string, offset: number): Qualifier | undefined {
   // "max 100 items / 16 MB": the qualifier belongs to the number right after it, not to the next one.
   if (best && /\d/.test(before.slice(best.end))) return undefined;
   return best?.qualifier;
+}
+
+/** A qualifier word right after a number: "256 KB max", "4 days (default)". */
+function qualifierAfter(text: string, number: FoundQuantity): Qualifier | undefined {
+  const after = text.slice(number.offset + number.length, number.offset + number.length + 14).toLowerCase();
+  if (/^\W{0,3}(max|maximum|limit|at most|tops|hard limit)\b/.test(after)) return 'max';
+  if (/^\W{0,3}(default|by default|soft limit)\b/.test(after)) return 'default';
+  if (/^\W{0,3}(min|minimum|at least)\b/.test(after)) return 'min';
+  return undefined;
 }
 
 function sameValueWithin(number: FoundQuantity, value: { value: number; unit: string }, tolerance: number): boolean {

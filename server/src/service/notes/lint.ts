@@ -18,12 +18,13 @@ export function disagreements(here: readonly FactMention[], others: readonly (Fa
   const found: Disagreement[] = [];
   for (const mention of here) {
     if (!mention.correct) continue;
-    const other = others.find((o) => o.fact.id === mention.fact.id && !sameValue(o.quantity, mention.quantity));
+    // Only a value the other note gets wrong (and is flagged there for): two right values of one property never disagree.
+    const other = others.find((o) => !o.correct && o.fact.id === mention.fact.id && !sameValue(o.quantity, mention.quantity));
     if (!other) continue;
     found.push({
       offset: mention.statement.offset + mention.quantity.offset,
       length: mention.quantity.length,
-      message: `Your notes disagree: ${formatQuantity(mention.quantity.value, mention.quantity.unit)} here, ${formatQuantity(other.quantity.value, other.quantity.unit)} in ${other.file} (line ${other.statement.line + 1}). ${mention.fact.statement}`,
+      message: `Your notes disagree: ${formatQuantity(mention.quantity.value, mention.quantity.unit)} here, ${formatQuantity(other.quantity.value, other.quantity.unit)} in ${other.file} (line ${other.statement.line + 1}), which is flagged there. ${mention.fact.statement}`,
     });
   }
   return found;

@@ -14,6 +14,8 @@ export interface ContextStatement {
   readonly line: number;
   /** The headings and parent bullets around it, lower case. */
   readonly context: string;
+  /** The sentences before it on the same line, lower case ("SQS Extended Client Library: … This is useful for messages up to 2 GB."). */
+  readonly lineBefore?: string;
 }
 
 const BULLET = /^(\s*)([-*+•]|\d+[.)])\s+/;
@@ -40,7 +42,8 @@ export function statementsWithContext(text: string): ContextStatement[] {
     if (/\d/.test(line) || line.length > 0) {
       for (const sentence of sentencesOf(line)) {
         if (sentence.text.trim() === '') continue;
-        statements.push({ text: sentence.text, offset: offset + sentence.start, line: lineIndex, context });
+        const lineBefore = line.slice(0, sentence.start).toLowerCase();
+        statements.push({ text: sentence.text, offset: offset + sentence.start, line: lineIndex, context: `${context} · ${lineBefore}`, lineBefore });
       }
     }
     if (line.trim() !== '') parents.push({ indent, text: line.trim().slice(0, 200) });
