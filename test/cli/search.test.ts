@@ -18,6 +18,29 @@ interface SearchResult {
 }
 
 describe('aws-study-hints search', () => {
+  it('forgives one or two typos in words of five letters or more', () => {
+    for (const [typo, word] of [
+      ['Kinesys', /kinesis/i],
+      ['Lamda', /lambda/i],
+      ['Cloudfromation', /cloudformation/i],
+    ] as const) {
+      const r = run(['search', typo, '--json', '--limit', '3']);
+      assert.equal(r.status, 0, r.stderr);
+      const results = JSON.parse(r.stdout) as SearchResult[];
+      assert.ok(results.length > 0, `${typo} finds something`);
+      assert.match(`${results[0]!.title} ${results[0]!.excerpt} ${results[0]!.file}`, word, typo);
+    }
+  });
+
+  it('--mine keeps to your own notes', () => {
+    const r = run(['search', 'pre_build', '--notes', notes, '--mine', '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const results = JSON.parse(r.stdout) as SearchResult[];
+    assert.ok(results.length > 0);
+    assert.ok(results.every((x) => x.source === 'user'));
+    assert.equal(run(['search', 'pre_build', '--mine']).status, 2, 'without --notes there is nothing of yours to search');
+  });
+
   it('finds user notes and bundled knowledge, as JSON with 1-based section ranges', () => {
     const r = run(['search', 'pre_build', '--notes', notes, '--json', '--limit', '5']);
     assert.equal(r.status, 0, r.stderr);

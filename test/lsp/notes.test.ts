@@ -50,6 +50,13 @@ describe('notes over the protocol', TIMEOUT, () => {
     assert.match(mine.excerpt, /pre\\_build runs after install/);
   });
 
+  test("a search may keep to the learner's own notes", async () => {
+    await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'user') ? true : undefined));
+    const mine = await client.connection.sendRequest(SearchNotesRequest, { query: 'pre_build', source: 'user' });
+    assert.ok(mine.length > 0);
+    assert.ok(mine.every((r) => r.source === 'user'));
+  });
+
   test('hovers in a buildspec end with "From your notes"', async () => {
     await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'user') ? true : undefined));
     const uri = 'file:///ws/notes-test/buildspec.yml';

@@ -5,10 +5,11 @@ import { loadNotes } from './notes';
 
 /** `aws-study-hints search`: the same notes search as hovers and the Search Notes command. */
 
-export const SEARCH_USAGE = `Usage: aws-study-hints search "<query>" [--notes <dir>...] [--context iam|buildspec|appspec] [--limit N] [--json]
+export const SEARCH_USAGE = `Usage: aws-study-hints search "<query>" [--notes <dir>...] [--context iam|buildspec|appspec] [--mine] [--limit N] [--json]
 
 Searches the bundled knowledge and, with --notes, your notes folders (Markdown and text).
---context ranks the notes of that kind of file first, as hovers do.`;
+--context ranks the notes of that kind of file first, as hovers do. --mine keeps to your own notes.
+Words of five letters or more forgive one or two typos (Kinesys finds Kinesis).`;
 
 export function search(args: readonly string[], usageError: (message: string) => number): number {
   let parsed;
@@ -21,6 +22,7 @@ export function search(args: readonly string[], usageError: (message: string) =>
         context: { type: 'string' },
         limit: { type: 'string', default: '10' },
         json: { type: 'boolean', default: false },
+        mine: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -37,7 +39,9 @@ export function search(args: readonly string[], usageError: (message: string) =>
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) return usageError('--limit must be a whole number from 1 to 100.');
 
   const notes = loadNotes(values.notes ?? []);
-  const results = notes.search(query, { limit, boostServices: context ? createLanguageService({ notes }).noteServices(context) : undefined }).map((result) => ({
+  if (values.mine && (values.notes ?? []).length === 0) return usageError('--mine needs --notes <dir>: your own notes to search.');
+  const boostServices = context ? createLanguageService({ notes }).noteServices(context) : undefined;
+  const results = notes.search(query, { limit, boostServices, source: values.mine ? 'notes' : undefined }).map((result) => ({
     file: notes.pathOf(result) ?? result.file,
     startLine: result.line + 1,
     endLine: result.endLine + 1,

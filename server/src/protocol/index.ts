@@ -47,6 +47,8 @@ export interface SearchNotesParams {
   readonly limit?: number;
   /** Boosts the notes of the service at hand, as hovers do. */
   readonly context?: 'iam' | 'buildspec' | 'appspec';
+  /** "user" keeps to the learner's own notes; by default the bundled knowledge is searched too. */
+  readonly source?: 'user' | 'all';
 }
 
 export interface NoteSearchResult {

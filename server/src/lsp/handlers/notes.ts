@@ -75,21 +75,23 @@ export function registerNotesHandlers(
   connection.onRequest(SearchNotesRequest, (params) =>
     guarded('search notes', [], () => {
       const boostServices = params.context ? service().noteServices(params.context) : undefined;
-      return notes.search(params.query, { limit: Math.min(params.limit ?? 20, 100), boostServices }).flatMap((result) => {
-        const file = notes.pathOf(result);
-        if (!file) return [];
-        return [
-          {
-            uri: pathToFileURL(file).href,
-            range: { start: { line: result.line, character: 0 }, end: { line: result.endLine, character: 0 } },
-            title: result.title,
-            headingPath: result.headingPath,
-            excerpt: result.excerpt,
-            source: result.source === 'knowledge' ? ('bundled' as const) : ('user' as const),
-            score: Math.round(result.score * 100) / 100,
-          },
-        ];
-      });
+      return notes
+        .search(params.query, { limit: Math.min(params.limit ?? 20, 100), boostServices, source: params.source === 'user' ? 'notes' : undefined })
+        .flatMap((result) => {
+          const file = notes.pathOf(result);
+          if (!file) return [];
+          return [
+            {
+              uri: pathToFileURL(file).href,
+              range: { start: { line: result.line, character: 0 }, end: { line: result.endLine, character: 0 } },
+              title: result.title,
+              headingPath: result.headingPath,
+              excerpt: result.excerpt,
+              source: result.source === 'knowledge' ? ('bundled' as const) : ('user' as const),
+              score: Math.round(result.score * 100) / 100,
+            },
+          ];
+        });
     }),
   );
 

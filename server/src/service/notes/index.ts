@@ -48,7 +48,8 @@ export class NotesIndex {
     searchOptions: {
       boost: { title: 3, headingPath: 2, keywords: 2 },
       prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 5 && !/[:_\-./]/.test(term) ? 0.2 : false),
+      // One or two typos in words of five letters or more (Kinesys, Lamda, Cloudfromation); short words must be exact.
+      fuzzy: (term) => (term.length >= 5 && !/[:_\-./]/.test(term) ? 2 : false),
       maxFuzzy: 2,
     },
   });
