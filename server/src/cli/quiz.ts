@@ -4,6 +4,7 @@ import { loadNotes } from './notes';
 import { isCorrect } from '../service/quiz/answers';
 import type { Question } from '../protocol/quiz';
 import { quizFromNotes } from '../service/quiz/generate';
+import { originOf } from '../service/quiz/quality';
 
 /** `aws-study-hints quiz`: questions from the notes and the bundled knowledge, as JSON or an interactive quiz. */
 
@@ -62,7 +63,7 @@ async function interactive(questions: readonly Question[]): Promise<number> {
   let right = 0;
   try {
     for (const [index, question] of questions.entries()) {
-      process.stdout.write(`\nQuestion ${index + 1} of ${questions.length} · ${question.topic}\n${question.prompt}\n`);
+      process.stdout.write(`\nQuestion ${index + 1} of ${questions.length} · ${question.topic} · ${originOf(question)}\n${question.prompt}\n`);
       question.options?.forEach((option, i) => {
         process.stdout.write(`  ${i + 1}. ${option}\n`);
       });

@@ -1,5 +1,5 @@
 /** A generated question, as the service hands it to the client and the CLI prints it. */
-export type QuestionType = 'term-definition' | 'definition-term' | 'cloze' | 'numeric' | 'true-false' | 'ordering' | 'multi-select' | 'table-cell';
+export type QuestionType = 'term-definition' | 'definition-term' | 'cloze' | 'numeric' | 'true-false' | 'ordering' | 'multi-select' | 'table-cell' | 'scenario';
 
 export interface QuestionSource {
   /** Absolute path of the note (the bundled knowledge's Markdown files ship with the extension). */

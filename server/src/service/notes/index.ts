@@ -49,7 +49,7 @@ export class NotesIndex {
       boost: { title: 3, headingPath: 2, keywords: 2 },
       prefix: (term) => term.length >= 4,
       // One or two typos in words of five letters or more (Kinesys, Lamda, Cloudfromation); short words must be exact.
-      fuzzy: (term) => (term.length >= 5 && !/[:_\-./]/.test(term) ? 2 : false),
+      fuzzy: (term) => (/[:_\-./]/.test(term) ? false : term.length >= 6 ? 2 : term.length === 5 ? 1 : false),
       maxFuzzy: 2,
     },
   });

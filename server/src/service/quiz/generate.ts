@@ -4,6 +4,8 @@ import type { NotesService, StudyMaterial } from '../notes/service';
 import type { LoadedFact as Fact } from '../notes/knowledge';
 import { findQuantities, formatQuantity, unitInfo, type FoundQuantity } from '../notes/quantities';
 import { clozes, numerics, termDefinitions, type TermDefinition } from './extract';
+import { correctedQuestion, qualityProblems } from './quality';
+import { scenarioQuestions } from './scenarios';
 import { hash, seededRandom, shuffle } from './random';
 import { comparisonCells, tablesOf, tableTerms, type ComparisonCell, type Table } from './tables';
 import type { Question, QuestionSource, QuestionType } from '../../protocol/quiz';
@@ -40,8 +42,11 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
   const sections = input.sections.filter((s) => matchesTopic(s, topic) && (!options.files || options.files.includes(input.pathOf(s))));
   const byType = new Map<QuestionType, Question[]>();
   const ids = new Set<string>();
-  const add = (question: Question | undefined) => {
-    if (!question || !wellFormed(question) || ids.has(question.id)) return;
+  const add = (generated: Question | undefined) => {
+    if (!generated) return;
+    // A note that states a misconception is asked as a "False" that teaches the correct statement.
+    const question = correctedQuestion(generated, input) ?? generated;
+    if (!wellFormed(question) || ids.has(question.id) || qualityProblems(question, input).length > 0) return;
     ids.add(question.id);
     const list = byType.get(question.type) ?? [];
     list.push(question);
@@ -116,6 +121,12 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
   }
   if (!options.files) {
     for (const question of specQuestions(input, random)) if (!topic || `${question.topic} ${question.prompt}`.toLowerCase().includes(topic)) add(question);
+    const noteOf = (service: string): QuestionSource => {
+      const note = `knowledge/notes/${service}.md`;
+      const section = input.sections.find((s) => s.source === 'knowledge' && s.file === note);
+      return { file: input.knowledgePath(note), startLine: (section?.startLine ?? 0) + 1, endLine: (section?.endLine ?? 0) + 1, kind: 'bundled' };
+    };
+    for (const question of scenarioQuestions(input.scenarios, options.topic, noteOf, random)) add(question);
   }
   return pick(byType, options.count ?? 10, random);
 }
