@@ -109,6 +109,30 @@ describe('facts', () => {
   });
 });
 
+describe('the curated facts', () => {
+  test('at least 600, each with its value, unit, qualifier, words, documentation page and check date', () => {
+    assert.ok(facts.length >= 600, `${facts.length} facts`);
+    assert.equal(new Set(facts.map((f) => f.id)).size, facts.length, 'unique ids');
+    for (const fact of facts) {
+      assert.ok(Number.isFinite(fact.value), fact.id);
+      assert.ok(['min', 'max', 'default', 'exact'].includes(fact.qualifier), fact.id);
+      assert.ok(fact.serviceWords.length > 0 && fact.propertyWords.length > 0, fact.id);
+      assert.match(fact.source, /^https:\/\/docs\.aws\.amazon\.com\//, fact.id);
+      assert.match(fact.checked, /^\d{4}-\d{2}-\d{2}$/, fact.id);
+      for (const change of fact.history ?? []) assert.match(change.until, /^\d{4}(-\d{2})?$/, fact.id);
+    }
+  });
+
+  test('the values that changed recently are the current ones, with their history', () => {
+    const byId = new Map(facts.map((f) => [f.id, f]));
+    const s3 = byId.get('s3-object-size-max')!;
+    assert.deepEqual([s3.value, s3.unit, s3.history?.[0]?.value, s3.history?.[0]?.unit], [50, 'TB', 5, 'TB']);
+    const logs = byId.get('cloudwatch-log-event-size-max')!;
+    assert.deepEqual([logs.value, logs.unit, logs.history?.[0]?.value], [1, 'MB', 256]);
+    assert.equal(byId.get('cloudwatch-alarm-high-res-period-min')!.value, 10);
+  });
+});
+
 describe('the statement sets kept with the knowledge', () => {
   const results = judge(examples, facts, misconceptions);
   const group = (expect: string) => results.filter((r) => r.expect === expect);
