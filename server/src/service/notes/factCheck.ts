@@ -32,9 +32,14 @@ interface About {
   readonly numbers: FoundQuantity[];
   /** The fact's word groups missing from the statement: a qualifier group's type, or "other". */
   readonly missing: readonly (Qualifier | 'other')[];
-  /** Where each group of the fact's words matched. */
+  /** Where each group of the fact's words matched (CONTEXT for a property named by a heading or parent bullet). */
   readonly groups: readonly (readonly number[])[];
+  /** The property is named around the statement, not in it: only a number with its own qualifier can be judged. */
+  readonly fromContext?: boolean;
 }
+
+/** Stands for "matched in the headings or parent bullets" in About.groups. */
+const CONTEXT = -1;
 
 /** Whether a group of property words is just a qualifier ("max", "up to"…), and which. */
 function qualifierGroup(group: readonly string[]): Qualifier | 'other' {
@@ -56,7 +61,7 @@ export interface FactMention {
 /** Words that say which value a number is; checked in the few characters before it. */
 const QUALIFIER_WORDS: readonly [RegExp, Qualifier][] = [
   [
-    /\b(max|maximum|up ?to|upto|at most|no more than|limit|limited to|cap|capped at|largest|biggest|longest|highest|expandable to|increased to|raised to|extendable to|allows?( only| up to)?|supports?( up to)?|accepts?|can have( only)?( up to)?|can hold|can contain|limited to|limits you to|≤|<=)\b|≤|<=/gi,
+    /\b(max|maximum|up ?to|upto|at most|no more than|limit|limited to|cap|capped at|largest|biggest|longest|highest|up until|expandable to|increased to|raised to|extendable to|allows?( only| up to)?|supports?( up to)?|accepts?|can have( only)?( up to)?|can hold|can contain|limited to|limits you to|≤|<=)\b|≤|<=/gi,
     'max',
   ],
   [/\b(default|by default|defaults to|defaults)\b/gi, 'default'],
@@ -145,6 +150,9 @@ export class FactChecker {
     const lower = normalise(statement.text);
     const candidates = new Set<LoadedFact>();
     for (const word of lower.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);
+    // The property may be named by the heading or the parent bullet ("## Retention" over "- up to 15 days").
+    const context = normalise(statement.context);
+    for (const word of context.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);
     if (candidates.size === 0) return;
     const quantities = findQuantities(statement.text);
     // Facts whose property noun is here and whose service is named here or around. Each keeps the
@@ -152,18 +160,20 @@ export class FactChecker {
     const about: About[] = [];
     const services = new Set<string>();
     for (const fact of candidates) {
-      if (this.matches(lower, fact.propertyWords[0] ?? []).length === 0) continue;
-      if (!this.has(lower, fact.serviceWords) && !this.has(statement.context, fact.serviceWords)) continue;
-      const groups = fact.propertyWords.map((group) => this.matches(lower, group));
+      const inStatement = this.matches(lower, fact.propertyWords[0] ?? []).length > 0;
+      const inContext = !inStatement && this.matches(context, fact.propertyWords[0] ?? []).length > 0;
+      if (!inStatement && !inContext) continue;
+      if (!this.has(lower, fact.serviceWords) && !this.has(context, fact.serviceWords)) continue;
+      const groups = fact.propertyWords.map((group, i) => (i === 0 && inContext ? [CONTEXT] : this.matches(lower, group)));
       const strict = groups.every((anchors) => anchors.length > 0);
       // Groups of qualifier words ("max", "up to"…) that are not here: a range end or a qualifier of the number may stand in.
       const missing = fact.propertyWords.filter((_, i) => groups[i]!.length === 0).map(qualifierGroup);
-      if (strict) services.add(fact.service);
-      const anchors = groups.flat();
-      const numbers = (fact.kind === 'count' ? this.counts(statement.text, fact) : quantities.filter((q) => q.kind === fact.kind)).filter((q) =>
-        anchors.some((at) => Math.abs(at - q.offset) <= NEAR),
+      if (strict && inStatement) services.add(fact.service);
+      const anchors = groups.flat().filter((at) => at !== CONTEXT);
+      const numbers = (fact.kind === 'count' ? this.counts(statement.text, fact) : quantities.filter((q) => q.kind === fact.kind)).filter(
+        (q) => inContext || anchors.some((at) => Math.abs(at - q.offset) <= NEAR),
       );
-      about.push({ fact, strict, numbers, missing, groups });
+      about.push({ fact, strict, numbers, missing, groups, fromContext: inContext });
     }
     if (!about.some((a) => a.numbers.length > 0)) return;
     // Facts named earlier on the same line can explain a number here, though never own it.
@@ -219,6 +229,11 @@ export class FactChecker {
       )
       .map((a) => a.fact);
     if (strict.length === 0) return undefined;
+    // A property named in the statement itself beats one named only by the heading above it.
+    const named = strict.filter((fact) => !about.find((a) => a.fact === fact)?.fromContext);
+    if (named.length > 0) strict.splice(0, strict.length, ...named);
+    // …and a property named only by the heading is judged only in a short bullet ("- max 15 days"), not in a sentence with subjects of its own.
+    else if (text.trim().split(/\s+/).length > 10) return undefined;
     // Several facts could own it: the one with more of its own words here, outside the number itself,
     // is the one meant ("gp2 burst up to 30000 IOPS" is about bursting, not about gp2's maximum IOPS).
     const specificity = (fact: LoadedFact) => {
@@ -246,6 +261,7 @@ export class FactChecker {
     if (strict.length !== 1) return undefined;
     const fact = strict[0]!;
     if (fact.qualifier === 'exact') return fact;
+    if (about.find((a) => a.fact === fact)?.fromContext) return undefined;
     // "SQS message size 512 KB max": the qualifier right after the number, and no other number of that kind.
     const sameKind = about.flatMap((a) => a.numbers).filter((n, i, all) => n.kind === number.kind && all.findIndex((m) => m.offset === n.offset) === i);
     const after = qualifierAfter(text, number);
@@ -348,7 +364,11 @@ function qualifierBefore(text: string, offset: number): Qualifier | undefined {
 
 /** A qualifier word right after a number: "256 KB max", "4 days (default)". */
 function qualifierAfter(text: string, number: FoundQuantity): Qualifier | undefined {
-  const after = text.slice(number.offset + number.length, number.offset + number.length + 14).toLowerCase();
+  const rest = text.slice(number.offset + number.length, number.offset + number.length + 48).toLowerCase();
+  // "100 buckets per account (soft limit)": a parenthesis later in the same clause.
+  const parenthesis = /^[^.;,\d()]{0,32}\((soft limit|default|by default|hard limit|max|maximum)\)/.exec(rest)?.[1];
+  if (parenthesis) return parenthesis === 'soft limit' || parenthesis.includes('default') ? 'default' : 'max';
+  const after = rest.slice(0, 14);
   if (/^\W{0,3}(max|maximum|limit|at most|tops|hard limit)\b/.test(after)) return 'max';
   if (/^\W{0,3}(default|by default|soft limit)\b/.test(after)) return 'default';
   if (/^\W{0,3}(min|minimum|at least)\b/.test(after)) return 'min';

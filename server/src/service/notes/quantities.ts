@@ -185,8 +185,9 @@ export function findQuantities(text: string): FoundQuantity[] {
     if (unit && SINGLE_LETTER.test(unit) && /\s/.test(whole)) continue;
     // "5m" could be metres or million; minutes only when written "5 min".
     if (unit === 'm' || unit === 'M') continue;
-    // "3 IOPS/GB" is a ratio, not a number of IOPS.
-    if (info.kind === 'iops' && /^\s*(\/|per\s)\s*(gi?b|gb|tb|volume)/i.test(text.slice(match.index! + whole.length))) continue;
+    // "3 IOPS/GB" and "250 MB/s per TB" are ratios, not a number of IOPS or a throughput.
+    if ((info.kind === 'iops' || info.kind === 'throughput') && /^\s*(\/|per\s)\s*(gi?b|ti?b|gb|tb|volume)\b/i.test(text.slice(match.index! + whole.length)))
+      continue;
     // "k" multiplies counts of requests or IOPS, not durations ("10ks" is nothing).
     if (thousands && info.kind !== 'iops' && info.kind !== 'rate' && info.kind !== 'count') continue;
     const value = toNumber(digits, thousands);

@@ -59,7 +59,8 @@ export function scenarioQuestions(
       const question: Question = {
         id: `scenario-${hash(s.id)}`,
         type: 'scenario',
-        topic: s.services[0] ?? 'AWS',
+        // The service the quiz asked about, when the scenario is about several.
+        topic: wanted?.find((w) => s.services.includes(w)) ?? s.services[0] ?? 'AWS',
         prompt: s.scenario,
         options: shuffle([...s.options], random),
         answer,
