@@ -67,3 +67,8 @@ export function capFindings(findings: readonly Finding[], max: number, rule: Rul
 export function sortByCode(rules: readonly RuleDefinition[]): RuleDefinition[] {
   return [...rules].sort((a, b) => a.code.localeCompare(b.code));
 }
+
+/** A kind's rule table: every rule of its families and the extra ones, in code order. */
+export function ruleTable(families: Readonly<Record<string, Readonly<Record<string, RuleDefinition>>>>, ...extra: RuleDefinition[]): RuleDefinition[] {
+  return sortByCode([...Object.values(families).flatMap((family) => Object.values(family)), ...extra]);
+}

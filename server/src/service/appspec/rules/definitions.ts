@@ -1,4 +1,4 @@
-import { sortByCode, type RuleDefinition } from '../../common/findings';
+import { ruleTable, type RuleDefinition } from '../../common/findings';
 import { define } from './docs';
 import { EC2_RULES } from './ec2';
 import { HOOK_RULES } from './hooks';
@@ -26,7 +26,4 @@ export const TOO_MANY_PROBLEMS = define(
   'Only the first problems of a very large AppSpec are shown (awsStudyHints.maxProblems).',
 );
 
-export const APPSPEC_RULE_LIST: readonly RuleDefinition[] = sortByCode([
-  ...Object.values(APPSPEC_RULE_FAMILIES).flatMap((family): RuleDefinition[] => Object.values(family)),
-  TOO_MANY_PROBLEMS,
-]);
+export const APPSPEC_RULE_LIST: readonly RuleDefinition[] = ruleTable(APPSPEC_RULE_FAMILIES, TOO_MANY_PROBLEMS);

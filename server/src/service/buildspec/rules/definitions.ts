@@ -1,4 +1,4 @@
-import { sortByCode, type RuleDefinition } from '../../common/findings';
+import { ruleTable, type RuleDefinition } from '../../common/findings';
 import { define } from './docs';
 import { BATCH_RULES } from './batch';
 import { ENV_RULES } from './env';
@@ -28,7 +28,4 @@ export const TOO_MANY_PROBLEMS = define(
   'Only the first problems of a very large buildspec are shown (awsStudyHints.maxProblems).',
 );
 
-export const BUILDSPEC_RULE_LIST: readonly RuleDefinition[] = sortByCode([
-  ...Object.values(BUILDSPEC_RULE_FAMILIES).flatMap((family): RuleDefinition[] => Object.values(family)),
-  TOO_MANY_PROBLEMS,
-]);
+export const BUILDSPEC_RULE_LIST: readonly RuleDefinition[] = ruleTable(BUILDSPEC_RULE_FAMILIES, TOO_MANY_PROBLEMS);

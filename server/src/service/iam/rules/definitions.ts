@@ -1,4 +1,4 @@
-import { sortByCode, type RuleDefinition } from '../../common/findings';
+import { ruleTable, type RuleDefinition } from '../../common/findings';
 import { ACTION_RULES } from './actions';
 import { CONDITION_RULES } from './conditions';
 import { DOCUMENT_RULES } from './document';
@@ -32,7 +32,4 @@ export const IAM_RULE_FAMILIES = {
 /** Reported by the service when a document has more findings than awsStudyHints.maxProblems. */
 export const TOO_MANY_PROBLEMS = define('IAM099', 'too-many-problems', 'information', 'Only the first problems of a very large document are shown.');
 
-export const IAM_RULE_LIST: readonly RuleDefinition[] = sortByCode([
-  ...Object.values(IAM_RULE_FAMILIES).flatMap((family): RuleDefinition[] => Object.values(family)),
-  TOO_MANY_PROBLEMS,
-]);
+export const IAM_RULE_LIST: readonly RuleDefinition[] = ruleTable(IAM_RULE_FAMILIES, TOO_MANY_PROBLEMS);
