@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { NotesService } from '../../server/src/service/notes/service';
 import { describe, test } from 'node:test';
 import { FactChecker } from '../../server/src/service/notes/factCheck';
 import { disagreements } from '../../server/src/service/notes/lint';
@@ -130,6 +134,21 @@ describe('the curated facts', () => {
     const logs = byId.get('cloudwatch-log-event-size-max')!;
     assert.deepEqual([logs.value, logs.unit, logs.history?.[0]?.value], [1, 'MB', 256]);
     assert.equal(byId.get('cloudwatch-alarm-high-res-period-min')!.value, 10);
+  });
+});
+
+describe('the bundled knowledge notes', () => {
+  test("linted as if they were the learner's notes, they give no finding: curated notes and curated facts agree", () => {
+    const dir = path.join(__dirname, '..', '..', 'knowledge', 'notes');
+    const service = new NotesService({ knowledgeRoot: path.join(__dirname, '..', '..') });
+    const findings: string[] = [];
+    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+      const text = fs.readFileSync(path.join(dir, name), 'utf8');
+      for (const f of service.lint(TextDocument.create(`file:///k/${name}`, 'markdown', 1, text), `/k/${name}`)) {
+        findings.push(`${name}:${f.range.start.line + 1} ${f.code} ${f.message.slice(0, 80)}`);
+      }
+    }
+    assert.deepEqual(findings, []);
   });
 });
 

@@ -44,9 +44,10 @@ const CONTEXT = -1;
 /** Whether a group of property words is just a qualifier ("max", "up to"…), and which. */
 function qualifierGroup(group: readonly string[]): Qualifier | 'other' {
   const words = new Set(group.map((w) => w.toLowerCase()));
-  if (words.has('max') || words.has('maximum')) return 'max';
-  if (words.has('min') || words.has('minimum')) return 'min';
-  if (words.has('default') || words.has('defaults')) return 'default';
+  const any = (pattern: RegExp) => [...words].some((w) => pattern.test(w));
+  if (any(/^(max|maximum)\b|^(up ?to|upto|largest|biggest|at most|size limit)$/)) return 'max';
+  if (any(/^(min|minimum)\b|^(at least|smallest|lowest)$/)) return 'min';
+  if (words.has('default') || words.has('defaults') || words.has('by default')) return 'default';
   return 'other';
 }
 
@@ -68,9 +69,11 @@ const QUALIFIER_WORDS: readonly [RegExp, Qualifier][] = [
   [/\b(min|minimum|at least|smallest|shortest|lowest|≥|>=)\b|≥|>=/gi, 'min'],
 ];
 const NEAR = 48;
+/** A heading or parent bullet that lists limits: short bullets under it state maximums. */
+const LIMITS_HEADING = /(?<![a-z])(limits|quotas|hard limits|service limits|max values|maximums)(?![a-z])/;
 /** A statement that compares is not a claim about one value. */
 const HEDGES =
-  /(?<![a-z])(does not|doesn't|do not|don't|is not|isn't|are not|aren't|never|cannot|can't|similar to|like a|like the|same as|(?:cheaper|costlier|more expensive|better|worse|faster|slower) than|vs\.?|versus|compared|unlike|whereas|instead of|rather than|e\.g\.|for example|example:|such as|suppose|imagine|if you)(?![a-z])/;
+  /(?<![a-z])(does not|doesn't|do not|don't|is not|isn't|are not|aren't|never|cannot|can't|similar to|like a|like the|same as|(?:cheaper|costlier|more expensive|better|worse|faster|slower) than|vs\.?|versus|compared|was|were|used to|previously|formerly|until 20\d\d|before 20\d\d|older|newer|legacy|longer work|billed|billing|pricing|charged|unlike|whereas|instead of|rather than|e\.g\.|for example|example:|such as|suppose|imagine|if you)(?![a-z])/;
 /** Words right before a number that make it an estimate or a bound of something else. */
 function approximate(text: string, number: FoundQuantity): boolean {
   return /(about|around|approx\.?|approximately|roughly|nearly|almost|~|over|more than|less than|under|above|below|>|<|\+)\s*$/i.test(
@@ -115,9 +118,19 @@ export class FactChecker {
 
   /** Every value every fact of a service has: a number equal to one of them is about that other property. */
   private readonly serviceValues = new Map<string, LoadedFact[]>();
+  /** The words that name each service, for "this statement is about another service". */
+  private readonly serviceWords = new Map<string, Set<string>>();
+
+  private namesAnotherService(lower: string, service: string): boolean {
+    for (const [other, words] of this.serviceWords) if (other !== service && this.has(lower, [...words])) return true;
+    return false;
+  }
 
   constructor(facts: readonly LoadedFact[]) {
     for (const fact of facts) {
+      const words = this.serviceWords.get(fact.service) ?? new Set<string>();
+      for (const word of fact.serviceWords) words.add(word);
+      this.serviceWords.set(fact.service, words);
       const same = this.serviceValues.get(fact.service) ?? [];
       same.push(fact);
       this.serviceValues.set(fact.service, same);
@@ -201,13 +214,17 @@ export class FactChecker {
         judged.add(number.offset);
         // Any value of any fact of this property explains the number: "128 MB to 10 GB" is two facts.
         const explained = about.find(({ fact }) => explains(fact, number));
-        const fact = this.attribute(statement.text, number, about, siblingExplained);
+        const fact = this.attribute(statement.text, number, about, siblingExplained, context);
         if (explained) {
           if (fact === explained.fact) mentions.push({ fact, quantity: number, statement, correct: true });
           continue;
         }
         // "Lambda SQS batch up to 10k": with two services' properties in play, which one a leftover number means is a guess.
         if (!fact || services.size > 1 || hedged || approximate(statement.text, number)) continue;
+        // The fact's own value is already here ("up to 6 hours … retried for up to 5 minutes"): the other number is about something else.
+        if (about.some((a) => a.fact === fact && a.numbers.some((n) => n !== number && sameValue(n, fact)))) continue;
+        // "CloudFront Functions … up to 2 MB" under a Lambda heading: the statement is about another service.
+        if (!this.has(lower, fact.serviceWords) && this.namesAnotherService(lower, fact.service)) continue;
 
         mentions.push({ fact, quantity: number, statement, correct: false });
         problems.push(this.problem(statement, number, fact));
@@ -216,8 +233,10 @@ export class FactChecker {
   }
 
   /** The one fact a leftover number must be about, or undefined when that is not certain. */
-  private attribute(text: string, number: FoundQuantity, about: readonly About[], siblingExplained: boolean): LoadedFact | undefined {
-    const qualifier = number.rangeRole === 'start' ? 'min' : number.rangeRole === 'end' ? 'max' : qualifierBefore(text, number.offset);
+  private attribute(text: string, number: FoundQuantity, about: readonly About[], siblingExplained: boolean, context = ''): LoadedFact | undefined {
+    const own = number.rangeRole === 'start' ? 'min' : number.rangeRole === 'end' ? 'max' : qualifierBefore(text, number.offset);
+    // "* environment variables: 5 KB" under "Limits": the heading says these numbers are maximums.
+    const qualifier = own ?? (LIMITS_HEADING.test(context) && text.trim().split(/\s+/).length <= 8 ? 'max' : undefined);
     // Only facts that themselves see the number near their words can own it, and only when every
     // group of their words is here (a missing "max" group may be stood in for by the number's own qualifier).
     const strict = about
@@ -304,7 +323,10 @@ export class FactChecker {
   private counts(text: string, fact: LoadedFact): FoundQuantity[] {
     const nouns = fact.propertyWords.flat().filter((w) => !/[\s\d]/.test(w) && !QUALIFIER_NOUNS.has(w.toLowerCase()));
     // "1 RCU = 2 reads": a number that defines a unit is not a claim about the fact.
-    return findCounts(text, nouns).filter((count) => !/^\s*(=|is\b|equals\b)/.test(text.slice(count.offset + count.length)));
+    const withUnits = findQuantities(text);
+    return findCounts(text, nouns).filter(
+      (count) => !/^\s*(=|is\b|equals\b)/.test(text.slice(count.offset + count.length)) && !withUnits.some((q) => q.offset === count.offset),
+    );
   }
 
   private has(text: string, words: readonly string[]): boolean {

@@ -107,7 +107,7 @@ export function unitInfo(unit: string): UnitInfo | undefined {
 // A number: 1,024 / 1024 / 99.99 / 16k; not part of a word, a version (1.2.3) or an identifier.
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(k|K)?`;
 const UNIT = String.raw`(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|months?|years?|yrs?|bytes?|[KMGTP]i?B(?:\/s|ps)?|[kmgtp]i?b(?:\/s|ps)?|Gbps|Gbit\/s|Gbits?|percent|%|IOPS|iops|vCPUs?|vcpus?)`;
-const RATE = String.raw`(?:(?:[A-Z]+\/)*[A-Z]+\s)?(?:requests?|reqs?|transactions?|messages?|msgs?|calls?|operations?|ops|writes?|reads?)\s*(?:\/\s*s(?:ec(?:ond)?)?|per\s+sec(?:ond)?)\b|TPS|RPS`;
+const RATE = String.raw`(?:(?:[A-Z]+\/)*[A-Za-z]+\s)?(?:requests?|reqs?|transactions?|messages?|msgs?|calls?|operations?|ops|writes?|reads?)\s*(?:\/\s*s(?:ec(?:ond)?)?|per\s+sec(?:ond)?)\b|TPS|RPS`;
 const QUANTITY = new RegExp(String.raw`(?<![\w.$/#-])${NUMBER}\s?(?:${UNIT}|(${RATE}))(?![\w])`, 'g');
 const RANGE = new RegExp(
   String.raw`(?<![\w.$/#-])(?:(?:from|between)\s+)?${NUMBER}\s?(?:${UNIT})?\s*(?:-|–|—|to|and)\s*${NUMBER}\s?(?:${UNIT}|(${RATE}))(?![\w])`,
