@@ -32,6 +32,7 @@ export function rubric(questions: readonly Question[], notes: NotesService): Rub
     ['no section label used as a term', (q) => !qualityProblems(q).includes('label-as-term')],
     ['no fragment (at least four words; a blank inside a sentence)', (q) => !qualityProblems(q).includes('fragment')],
     ['the answer does not appear in the question', (q) => !qualityProblems(q).includes('leaked-answer')],
+    ['no blank on the given value of a worked example', (q) => !qualityProblems(q).includes('worked-example')],
     ['distractors of the same kind as the answer', (q) => !qualityProblems(q).includes('distractor-kind')],
     ['the answer is not given away by its length', (q) => !qualityProblems(q).includes('distractor-length')],
     ['never teaches a wrong or outdated number or a misconception', (q) => !qualityProblems(q, material).includes('teaches-error')],

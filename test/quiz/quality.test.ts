@@ -60,6 +60,17 @@ describe('quality rules', () => {
     assert.ok(qualityProblems(q).includes('leaked-answer'));
   });
 
+  test("a worked example's given value is not a question", () => {
+    const q: Question = {
+      ...base,
+      type: 'numeric',
+      prompt: 'Fill in the number: Suppose that each item is __ KB and you read 40 items.',
+      options: ['4 KB', '8 KB', '1 KB'],
+      answer: '4 KB',
+    };
+    assert.ok(qualityProblems(q).includes('worked-example'));
+  });
+
   test('distractors of another kind, and scraps', () => {
     assert.ok(
       qualityProblems({

@@ -64,7 +64,9 @@ const LABELS = new Set([
   'todo',
 ]);
 
-export type QualityRule = 'label-as-term' | 'fragment' | 'leaked-answer' | 'distractor-kind' | 'distractor-length' | 'teaches-error';
+const WORKED_EXAMPLE = /(?<![a-z])(suppose|assume|assuming|for example|e\.g\.|example:|imagine|let's say|lets say|if you have|say you)(?![a-z])/i;
+
+export type QualityRule = 'label-as-term' | 'fragment' | 'leaked-answer' | 'worked-example' | 'distractor-kind' | 'distractor-length' | 'teaches-error';
 
 /** The machine-checkable rules a question breaks (empty when it is fit to ask). */
 export function qualityProblems(question: Question, material?: Pick<StudyMaterial, 'check'>): QualityRule[] {
@@ -89,6 +91,8 @@ export function qualityProblems(question: Question, material?: Pick<StudyMateria
     const flat = (text: string) => text.toLowerCase().replace(/[-\s]+/g, ' ');
     if (answers.some((a) => a.trim().length >= 3 && flat(body).includes(flat(a)))) problems.push('leaked-answer');
   }
+  // A blank on the given value of a worked example ("Suppose each item is __ KB…") tests nothing.
+  if ((question.type === 'numeric' || question.type === 'cloze') && WORKED_EXAMPLE.test(prompt)) problems.push('worked-example');
   if (question.options && question.type !== 'ordering' && question.type !== 'multi-select' && question.type !== 'true-false') {
     const numeric = (s: string) => /^\s*[\d.,]+\s*\S*\s*$/.test(s);
     const kinds = new Set(question.options.map(numeric));
