@@ -214,7 +214,11 @@ export class FactChecker {
         judged.add(number.offset);
         // Any value of any fact of this property explains the number: "128 MB to 10 GB" is two facts.
         const explained = about.find(({ fact }) => explains(fact, number));
-        const fact = this.attribute(statement.text, number, about, siblingExplained, context);
+        // An old value of a property named here is evidence enough, qualifier or not ("Lambda adds 60 more instances per minute").
+        const historic = about.filter(
+          (a) => a.strict && !a.fromContext && a.numbers.includes(number) && (a.fact.history ?? []).some((h) => sameValueWithin(number, h, HISTORY_TOLERANCE)),
+        );
+        const fact = this.attribute(statement.text, number, about, siblingExplained, context) ?? (historic.length === 1 ? historic[0]!.fact : undefined);
         if (explained) {
           if (fact === explained.fact) mentions.push({ fact, quantity: number, statement, correct: true });
           continue;
