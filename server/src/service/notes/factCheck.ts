@@ -1,6 +1,7 @@
 import type { FactChange, LoadedFact } from './knowledge';
 import { findCounts, findQuantities, formatQuantity, sameValue, unitInfo, type FoundQuantity } from './quantities';
 import type { ContextStatement } from './statements';
+import { approximate, HEDGES, LIMITS_HEADING, normalise, QUALIFIER_NOUNS, qualifierAfter, qualifierBefore, qualifierGroup, type Qualifier } from './qualifiers';
 
 /**
  * Checks the numbers in a learner's notes against the curated facts. A statement is about a
@@ -24,8 +25,6 @@ export interface FactProblem {
   readonly replacement?: { readonly offset: number; readonly length: number; readonly text: string };
 }
 
-type Qualifier = 'min' | 'max' | 'default';
-
 interface About {
   readonly fact: LoadedFact;
   readonly strict: boolean;
@@ -41,16 +40,6 @@ interface About {
 /** Stands for "matched in the headings or parent bullets" in About.groups. */
 const CONTEXT = -1;
 
-/** Whether a group of property words is just a qualifier ("max", "up to"…), and which. */
-function qualifierGroup(group: readonly string[]): Qualifier | 'other' {
-  const words = new Set(group.map((w) => w.toLowerCase()));
-  const any = (pattern: RegExp) => [...words].some((w) => pattern.test(w));
-  if (any(/^(max|maximum)\b|^(up ?to|upto|largest|biggest|at most|size limit)$/)) return 'max';
-  if (any(/^(min|minimum)\b|^(at least|smallest|lowest)$/)) return 'min';
-  if (words.has('default') || words.has('defaults') || words.has('by default')) return 'default';
-  return 'other';
-}
-
 /** A number a statement states for a fact, right or wrong: what disagreements between notes compare. */
 export interface FactMention {
   readonly fact: LoadedFact;
@@ -59,55 +48,7 @@ export interface FactMention {
   readonly correct: boolean;
 }
 
-/** Words that say which value a number is; checked in the few characters before it. */
-const QUALIFIER_WORDS: readonly [RegExp, Qualifier][] = [
-  [
-    /\b(max|maximum|up ?to|upto|at most|no more than|limit|limited to|cap|capped at|largest|biggest|longest|highest|up until|expandable to|increased to|raised to|extendable to|allows?( only| up to)?|supports?( up to)?|accepts?|can have( only)?( up to)?|can hold|can contain|limited to|limits you to|≤|<=)\b|≤|<=/gi,
-    'max',
-  ],
-  [/\b(default|by default|defaults to|defaults)\b/gi, 'default'],
-  [/\b(min|minimum|at least|smallest|shortest|lowest|≥|>=)\b|≥|>=/gi, 'min'],
-];
 const NEAR = 48;
-/** A heading or parent bullet that lists limits: short bullets under it state maximums. */
-const LIMITS_HEADING = /(?<![a-z])(limits|quotas|hard limits|service limits|max values|maximums)(?![a-z])/;
-/** A statement that compares is not a claim about one value. */
-const HEDGES =
-  /(?<![a-z])(does not|doesn't|do not|don't|is not|isn't|are not|aren't|never|cannot|can't|similar to|like a|like the|same as|(?:cheaper|costlier|more expensive|better|worse|faster|slower) than|vs\.?|versus|compared|was|were|used to|previously|formerly|until 20\d\d|before 20\d\d|older|newer|legacy|longer work|billed|billing|pricing|charged|unlike|whereas|instead of|rather than|e\.g\.|for example|example:|such as|suppose|imagine|if you)(?![a-z])/;
-/** Words right before a number that make it an estimate or a bound of something else. */
-function approximate(text: string, number: FoundQuantity): boolean {
-  return /(about|around|approx\.?|approximately|roughly|nearly|almost|~|over|more than|less than|under|above|below|>|<|\+)\s*$/i.test(
-    text.slice(Math.max(0, number.offset - 16), number.offset),
-  );
-}
-/** Words of property groups that qualify a number rather than name what is counted. */
-const QUALIFIER_NOUNS = new Set([
-  'max',
-  'maximum',
-  'min',
-  'minimum',
-  'most',
-  'least',
-  'up',
-  'upto',
-  'limit',
-  'limits',
-  'quota',
-  'quotas',
-  'default',
-  'defaults',
-  'per',
-  'from',
-  'between',
-  'range',
-  'capped',
-  'raised',
-  'increased',
-  'hard',
-  'soft',
-  'adjustable',
-  'total',
-]);
 /** A history value matches loosely: "3 GB" is how people wrote the old 3,008 MB Lambda limit. */
 const HISTORY_TOLERANCE = 0.03;
 
@@ -363,42 +304,6 @@ export class FactChecker {
     pattern.lastIndex = 0;
     return [...text.matchAll(pattern)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
   }
-}
-
-/** Lower case, straight apostrophes, single spaces: how notes and patterns are compared. */
-export function normalise(text: string): string {
-  // Every replacement keeps the length, so that offsets in the normalised text are offsets in the note.
-  return text
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\t/g, ' ')
-    .replace(/\bup until\b/g, 'up to   ');
-}
-
-function qualifierBefore(text: string, offset: number): Qualifier | undefined {
-  const before = text.slice(Math.max(0, offset - 40), offset);
-  let best: { at: number; end: number; qualifier: Qualifier } | undefined;
-  for (const [pattern, qualifier] of QUALIFIER_WORDS) {
-    pattern.lastIndex = 0;
-    for (const match of before.matchAll(pattern))
-      if (!best || match.index! > best.at) best = { at: match.index!, end: match.index! + match[0].length, qualifier };
-  }
-  // "max 100 items / 16 MB": the qualifier belongs to the number right after it, not to the next one.
-  if (best && /\d/.test(before.slice(best.end))) return undefined;
-  return best?.qualifier;
-}
-
-/** A qualifier word right after a number: "256 KB max", "4 days (default)". */
-function qualifierAfter(text: string, number: FoundQuantity): Qualifier | undefined {
-  const rest = text.slice(number.offset + number.length, number.offset + number.length + 48).toLowerCase();
-  // "100 buckets per account (soft limit)": a parenthesis later in the same clause.
-  const parenthesis = /^[^.;,\d()]{0,32}\((soft limit|default|by default|hard limit|max|maximum)\)/.exec(rest)?.[1];
-  if (parenthesis) return parenthesis === 'soft limit' || parenthesis.includes('default') ? 'default' : 'max';
-  const after = rest.slice(0, 14);
-  if (/^\W{0,3}(max|maximum|limit|at most|tops|hard limit)\b/.test(after)) return 'max';
-  if (/^\W{0,3}(default|by default|soft limit)\b/.test(after)) return 'default';
-  if (/^\W{0,3}(min|minimum|at least)\b/.test(after)) return 'min';
-  return undefined;
 }
 
 function sameValueWithin(number: FoundQuantity, value: { value: number; unit: string }, tolerance: number): boolean {

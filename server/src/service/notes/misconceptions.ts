@@ -1,4 +1,4 @@
-import { normalise } from './factCheck';
+import { normalise } from './qualifiers';
 import type { Misconception } from './knowledge';
 import type { ContextStatement } from './statements';
 
