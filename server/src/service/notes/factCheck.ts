@@ -57,24 +57,19 @@ export class FactChecker {
   private readonly index = new Map<string, LoadedFact[]>();
   private readonly patterns = new Map<string, RegExp>();
 
-  /** Every value every fact of a service has: a number equal to one of them is about that other property. */
-  private readonly serviceValues = new Map<string, LoadedFact[]>();
   /** The words that name each service, for "this statement is about another service". */
-  private readonly serviceWords = new Map<string, Set<string>>();
+  private readonly serviceWords = new Map<string, string[]>();
 
   private namesAnotherService(lower: string, service: string): boolean {
-    for (const [other, words] of this.serviceWords) if (other !== service && this.has(lower, [...words])) return true;
+    for (const [other, words] of this.serviceWords) if (other !== service && this.has(lower, words)) return true;
     return false;
   }
 
   constructor(facts: readonly LoadedFact[]) {
     for (const fact of facts) {
-      const words = this.serviceWords.get(fact.service) ?? new Set<string>();
-      for (const word of fact.serviceWords) words.add(word);
+      const words = this.serviceWords.get(fact.service) ?? [];
+      for (const word of fact.serviceWords) if (!words.includes(word)) words.push(word);
       this.serviceWords.set(fact.service, words);
-      const same = this.serviceValues.get(fact.service) ?? [];
-      same.push(fact);
-      this.serviceValues.set(fact.service, same);
       const first = fact.propertyWords[0] ?? [];
       for (const phrase of first) {
         const word = phrase.toLowerCase().split(/\s+/)[0]!;
