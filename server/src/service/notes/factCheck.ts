@@ -37,6 +37,15 @@ interface About {
   readonly fromContext?: boolean;
 }
 
+interface ContextInfo {
+  /** Facts whose property noun's first word appears around the statement. */
+  readonly candidates: readonly LoadedFact[];
+  /** Facts whose property noun the context names. */
+  readonly named: ReadonlySet<LoadedFact>;
+  /** Services the context names. */
+  readonly services: ReadonlySet<string>;
+}
+
 /** Stands for "matched in the headings or parent bullets" in About.groups. */
 const CONTEXT = -1;
 
@@ -56,6 +65,25 @@ export class FactChecker {
   /** Facts by the first word of each phrase of their property's first group (the property noun). */
   private readonly index = new Map<string, LoadedFact[]>();
   private readonly patterns = new Map<string, RegExp>();
+  private readonly patternsByGroup = new WeakMap<readonly string[], RegExp>();
+
+  /** Facts whose property noun a context names; the same headings stand over many statements. */
+  private readonly byContext = new Map<string, ContextInfo>();
+
+  /** What a context (headings, parent bullets) says, computed once per distinct context. */
+  private contextInfo(context: string): ContextInfo {
+    let info = this.byContext.get(context);
+    if (!info) {
+      const candidates = new Set<LoadedFact>();
+      for (const word of context.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);
+      const named = new Set([...candidates].filter((fact) => this.matches(context, fact.propertyWords[0] ?? []).length > 0));
+      const services = new Set([...this.serviceWords].filter(([, words]) => this.has(context, words)).map(([service]) => service));
+      info = { candidates: [...candidates], named, services };
+      if (this.byContext.size > 5000) this.byContext.clear();
+      this.byContext.set(context, info);
+    }
+    return info;
+  }
 
   /** The words that name each service, for "this statement is about another service". */
   private readonly serviceWords = new Map<string, string[]>();
@@ -101,7 +129,8 @@ export class FactChecker {
     for (const word of lower.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);
     // The property may be named by the heading or the parent bullet ("## Retention" over "- up to 15 days").
     const context = normalise(statement.context);
-    for (const word of context.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);
+    const around = this.contextInfo(context);
+    for (const fact of around.candidates) candidates.add(fact);
     if (candidates.size === 0) return;
     const quantities = findQuantities(statement.text);
     // Facts whose property noun is here and whose service is named here or around. Each keeps the
@@ -110,9 +139,9 @@ export class FactChecker {
     const services = new Set<string>();
     for (const fact of candidates) {
       const inStatement = this.matches(lower, fact.propertyWords[0] ?? []).length > 0;
-      const inContext = !inStatement && this.matches(context, fact.propertyWords[0] ?? []).length > 0;
+      const inContext = !inStatement && around.named.has(fact);
       if (!inStatement && !inContext) continue;
-      if (!this.has(lower, fact.serviceWords) && !this.has(context, fact.serviceWords)) continue;
+      if (!around.services.has(fact.service) && !this.has(lower, fact.serviceWords)) continue;
       const groups = fact.propertyWords.map((group, i) => (i === 0 && inContext ? [CONTEXT] : this.matches(lower, group)));
       const strict = groups.every((anchors) => anchors.length > 0);
       // Groups of qualifier words ("max", "up to"…) that are not here: a range end or a qualifier of the number may stand in.
@@ -276,26 +305,38 @@ export class FactChecker {
   /** Offsets where any of the words occurs as a whole word (letters and digits on neither side). */
   private matches(text: string, words: readonly string[]): number[] {
     if (words.length === 0) return [];
-    const key = words.join('\u0000');
-    let pattern = this.patterns.get(key);
-    if (!pattern) {
-      // "5-minute" and "5 minute" are the same words.
-      const escaped = words.map((w) =>
-        normalise(w)
-          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-          .replace(/[ -]+/g, '[\\s-]+'),
-      );
-      pattern = new RegExp(`(?<![a-z0-9])(?:${escaped.join('|')})(?![a-z0-9])`, 'g');
-      this.patterns.set(key, pattern);
-    }
+    const pattern = this.patternOf(words);
     pattern.lastIndex = 0;
-    return [...text.matchAll(pattern)].map((m) => m.index!);
+    const found: number[] = [];
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) found.push(match.index);
+    return found;
+  }
+
+  /** One compiled pattern per group of words (the groups are the facts' own arrays, so this is a lookup). */
+  private patternOf(words: readonly string[]): RegExp {
+    let pattern = this.patternsByGroup.get(words);
+    if (!pattern) {
+      const key = words.join('\u0000');
+      pattern = this.patterns.get(key);
+      if (!pattern) {
+        // "5-minute" and "5 minute" are the same words.
+        const escaped = words.map((w) =>
+          normalise(w)
+            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/[ -]+/g, '[\\s-]+'),
+        );
+        pattern = new RegExp(`(?<![a-z0-9])(?:${escaped.join('|')})(?![a-z0-9])`, 'g');
+        this.patterns.set(key, pattern);
+      }
+      this.patternsByGroup.set(words, pattern);
+    }
+    return pattern;
   }
 
   /** The spans of the words themselves: a number inside "5-minute metrics" is part of the property's name. */
   spans(text: string, words: readonly string[]): [number, number][] {
-    this.matches(text, words);
-    const pattern = this.patterns.get(words.join('\u0000'))!;
+    if (words.length === 0) return [];
+    const pattern = this.patternOf(words);
     pattern.lastIndex = 0;
     return [...text.matchAll(pattern)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
   }

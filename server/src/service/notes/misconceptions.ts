@@ -19,7 +19,11 @@ export interface MisconceptionProblem {
 export class MisconceptionChecker {
   private readonly compiled: { misconception: Misconception; all: RegExp[]; none: RegExp }[];
 
+  /** Any word of any misconception's first group: most lines have none and are skipped at once. */
+  private readonly prefilter: RegExp;
+
   constructor(misconceptions: readonly Misconception[]) {
+    this.prefilter = wordsPattern(misconceptions.flatMap((m) => m.match.all[0] ?? []));
     this.compiled = misconceptions.map((misconception) => ({
       misconception,
       all: misconception.match.all.map(wordsPattern),
@@ -31,7 +35,7 @@ export class MisconceptionChecker {
     const problems: MisconceptionProblem[] = [];
     for (const statement of wholeLines(statements)) {
       const lower = normalise(statement.text);
-      if (lower.trim().length < 8) continue;
+      if (lower.trim().length < 8 || !test(this.prefilter, lower)) continue;
       for (const { misconception, all, none } of this.compiled) {
         if (!all.every((pattern) => test(pattern, lower)) || (misconception.match.none.length > 0 && test(none, lower))) continue;
         const leading = statement.text.length - statement.text.trimStart().length;
