@@ -29,7 +29,8 @@ describe('numbers as people write them', () => {
     assert.deepEqual(forms('from 1 min to 14 days'), ['1 minutes (start)', '14 days (end)']);
     assert.deepEqual(forms('gp2 bursts to 3,000 IOPS; io2 64k IOPS; 99.99% durability'), ['3000 IOPS', '64000 IOPS', '99.99 percent']);
     assert.deepEqual(forms('1,792 MB and 3,500 PUT requests/sec and 300 TPS'), ['1792 MB', '3500 requests per second', '300 transactions per second']);
-    assert.deepEqual(forms('3 IOPS/GB baseline'), [], 'a ratio is not a number of IOPS');
+    assert.deepEqual(forms('3 IOPS/GB baseline, 500 IOPS per GiB'), ['3 IOPS/GiB', '500 IOPS/GiB'], 'a ratio of IOPS to size is its own unit');
+    assert.deepEqual(forms('250 MB/s per TB'), [], 'a throughput per size is not judged');
     assert.deepEqual(forms('version 1.2.3 and port 8080 and 5 m'), []);
   });
 
@@ -97,6 +98,41 @@ describe('facts', () => {
     }
   });
 
+  test('notes as people write them: tables, ratios, far qualifiers, asides, ranges without the property', () => {
+    // A comparison table: the column header names the variant, the row's first cell the property.
+    const table = [
+      '### EBS provisioned IOPS',
+      '| Feature | io1 | io2 |',
+      '|---|---|---|',
+      '| Max IOPS/GB | 50 IOPS/GB | 500 IOPS/GB |',
+      '| Max IOPS per volume | 64,000 IOPS | Up to 300,000 IOPS |',
+      '',
+    ].join('\n');
+    assert.deepEqual(flagged(table), ['outdated 500 IOPS/GB', 'wrong 300,000 IOPS']);
+    assert.deepEqual(flagged('| | NAT gateway | NAT instance |\n|---|---|---|\n| Bandwidth | up to 45 Gbps | depends on the type |\n'), ['outdated 45 Gbps']);
+    // A ratio is judged as a ratio.
+    assert.deepEqual(flagged('- gp3: at most 50 IOPS per GiB'), ['wrong 50 IOPS per GiB']);
+    assert.deepEqual(flagged('- gp2 baseline: 3 IOPS/GiB'), []);
+    // A qualified number may sit further from the property than an unqualified one.
+    assert.deepEqual(flagged('# Kinesis\nData streams store records for 24 hours by default; this can be increased to 7 days.'), ['outdated 7 days']);
+    // Another service named in an aside does not make the number about that service…
+    assert.deepEqual(flagged('## SQS\n- Message size: up to 256KB (keep bigger payloads in S3)'), ['outdated 256KB']);
+    // …but one with a property of this kind named here does.
+    assert.deepEqual(flagged('## SQS\n- SNS message size is 256 KB'), []);
+    // A comparison in parentheses hedges only what is inside them.
+    assert.deepEqual(flagged('### gp3\n- For a fee, up to 16,000 IOPS (faster than the baseline)'), ['outdated 16,000 IOPS']);
+    assert.deepEqual(flagged('### gp3\n- 3,000 IOPS included (cheaper than gp2, which gives 3 IOPS/GiB)'), []);
+    // "for an additional fee" marks the paid ceiling.
+    assert.deepEqual(flagged('### gp3 volumes\n- 16000 IOPS and 1000 MiB/s for an additional fee'), ['outdated 16000 IOPS', 'outdated 1000 MiB/s']);
+    // A maximum stated with today's default, which was the old maximum.
+    assert.deepEqual(flagged('# Lambda\n* /tmp\n    * max size is 512 MB'), ['outdated 512 MB']);
+    assert.deepEqual(flagged('# Lambda\n* /tmp: 512 MB by default'), []);
+    // A range recognised by its start: 128 MB is Lambda's minimum memory.
+    assert.deepEqual(flagged('# Lambda\n- settable from 128MB to 3GB'), ['outdated 3GB']);
+    assert.deepEqual(flagged('# Lambda\n- settable from 128MB to 10GB'), []);
+    assert.deepEqual(flagged('# Lambda\n- from 128MB to 3GB, unlike the old days'), [], 'hedged');
+  });
+
   test('a number is judged only when the fact it means is certain', () => {
     // Two services' properties in one statement: which one a leftover number belongs to is a guess.
     assert.deepEqual(flagged('lambda sqs batch upto 10k msgs (FIFO max 10)'), []);
@@ -123,7 +159,8 @@ describe('the curated facts', () => {
       assert.ok(fact.serviceWords.length > 0 && fact.propertyWords.length > 0, fact.id);
       assert.match(fact.source, /^https:\/\/docs\.aws\.amazon\.com\//, fact.id);
       assert.match(fact.checked, /^\d{4}-\d{2}-\d{2}$/, fact.id);
-      for (const change of fact.history ?? []) assert.match(change.until, /^\d{4}(-\d{2})?$/, fact.id);
+      // "about 2022" where AWS published no date for the change.
+      for (const change of fact.history ?? []) assert.match(change.until, /^(about )?\d{4}(-\d{2})?$/, fact.id);
     }
   });
 

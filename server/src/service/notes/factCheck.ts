@@ -1,7 +1,21 @@
 import type { FactChange, LoadedFact } from './knowledge';
-import { findCounts, findQuantities, formatQuantity, sameValue, unitInfo, type FoundQuantity } from './quantities';
+import { findCounts, findQuantities, sameValue, type FoundQuantity } from './quantities';
+import { problemFor } from './factProblem';
+import { HISTORY_TOLERANCE, outdatedLimit, outdatedRangeEnd, sameValueWithin } from './oldLimits';
 import type { ContextStatement } from './statements';
-import { approximate, HEDGES, LIMITS_HEADING, normalise, QUALIFIER_NOUNS, qualifierAfter, qualifierBefore, qualifierGroup, type Qualifier } from './qualifiers';
+import {
+  approximate,
+  hedgesOf,
+  paidCeilingAfter,
+  wordCount,
+  LIMITS_HEADING,
+  normalise,
+  QUALIFIER_NOUNS,
+  qualifierAfter,
+  qualifierBefore,
+  qualifierGroup,
+  type Qualifier,
+} from './qualifiers';
 
 /**
  * Checks the numbers in a learner's notes against the curated facts. A statement is about a
@@ -25,7 +39,7 @@ export interface FactProblem {
   readonly replacement?: { readonly offset: number; readonly length: number; readonly text: string };
 }
 
-interface About {
+export interface About {
   readonly fact: LoadedFact;
   readonly strict: boolean;
   readonly numbers: FoundQuantity[];
@@ -47,7 +61,10 @@ interface ContextInfo {
 }
 
 /** Stands for "matched in the headings or parent bullets" in About.groups. */
-const CONTEXT = -1;
+export const CONTEXT = -1;
+
+/** Two numbers joined as a range ("128MB to 3GB", "1-14 days"). */
+const RANGE_HINT = /\d[^\d]{0,12}(?:-|–|—|\bto\b|\band\b)\s*\d/i;
 
 /** A number a statement states for a fact, right or wrong: what disagreements between notes compare. */
 export interface FactMention {
@@ -58,8 +75,8 @@ export interface FactMention {
 }
 
 const NEAR = 48;
-/** A history value matches loosely: "3 GB" is how people wrote the old 3,008 MB Lambda limit. */
-const HISTORY_TOLERANCE = 0.03;
+/** "Streams store 24 hours of data by default. Can be increased to 7 days": a qualified number may sit further from the property's words. */
+const FAR = 96;
 
 export class FactChecker {
   /** Facts by the first word of each phrase of their property's first group (the property noun). */
@@ -88,8 +105,19 @@ export class FactChecker {
   /** The words that name each service, for "this statement is about another service". */
   private readonly serviceWords = new Map<string, string[]>();
 
-  private namesAnotherService(lower: string, service: string): boolean {
-    for (const [other, words] of this.serviceWords) if (other !== service && this.has(lower, words)) return true;
+  /** Facts by service, for "does the other service named here have a property like this one". */
+  private readonly factsByService = new Map<string, LoadedFact[]>();
+
+  /**
+   * Whether the statement names another service that has a property of this kind named here:
+   * "CloudFront Functions … up to 2 MB" under a Lambda heading is about CloudFront, but
+   * "message size up to 256 KB (or use S3 for larger payloads)" under SQS is still about SQS.
+   */
+  private namesAnotherService(lower: string, fact: LoadedFact): boolean {
+    for (const [other, words] of this.serviceWords) {
+      if (other === fact.service || !this.has(lower, words)) continue;
+      if ((this.factsByService.get(other) ?? []).some((f) => f.kind === fact.kind && this.has(lower, f.propertyWords[0] ?? []))) return true;
+    }
     return false;
   }
 
@@ -98,6 +126,7 @@ export class FactChecker {
       const words = this.serviceWords.get(fact.service) ?? [];
       for (const word of fact.serviceWords) if (!words.includes(word)) words.push(word);
       this.serviceWords.set(fact.service, words);
+      this.factsByService.set(fact.service, [...(this.factsByService.get(fact.service) ?? []), fact]);
       const first = fact.propertyWords[0] ?? [];
       for (const phrase of first) {
         const word = phrase.toLowerCase().split(/\s+/)[0]!;
@@ -118,13 +147,16 @@ export class FactChecker {
     const mentions: FactMention[] = [];
     for (const statement of statements) {
       if (!/\d/.test(statement.text)) continue;
+      const before = problems.length;
       this.checkStatement(statement, problems, mentions);
+      if (problems.length === before) this.checkRangeSignature(statement, problems, mentions);
     }
     return { problems, mentions };
   }
 
   private checkStatement(statement: ContextStatement, problems: FactProblem[], mentions: FactMention[]): void {
     const lower = normalise(statement.text);
+    const label = statement.label === undefined ? undefined : normalise(statement.label);
     const candidates = new Set<LoadedFact>();
     for (const word of lower.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);
     // The property may be named by the heading or the parent bullet ("## Retention" over "- up to 15 days").
@@ -142,14 +174,19 @@ export class FactChecker {
       const inContext = !inStatement && around.named.has(fact);
       if (!inStatement && !inContext) continue;
       if (!around.services.has(fact.service) && !this.has(lower, fact.serviceWords)) continue;
-      const groups = fact.propertyWords.map((group, i) => (i === 0 && inContext ? [CONTEXT] : this.matches(lower, group)));
+      // A table row's first cell may hold a word group ("Max IOPS per volume"), though never an anchor for a number.
+      const groups = fact.propertyWords.map((group, i) => {
+        if (i === 0 && inContext) return [CONTEXT];
+        const here = this.matches(lower, group);
+        return here.length === 0 && label && this.has(label, group) ? [CONTEXT] : here;
+      });
       const strict = groups.every((anchors) => anchors.length > 0);
       // Groups of qualifier words ("max", "up to"…) that are not here: a range end or a qualifier of the number may stand in.
       const missing = fact.propertyWords.filter((_, i) => groups[i]!.length === 0).map(qualifierGroup);
       if (strict && inStatement) services.add(fact.service);
       const anchors = groups.flat().filter((at) => at !== CONTEXT);
       const numbers = (fact.kind === 'count' ? this.counts(statement.text, fact) : quantities.filter((q) => q.kind === fact.kind)).filter(
-        (q) => inContext || anchors.some((at) => Math.abs(at - q.offset) <= NEAR),
+        (q) => inContext || anchors.some((at) => Math.abs(at - q.offset) <= (qualifierBefore(statement.text, q.offset) ? FAR : NEAR)),
       );
       about.push({ fact, strict, numbers, missing, groups, fromContext: inContext });
     }
@@ -171,7 +208,7 @@ export class FactChecker {
     // An unqualified number next to a right one is usually about something else ("10% first, 90% after").
     const siblingExplained = about.some(({ fact, numbers }) => numbers.some((n) => explains(fact, n)));
     // Comparisons and approximations are not claims of a value: "cheaper than gp2", "about 2 GiB".
-    const hedged = HEDGES.test(lower);
+    const hedgedAt = hedgesOf(lower);
     const judged = new Set<number>();
     for (const { numbers } of about) {
       for (const number of numbers) {
@@ -183,29 +220,69 @@ export class FactChecker {
         const historic = about.filter(
           (a) => a.strict && !a.fromContext && a.numbers.includes(number) && (a.fact.history ?? []).some((h) => sameValueWithin(number, h, HISTORY_TOLERANCE)),
         );
-        const fact = this.attribute(statement.text, number, about, siblingExplained, context) ?? (historic.length === 1 ? historic[0]!.fact : undefined);
+        const fact =
+          this.attribute(statement.text, number, about, siblingExplained, context, label, statement.column) ??
+          (historic.length === 1 ? historic[0]!.fact : undefined);
         if (explained) {
-          if (fact === explained.fact) mentions.push({ fact, quantity: number, statement, correct: true });
+          // "/tmp max size is 512 MB": 512 MB is the default today, but as a maximum it is the old limit.
+          const oldLimit = hedgedAt(number.offset) ? undefined : outdatedLimit(statement.text, number, about, explained.fact, context);
+          if (oldLimit) {
+            mentions.push({ fact: oldLimit, quantity: number, statement, correct: false });
+            problems.push(problemFor(statement, number, oldLimit));
+          } else if (fact === explained.fact) mentions.push({ fact, quantity: number, statement, correct: true });
           continue;
         }
         // "Lambda SQS batch up to 10k": with two services' properties in play, which one a leftover number means is a guess.
-        if (!fact || services.size > 1 || hedged || approximate(statement.text, number)) continue;
+        if (!fact || services.size > 1 || hedgedAt(number.offset) || approximate(statement.text, number)) continue;
         // The fact's own value is already here ("up to 6 hours … retried for up to 5 minutes"): the other number is about something else.
         if (about.some((a) => a.fact === fact && a.numbers.some((n) => n !== number && sameValue(n, fact)))) continue;
         // "CloudFront Functions … up to 2 MB" under a Lambda heading: the statement is about another service.
-        if (!this.has(lower, fact.serviceWords) && this.namesAnotherService(lower, fact.service)) continue;
+        if (!this.has(lower, fact.serviceWords) && this.namesAnotherService(lower, fact)) continue;
 
         mentions.push({ fact, quantity: number, statement, correct: false });
-        problems.push(this.problem(statement, number, fact));
+        problems.push(problemFor(statement, number, fact));
       }
     }
   }
 
+  /** "Lambda: from 128 MB to 3 GB": a range recognised by its start, with an old maximum at its end. */
+  private checkRangeSignature(statement: ContextStatement, problems: FactProblem[], mentions: FactMention[]): void {
+    // Most statements hold no range: a cheap test before reading the quantities.
+    if (!RANGE_HINT.test(statement.text)) return;
+    const lower = normalise(statement.text);
+    const quantities = findQuantities(statement.text);
+    if (!quantities.some((q) => q.rangeRole === 'start')) return;
+    const hedged = hedgesOf(lower);
+    // The services the heading or parent bullets name, unless the statement names others of its own.
+    const own = new Set([...this.serviceWords].filter(([, words]) => this.has(lower, words)).map(([service]) => service));
+    const services = own.size > 0 ? own : this.contextInfo(normalise(statement.context)).services;
+    if (services.size !== 1) return;
+    const found = outdatedRangeEnd(quantities, services, this.factsByService, (number, fact) =>
+      (fact.history ?? []).some((h) => sameValueWithin(number, h, HISTORY_TOLERANCE)),
+    );
+    if (!found || hedged(found.number.offset)) return;
+    mentions.push({ fact: found.fact, quantity: found.number, statement, correct: false });
+    problems.push(problemFor(statement, found.number, found.fact));
+  }
+
   /** The one fact a leftover number must be about, or undefined when that is not certain. */
-  private attribute(text: string, number: FoundQuantity, about: readonly About[], siblingExplained: boolean, context = ''): LoadedFact | undefined {
-    const own = number.rangeRole === 'start' ? 'min' : number.rangeRole === 'end' ? 'max' : qualifierBefore(text, number.offset);
+  private attribute(
+    text: string,
+    number: FoundQuantity,
+    about: readonly About[],
+    siblingExplained: boolean,
+    context = '',
+    label?: string,
+    column?: string,
+  ): LoadedFact | undefined {
+    const own =
+      number.rangeRole === 'start'
+        ? 'min'
+        : number.rangeRole === 'end'
+          ? 'max'
+          : (qualifierBefore(text, number.offset) ?? paidCeilingAfter(text, number) ?? (label ? qualifierBefore(label, label.length) : undefined));
     // "* environment variables: 5 KB" under "Limits": the heading says these numbers are maximums.
-    const qualifier = own ?? (LIMITS_HEADING.test(context) && text.trim().split(/\s+/).length <= 8 ? 'max' : undefined);
+    const qualifier = own ?? (LIMITS_HEADING.test(context) && wordCount(text) <= 8 ? 'max' : undefined);
     // Only facts that themselves see the number near their words can own it, and only when every
     // group of their words is here (a missing "max" group may be stood in for by the number's own qualifier).
     const strict = about
@@ -219,9 +296,16 @@ export class FactChecker {
     if (strict.length === 0) return undefined;
     // A property named in the statement itself beats one named only by the heading above it.
     const named = strict.filter((fact) => !about.find((a) => a.fact === fact)?.fromContext);
+    // In a table, the cell's column header ("io2") beats a heading that names several ("io1/io2").
+    const inColumn = column === undefined ? [] : strict.filter((fact) => this.has(normalise(column), fact.propertyWords[0] ?? []));
     if (named.length > 0) strict.splice(0, strict.length, ...named);
+    else if (inColumn.length > 0) strict.splice(0, strict.length, ...inColumn);
     // …and a property named only by the heading is judged only in a short bullet ("- max 15 days"), not in a sentence with subjects of its own.
-    else if (text.trim().split(/\s+/).length > 10) return undefined;
+    else {
+      // Parenthetical asides ("(faster than gp2's 250 MiB/s)") do not make a sentence about something else.
+      const main = normalise(text).replace(/\([^()]*\)/g, ' ');
+      if (wordCount(main) > 10) return undefined;
+    }
     // Several facts could own it: the one with more of its own words here, outside the number itself,
     // is the one meant ("gp2 burst up to 30000 IOPS" is about bursting, not about gp2's maximum IOPS).
     const specificity = (fact: LoadedFact) => {
@@ -256,38 +340,6 @@ export class FactChecker {
     return sameKind.length === 1 && after === fact.qualifier && !(fact.qualifier === 'max' && fact.adjustable) ? fact : undefined;
   }
 
-  private problem(statement: ContextStatement, number: FoundQuantity, fact: LoadedFact): FactProblem {
-    const said = statement.text.slice(number.offset, number.offset + number.length).trim();
-    const now = formatQuantity(fact.value, fact.unit);
-    const change = (fact.history ?? []).find((h) => sameValueWithin(number, h, HISTORY_TOLERANCE));
-    const offset = statement.offset + number.offset;
-    const replacementText = replacementFor(number, fact);
-    const replacement = replacementText
-      ? number.kind === 'count' || number.rangeRole === 'start'
-        ? { offset: statement.offset + number.numberOffset, length: number.numberLength, text: replacementText.number }
-        : { offset, length: number.length, text: replacementText.full }
-      : undefined;
-    if (change) {
-      return {
-        kind: 'outdated',
-        offset,
-        length: number.length,
-        fact,
-        change,
-        replacement,
-        message: `Outdated: ${said} was the ${fact.property} of ${fact.topic} until ${change.until}; it is now ${now}. ${fact.statement} (Source: ${fact.source})`,
-      };
-    }
-    return {
-      kind: 'wrong',
-      offset,
-      length: number.length,
-      fact,
-      replacement,
-      message: `Your note says ${said}, but the ${fact.property} of ${fact.topic} is ${now}. ${fact.statement} (Source: ${fact.source})`,
-    };
-  }
-
   /** Counts carry no unit: the number must name what it counts (a noun of the property right after it). */
   private counts(text: string, fact: LoadedFact): FoundQuantity[] {
     const nouns = fact.propertyWords.flat().filter((w) => !/[\s\d]/.test(w) && !QUALIFIER_NOUNS.has(w.toLowerCase()));
@@ -320,12 +372,13 @@ export class FactChecker {
       pattern = this.patterns.get(key);
       if (!pattern) {
         // "5-minute" and "5 minute" are the same words.
-        const escaped = words.map((w) =>
-          normalise(w)
-            .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-            .replace(/[ -]+/g, '[\\s-]+'),
-        );
-        pattern = new RegExp(`(?<![a-z0-9])(?:${escaped.join('|')})(?![a-z0-9])`, 'g');
+        // A word that starts or ends with punctuation ("/gb" in "IOPS/GB") needs no boundary on that side.
+        const escaped = words.map((w) => {
+          const word = normalise(w);
+          const body = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]+/g, '[\\s-]+');
+          return `${/^[a-z0-9]/.test(word) ? '(?<![a-z0-9])' : ''}${body}${/[a-z0-9]$/.test(word) ? '(?![a-z0-9])' : ''}`;
+        });
+        pattern = new RegExp(`(?:${escaped.join('|')})`, 'g');
         this.patterns.set(key, pattern);
       }
       this.patternsByGroup.set(words, pattern);
@@ -340,28 +393,4 @@ export class FactChecker {
     pattern.lastIndex = 0;
     return [...text.matchAll(pattern)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
   }
-}
-
-function sameValueWithin(number: FoundQuantity, value: { value: number; unit: string }, tolerance: number): boolean {
-  if (sameValue(number, value)) return true;
-  const a = unitInfo(number.unit);
-  const b = unitInfo(value.unit);
-  if (!a || !b || a.kind !== b.kind) return false;
-  const x = number.value * a.factor;
-  const y = value.value * b.factor;
-  return Math.abs(x - y) <= Math.abs(y) * tolerance;
-}
-
-/** The fact's value written in the note's unit when it converts evenly, else in the fact's own unit. */
-function replacementFor(number: FoundQuantity, fact: LoadedFact): { number: string; full: string } | undefined {
-  const factInfo = unitInfo(fact.unit);
-  const noteInfo = unitInfo(number.unit);
-  if (!factInfo || !noteInfo || factInfo.kind !== noteInfo.kind) return undefined;
-  const inNoteUnit = (fact.value * factInfo.factor) / noteInfo.factor;
-  if (number.kind === 'count') return { number: formatQuantity(fact.value, 'count'), full: formatQuantity(fact.value, 'count') };
-  if (Number.isInteger(inNoteUnit) || Number.isInteger(Math.round(inNoteUnit * 100) / 100)) {
-    const value = Number.isInteger(inNoteUnit) ? inNoteUnit : Math.round(inNoteUnit * 100) / 100;
-    return { number: String(value), full: formatQuantity(value, number.unit) };
-  }
-  return { number: String(fact.value), full: formatQuantity(fact.value, fact.unit) };
 }

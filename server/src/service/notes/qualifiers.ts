@@ -21,7 +21,7 @@ export function qualifierGroup(group: readonly string[]): Qualifier | 'other' {
 /** Words that say which value a number is; checked in the few characters before it. */
 const QUALIFIER_WORDS: readonly [RegExp, Qualifier][] = [
   [
-    /\b(max|maximum|up ?to|upto|at most|no more than|limit|limited to|cap|capped at|largest|biggest|longest|highest|up until|expandable to|increased to|raised to|extendable to|allows?( only| up to)?|supports?( up to)?|accepts?|can have( only)?( up to)?|can hold|can contain|limited to|limits you to|≤|<=)\b|≤|<=/gi,
+    /\b(max|maximum|up ?to|upto|at most|no more than|limit|limited to|cap|capped at|largest|biggest|longest|highest|up until|expandable to|increased to|scales?(?: \w+)?(?: up)? to|extended to|raised to|extendable to|allows?( only| up to)?|supports?( up to)?|accepts?|can have( only)?( up to)?|can hold|can contain|limited to|limits you to|≤|<=)\b|≤|<=/gi,
     'max',
   ],
   [/\b(default|by default|defaults to|defaults)\b/gi, 'default'],
@@ -105,4 +105,30 @@ export function qualifierAfter(text: string, number: FoundQuantity): Qualifier |
   if (/^\W{0,3}(default|by default|soft limit)\b/.test(after)) return 'default';
   if (/^\W{0,3}(min|minimum|at least)\b/.test(after)) return 'min';
   return undefined;
+}
+
+/** "16,000 IOPS and 1,000 MiB/s for an additional fee": what you can pay extra for is the ceiling, not the baseline. */
+export function paidCeilingAfter(text: string, number: FoundQuantity): Qualifier | undefined {
+  const rest = text.slice(number.offset + number.length, number.offset + number.length + 64).toLowerCase();
+  return /^(?:\s*(?:and|&|or)\s+[\d,.]+k?\s*[\w/]+)?\W{0,3}for (?:an? )?(?:extra|additional) (?:cost|fee|charge)\b/.test(rest) ? 'max' : undefined;
+}
+
+/**
+ * Where a comparison or estimate makes numbers no claim: the whole statement, except that one in
+ * parentheses only hedges the numbers inside them ("up to 16,000 IOPS (faster than gp2's 250 MiB/s)").
+ */
+export function hedgesOf(lower: string): (offset: number) => boolean {
+  const parentheses = [...lower.matchAll(/\([^()]*\)/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const outside = lower.replace(/\([^()]*\)/g, (m) => ' '.repeat(m.length));
+  const hedgedOutside = HEDGES.test(outside);
+  return (offset) => {
+    if (hedgedOutside) return true;
+    const inside = parentheses.find(([start, end]) => offset >= start && offset < end);
+    return inside !== undefined && HEDGES.test(lower.slice(inside[0], inside[1]));
+  };
+}
+
+/** Words with a letter or digit: bullet markers, pipes and emphasis do not count. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter((word) => /[a-z0-9]/i.test(word)).length;
 }

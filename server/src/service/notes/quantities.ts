@@ -4,7 +4,7 @@
  * normalised to a base unit so that any two ways of writing a value compare equal.
  */
 
-export type QuantityKind = 'duration' | 'size' | 'count' | 'percent' | 'iops' | 'throughput' | 'rate' | 'vcpu';
+export type QuantityKind = 'duration' | 'size' | 'count' | 'percent' | 'iops' | 'iopsPerGib' | 'throughput' | 'rate' | 'vcpu';
 
 export interface FoundQuantity {
   readonly value: number;
@@ -63,6 +63,9 @@ const UNITS: Readonly<Record<string, UnitInfo>> = {
   percent: { kind: 'percent', factor: 1, canonical: 'percent' },
   '%': { kind: 'percent', factor: 1, canonical: 'percent' },
   iops: { kind: 'iops', factor: 1, canonical: 'IOPS' },
+  // EBS ratios ("3 IOPS/GB", "500 IOPS per GiB"): notes write GB for GiB here, so both are one unit.
+  'iops/gib': { kind: 'iopsPerGib', factor: 1, canonical: 'IOPS/GiB' },
+  'iops/gb': { kind: 'iopsPerGib', factor: 1, canonical: 'IOPS/GiB' },
   'kb/s': { kind: 'throughput', factor: K, decimalFactor: 1e3, canonical: 'KB/s' },
   'mb/s': { kind: 'throughput', factor: K ** 2, decimalFactor: 1e6, canonical: 'MB/s' },
   mbps: { kind: 'throughput', factor: K ** 2, decimalFactor: 1e6, canonical: 'MB/s' },
@@ -185,9 +188,24 @@ export function findQuantities(text: string): FoundQuantity[] {
     if (unit && SINGLE_LETTER.test(unit) && /\s/.test(whole)) continue;
     // "5m" could be metres or million; minutes only when written "5 min".
     if (unit === 'm' || unit === 'M') continue;
-    // "3 IOPS/GB" and "250 MB/s per TB" are ratios, not a number of IOPS or a throughput.
-    if ((info.kind === 'iops' || info.kind === 'throughput') && /^\s*(\/|per\s)\s*(gi?b|ti?b|gb|tb|volume)\b/i.test(text.slice(match.index! + whole.length)))
+    // "3 IOPS/GB" is a ratio of IOPS to size; "250 MB/s per TB" a ratio this lint does not judge.
+    const per = /^\s*(?:\/|per\s)\s*(gi?b|ti?b|gb|tb|volume)\b/i.exec(text.slice(match.index! + whole.length));
+    if (per && info.kind === 'iops' && /^gi?b$/i.test(per[1]!)) {
+      const value = toNumber(digits, thousands);
+      const ratio = UNITS['iops/gib']!;
+      push({
+        value,
+        unit: ratio.canonical,
+        kind: ratio.kind,
+        base: value,
+        offset: match.index!,
+        length: whole.length + per[0].length,
+        numberOffset: match.index!,
+        numberLength: digits.length + (thousands?.length ?? 0),
+      });
       continue;
+    }
+    if (per && (info.kind === 'iops' || info.kind === 'throughput')) continue;
     // "k" multiplies counts of requests or IOPS, not durations ("10ks" is nothing).
     if (thousands && info.kind !== 'iops' && info.kind !== 'rate' && info.kind !== 'count') continue;
     const value = toNumber(digits, thousands);

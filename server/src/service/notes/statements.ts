@@ -16,6 +16,10 @@ export interface ContextStatement {
   readonly context: string;
   /** The sentences before it on the same line, lower case ("SQS Extended Client Library: … This is useful for messages up to 2 GB."). */
   readonly lineBefore?: string;
+  /** For a table cell, the row's first cell, lower case: it often names the property ("Max IOPS per volume"). */
+  readonly label?: string;
+  /** For a table cell, its column's header, lower case: it often names the service or the variant ("io2"). */
+  readonly column?: string;
 }
 
 const BULLET = /^(\s*)([-*+•]|\d+[.)])\s+/;
@@ -27,6 +31,7 @@ export function statementsWithContext(text: string): ContextStatement[] {
   let sectionIndex = 0;
   // Parent bullets: the nearest earlier line with less indentation, up the chain.
   const parents: { indent: number; text: string }[] = [];
+  let table: { header: string[] } | undefined;
   let offset = 0;
   for (const [lineIndex, line] of lines.entries()) {
     while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1]!.startLine <= lineIndex) {
@@ -39,7 +44,26 @@ export function statementsWithContext(text: string): ContextStatement[] {
     while (parents.length > 0 && parents[parents.length - 1]!.indent >= indent) parents.pop();
     const heading = inSection ? [...section.headingPath, section.title].join(' · ') : '';
     const context = `${heading} · ${parents.map((p) => p.text).join(' · ')}`.toLowerCase();
-    if (/\d/.test(line) || line.length > 0) {
+    // Tables: a header row (followed by |---|) names each column; each cell of a row below is a
+    // statement of its own, with its column's header and the row's first cell around it.
+    if (!TABLE_ROW.test(line)) table = undefined;
+    else if (TABLE_SEPARATOR.test(lines[lineIndex + 1] ?? '')) table = { header: cellsOf(line).map((cell) => cell.text.trim().toLowerCase()) };
+    if (table && TABLE_ROW.test(line) && !TABLE_SEPARATOR.test(line) && !TABLE_SEPARATOR.test(lines[lineIndex + 1] ?? '')) {
+      const cells = cellsOf(line);
+      const label = cells[0]?.text.trim().toLowerCase() ?? '';
+      for (const [column, cell] of cells.entries()) {
+        if (cell.text.trim() === '') continue;
+        const around = column === 0 ? context : `${context} · ${table.header[column] ?? ''} · ${label}`;
+        statements.push({
+          text: cell.text,
+          offset: offset + cell.start,
+          line: lineIndex,
+          context: around,
+          label: column === 0 ? undefined : label,
+          column: column === 0 ? undefined : table.header[column],
+        });
+      }
+    } else if (/\d/.test(line) || line.length > 0) {
       for (const sentence of sentencesOf(line)) {
         if (sentence.text.trim() === '') continue;
         const lineBefore = line.slice(0, sentence.start).toLowerCase();
@@ -50,6 +74,22 @@ export function statementsWithContext(text: string): ContextStatement[] {
     offset += line.length + 1;
   }
   return statements;
+}
+
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** The cells of a table row, with their offsets in the line (an escaped \| stays in its cell). */
+function cellsOf(line: string): { text: string; start: number }[] {
+  const cells: { text: string; start: number }[] = [];
+  const first = line.indexOf('|');
+  let start = first + 1;
+  for (let i = start; i < line.length; i++) {
+    if (line[i] !== '|' || line[i - 1] === '\\') continue;
+    cells.push({ text: line.slice(start, i), start });
+    start = i + 1;
+  }
+  return cells;
 }
 
 function indentOf(line: string): number {
