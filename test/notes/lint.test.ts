@@ -122,6 +122,12 @@ describe('facts', () => {
     // A comparison in parentheses hedges only what is inside them.
     assert.deepEqual(flagged('### gp3\n- For a fee, up to 16,000 IOPS (faster than the baseline)'), ['outdated 16,000 IOPS']);
     assert.deepEqual(flagged('### gp3\n- 3,000 IOPS included (cheaper than gp2, which gives 3 IOPS/GiB)'), []);
+    // A property named only in an aside with numbers of its own owns only those numbers.
+    assert.deepEqual(flagged("### gp3\n- Paying more: up to 16,000 IOPS (gp2's max is 250 MiB/s)"), ['outdated 16,000 IOPS']);
+    assert.deepEqual(flagged('- gp3: up to 80,000 IOPS (gp2 up to 16,000 IOPS)'), []);
+    // The property word right after a number is the one it states.
+    assert.deepEqual(flagged('### S3 Intelligent-Tiering\n`99.99% availability & 99.999999999% durability`'), ['wrong 99.99%']);
+    assert.deepEqual(flagged('### S3 Intelligent-Tiering\n`99.9% availability & 99.999999999% durability`'), []);
     // "for an additional fee" marks the paid ceiling.
     assert.deepEqual(flagged('### gp3 volumes\n- 16000 IOPS and 1000 MiB/s for an additional fee'), ['outdated 16000 IOPS', 'outdated 1000 MiB/s']);
     // A maximum stated with today's default, which was the old maximum.

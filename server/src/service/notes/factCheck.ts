@@ -1,6 +1,7 @@
 import type { FactChange, LoadedFact } from './knowledge';
 import { findCounts, findQuantities, sameValue, type FoundQuantity } from './quantities';
 import { problemFor } from './factProblem';
+import { WordMatcher } from './wordMatch';
 import { HISTORY_TOLERANCE, outdatedLimit, outdatedRangeEnd, sameValueWithin } from './oldLimits';
 import type { ContextStatement } from './statements';
 import {
@@ -49,6 +50,8 @@ export interface About {
   readonly groups: readonly (readonly number[])[];
   /** The property is named around the statement, not in it: only a number with its own qualifier can be judged. */
   readonly fromContext?: boolean;
+  /** The parentheses the property is named in, when it is named only in an aside: it explains only numbers in them. */
+  readonly aside?: readonly [number, number];
 }
 
 interface ContextInfo {
@@ -81,8 +84,7 @@ const FAR = 96;
 export class FactChecker {
   /** Facts by the first word of each phrase of their property's first group (the property noun). */
   private readonly index = new Map<string, LoadedFact[]>();
-  private readonly patterns = new Map<string, RegExp>();
-  private readonly patternsByGroup = new WeakMap<readonly string[], RegExp>();
+  private readonly words = new WordMatcher();
 
   /** Facts whose property noun a context names; the same headings stand over many statements. */
   private readonly byContext = new Map<string, ContextInfo>();
@@ -93,8 +95,8 @@ export class FactChecker {
     if (!info) {
       const candidates = new Set<LoadedFact>();
       for (const word of context.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);
-      const named = new Set([...candidates].filter((fact) => this.matches(context, fact.propertyWords[0] ?? []).length > 0));
-      const services = new Set([...this.serviceWords].filter(([, words]) => this.has(context, words)).map(([service]) => service));
+      const named = new Set([...candidates].filter((fact) => this.words.matches(context, fact.propertyWords[0] ?? []).length > 0));
+      const services = new Set([...this.serviceWords].filter(([, words]) => this.words.has(context, words)).map(([service]) => service));
       info = { candidates: [...candidates], named, services };
       if (this.byContext.size > 5000) this.byContext.clear();
       this.byContext.set(context, info);
@@ -115,8 +117,8 @@ export class FactChecker {
    */
   private namesAnotherService(lower: string, fact: LoadedFact): boolean {
     for (const [other, words] of this.serviceWords) {
-      if (other === fact.service || !this.has(lower, words)) continue;
-      if ((this.factsByService.get(other) ?? []).some((f) => f.kind === fact.kind && this.has(lower, f.propertyWords[0] ?? []))) return true;
+      if (other === fact.service || !this.words.has(lower, words)) continue;
+      if ((this.factsByService.get(other) ?? []).some((f) => f.kind === fact.kind && this.words.has(lower, f.propertyWords[0] ?? []))) return true;
     }
     return false;
   }
@@ -165,30 +167,37 @@ export class FactChecker {
     for (const fact of around.candidates) candidates.add(fact);
     if (candidates.size === 0) return;
     const quantities = findQuantities(statement.text);
+    const asides = [...lower.matchAll(/\([^()]*\)/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
     // Facts whose property noun is here and whose service is named here or around. Each keeps the
     // numbers near any of its words; all of them can explain a number.
     const about: About[] = [];
     const services = new Set<string>();
     for (const fact of candidates) {
-      const inStatement = this.matches(lower, fact.propertyWords[0] ?? []).length > 0;
+      const inStatement = this.words.matches(lower, fact.propertyWords[0] ?? []).length > 0;
       const inContext = !inStatement && around.named.has(fact);
       if (!inStatement && !inContext) continue;
-      if (!around.services.has(fact.service) && !this.has(lower, fact.serviceWords)) continue;
+      if (!around.services.has(fact.service) && !this.words.has(lower, fact.serviceWords)) continue;
       // A table row's first cell may hold a word group ("Max IOPS per volume"), though never an anchor for a number.
       const groups = fact.propertyWords.map((group, i) => {
         if (i === 0 && inContext) return [CONTEXT];
-        const here = this.matches(lower, group);
-        return here.length === 0 && label && this.has(label, group) ? [CONTEXT] : here;
+        const here = this.words.matches(lower, group);
+        return here.length === 0 && label && this.words.has(label, group) ? [CONTEXT] : here;
       });
       const strict = groups.every((anchors) => anchors.length > 0);
       // Groups of qualifier words ("max", "up to"…) that are not here: a range end or a qualifier of the number may stand in.
       const missing = fact.propertyWords.filter((_, i) => groups[i]!.length === 0).map(qualifierGroup);
       if (strict && inStatement) services.add(fact.service);
       const anchors = groups.flat().filter((at) => at !== CONTEXT);
+      // A property named only inside parentheses ("(gp2's max is 250 MiB/s)") owns only the numbers
+      // in them when the heading names a rival of the same kind (gp3's maximum under "### gp3").
+      const rival = inStatement && [...around.named].some((other) => other !== fact && other.kind === fact.kind);
+      const aside = rival ? asideHolding(asides, groups[0]!, quantities) : undefined;
       const numbers = (fact.kind === 'count' ? this.counts(statement.text, fact) : quantities.filter((q) => q.kind === fact.kind)).filter(
-        (q) => inContext || anchors.some((at) => Math.abs(at - q.offset) <= (qualifierBefore(statement.text, q.offset) ? FAR : NEAR)),
+        (q) =>
+          (aside === undefined || (q.offset >= aside[0] && q.offset < aside[1])) &&
+          (inContext || anchors.some((at) => Math.abs(at - q.offset) <= (qualifierBefore(statement.text, q.offset) ? FAR : NEAR))),
       );
-      about.push({ fact, strict, numbers, missing, groups, fromContext: inContext });
+      about.push({ fact, strict, numbers, missing, groups, fromContext: inContext, aside });
     }
     if (!about.some((a) => a.numbers.length > 0)) return;
     // Facts named earlier on the same line can explain a number here, though never own it.
@@ -196,17 +205,17 @@ export class FactChecker {
       const before = normalise(statement.lineBefore);
       for (const word of before.split(/[^a-z0-9-]+/)) {
         for (const fact of this.index.get(word) ?? []) {
-          if (about.some((a) => a.fact === fact) || this.matches(before, fact.propertyWords[0] ?? []).length === 0) continue;
+          if (about.some((a) => a.fact === fact) || this.words.matches(before, fact.propertyWords[0] ?? []).length === 0) continue;
           about.push({ fact, strict: false, numbers: [], missing: ['other'], groups: [] });
         }
       }
     }
     // Numbers that are part of a property's own words ("1-minute metrics", "Route 53") are names, not claims.
-    const named = about.flatMap(({ fact }) => [...fact.propertyWords, fact.serviceWords].flatMap((group) => this.spans(lower, group)));
+    const named = about.flatMap(({ fact }) => [...fact.propertyWords, fact.serviceWords].flatMap((group) => this.words.spans(lower, group)));
     const isName = (q: FoundQuantity) => named.some(([start, end]) => q.offset >= start && q.offset < end);
     const explains = (fact: LoadedFact, q: FoundQuantity) => fact.kind === q.kind && fact.quantities.some((value) => sameValue(q, value));
     // An unqualified number next to a right one is usually about something else ("10% first, 90% after").
-    const siblingExplained = about.some(({ fact, numbers }) => numbers.some((n) => explains(fact, n)));
+    const siblingFacts = new Set(about.filter(({ fact, numbers }) => numbers.some((n) => explains(fact, n))).map(({ fact }) => fact));
     // Comparisons and approximations are not claims of a value: "cheaper than gp2", "about 2 GiB".
     const hedgedAt = hedgesOf(lower);
     const judged = new Set<number>();
@@ -215,13 +224,13 @@ export class FactChecker {
         if (judged.has(number.offset) || isName(number)) continue;
         judged.add(number.offset);
         // Any value of any fact of this property explains the number: "128 MB to 10 GB" is two facts.
-        const explained = about.find(({ fact }) => explains(fact, number));
+        const explained = about.find(({ fact, aside }) => explains(fact, number) && (!aside || (number.offset >= aside[0] && number.offset < aside[1])));
         // An old value of a property named here is evidence enough, qualifier or not ("Lambda adds 60 more instances per minute").
         const historic = about.filter(
           (a) => a.strict && !a.fromContext && a.numbers.includes(number) && (a.fact.history ?? []).some((h) => sameValueWithin(number, h, HISTORY_TOLERANCE)),
         );
         const fact =
-          this.attribute(statement.text, number, about, siblingExplained, context, label, statement.column) ??
+          this.attribute(statement.text, number, about, siblingFacts, context, label, statement.column) ??
           (historic.length === 1 ? historic[0]!.fact : undefined);
         if (explained) {
           // "/tmp max size is 512 MB": 512 MB is the default today, but as a maximum it is the old limit.
@@ -237,7 +246,7 @@ export class FactChecker {
         // The fact's own value is already here ("up to 6 hours … retried for up to 5 minutes"): the other number is about something else.
         if (about.some((a) => a.fact === fact && a.numbers.some((n) => n !== number && sameValue(n, fact)))) continue;
         // "CloudFront Functions … up to 2 MB" under a Lambda heading: the statement is about another service.
-        if (!this.has(lower, fact.serviceWords) && this.namesAnotherService(lower, fact)) continue;
+        if (!this.words.has(lower, fact.serviceWords) && this.namesAnotherService(lower, fact)) continue;
 
         mentions.push({ fact, quantity: number, statement, correct: false });
         problems.push(problemFor(statement, number, fact));
@@ -254,7 +263,7 @@ export class FactChecker {
     if (!quantities.some((q) => q.rangeRole === 'start')) return;
     const hedged = hedgesOf(lower);
     // The services the heading or parent bullets name, unless the statement names others of its own.
-    const own = new Set([...this.serviceWords].filter(([, words]) => this.has(lower, words)).map(([service]) => service));
+    const own = new Set([...this.serviceWords].filter(([, words]) => this.words.has(lower, words)).map(([service]) => service));
     const services = own.size > 0 ? own : this.contextInfo(normalise(statement.context)).services;
     if (services.size !== 1) return;
     const found = outdatedRangeEnd(quantities, services, this.factsByService, (number, fact) =>
@@ -270,7 +279,7 @@ export class FactChecker {
     text: string,
     number: FoundQuantity,
     about: readonly About[],
-    siblingExplained: boolean,
+    siblingFacts: ReadonlySet<LoadedFact>,
     context = '',
     label?: string,
     column?: string,
@@ -294,14 +303,26 @@ export class FactChecker {
       )
       .map((a) => a.fact);
     if (strict.length === 0) return undefined;
+    // "99.99% availability & 99.999999999% durability": the property word right after a number is the one it states.
+    const lower = normalise(text);
+    const end = number.offset + number.length;
+    const adjacent = strict.filter((fact) =>
+      about
+        .find((a) => a.fact === fact)!
+        .groups.some(
+          (matches, i) => qualifierGroup(fact.propertyWords[i]!) === 'other' && matches.some((at) => at >= end && /^[\s*_:]{0,3}$/.test(lower.slice(end, at))),
+        ),
+    );
+    const fromContext = (fact: LoadedFact) => about.find((a) => a.fact === fact)?.fromContext === true;
     // A property named in the statement itself beats one named only by the heading above it.
-    const named = strict.filter((fact) => !about.find((a) => a.fact === fact)?.fromContext);
+    const named = strict.filter((fact) => !fromContext(fact));
     // In a table, the cell's column header ("io2") beats a heading that names several ("io1/io2").
-    const inColumn = column === undefined ? [] : strict.filter((fact) => this.has(normalise(column), fact.propertyWords[0] ?? []));
-    if (named.length > 0) strict.splice(0, strict.length, ...named);
+    const inColumn = column === undefined ? [] : strict.filter((fact) => this.words.has(normalise(column), fact.propertyWords[0] ?? []));
+    if (adjacent.length === 1) strict.splice(0, strict.length, ...adjacent);
+    else if (named.length > 0) strict.splice(0, strict.length, ...named);
     else if (inColumn.length > 0) strict.splice(0, strict.length, ...inColumn);
     // …and a property named only by the heading is judged only in a short bullet ("- max 15 days"), not in a sentence with subjects of its own.
-    else {
+    if (strict.every(fromContext) && inColumn.length === 0) {
       // Parenthetical asides ("(faster than gp2's 250 MiB/s)") do not make a sentence about something else.
       const main = normalise(text).replace(/\([^()]*\)/g, ' ');
       if (wordCount(main) > 10) return undefined;
@@ -326,8 +347,10 @@ export class FactChecker {
       if (matching.length === 0 && qualifier === 'max' && strict.some((f) => f.adjustable)) return undefined;
       return matching.length === 1 ? matching[0] : undefined;
     }
-    // No qualifier next to the number: only a property with a single value can be judged.
-    if (siblingExplained) return undefined;
+    // No qualifier next to the number: only a property with a single value can be judged, and not
+    // when another number here is right ("10% first, 90% after" is about something else) — unless
+    // the number's own property word follows it ("99.99% availability, 99.999999999% durability").
+    if (adjacent.length === 1 ? siblingFacts.has(adjacent[0]!) : siblingFacts.size > 0) return undefined;
     // A limit or a default needs its qualifier next to the number ("max 15 min"); an exact
     // property (the 4 name servers of a hosted zone) does not.
     if (strict.length !== 1) return undefined;
@@ -349,48 +372,19 @@ export class FactChecker {
       (count) => !/^\s*(=|is\b|equals\b)/.test(text.slice(count.offset + count.length)) && !withUnits.some((q) => q.offset === count.offset),
     );
   }
+}
 
-  private has(text: string, words: readonly string[]): boolean {
-    return this.matches(text, words).length > 0;
-  }
-
-  /** Offsets where any of the words occurs as a whole word (letters and digits on neither side). */
-  private matches(text: string, words: readonly string[]): number[] {
-    if (words.length === 0) return [];
-    const pattern = this.patternOf(words);
-    pattern.lastIndex = 0;
-    const found: number[] = [];
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) found.push(match.index);
-    return found;
-  }
-
-  /** One compiled pattern per group of words (the groups are the facts' own arrays, so this is a lookup). */
-  private patternOf(words: readonly string[]): RegExp {
-    let pattern = this.patternsByGroup.get(words);
-    if (!pattern) {
-      const key = words.join('\u0000');
-      pattern = this.patterns.get(key);
-      if (!pattern) {
-        // "5-minute" and "5 minute" are the same words.
-        // A word that starts or ends with punctuation ("/gb" in "IOPS/GB") needs no boundary on that side.
-        const escaped = words.map((w) => {
-          const word = normalise(w);
-          const body = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[ -]+/g, '[\\s-]+');
-          return `${/^[a-z0-9]/.test(word) ? '(?<![a-z0-9])' : ''}${body}${/[a-z0-9]$/.test(word) ? '(?![a-z0-9])' : ''}`;
-        });
-        pattern = new RegExp(`(?:${escaped.join('|')})`, 'g');
-        this.patterns.set(key, pattern);
-      }
-      this.patternsByGroup.set(words, pattern);
-    }
-    return pattern;
-  }
-
-  /** The spans of the words themselves: a number inside "5-minute metrics" is part of the property's name. */
-  spans(text: string, words: readonly string[]): [number, number][] {
-    if (words.length === 0) return [];
-    const pattern = this.patternOf(words);
-    pattern.lastIndex = 0;
-    return [...text.matchAll(pattern)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
-  }
+/**
+ * The parentheses that hold every match of a word group and a number of their own, when they all
+ * sit in the same one: "(faster than gp2's 250 MiB/s)" is an aside about gp2, "(gp3)" a label.
+ */
+function asideHolding(
+  asides: readonly (readonly [number, number])[],
+  matches: readonly number[],
+  quantities: readonly FoundQuantity[],
+): readonly [number, number] | undefined {
+  if (matches.length === 0 || matches.includes(CONTEXT)) return undefined;
+  const holder = asides.find(([start, end]) => matches[0]! >= start && matches[0]! < end);
+  if (!holder || !matches.every((at) => at >= holder[0] && at < holder[1])) return undefined;
+  return quantities.some((q) => q.offset >= holder[0] && q.offset < holder[1]) ? holder : undefined;
 }
