@@ -128,6 +128,9 @@ describe('facts', () => {
     // The property word right after a number is the one it states.
     assert.deepEqual(flagged('### S3 Intelligent-Tiering\n`99.99% availability & 99.999999999% durability`'), ['wrong 99.99%']);
     assert.deepEqual(flagged('### S3 Intelligent-Tiering\n`99.9% availability & 99.999999999% durability`'), []);
+    // A label bullet covers a fenced block written under it; the block's "1." lines are no list.
+    const fenced = ['## EBS', '* *Provisioned IOPS SSD (io2)*:', '', '```yaml', '1. 1,000 IOPS per GiB.', '2. Up to 64,000 IOPS.', '```', ''].join('\n');
+    assert.deepEqual(flagged(fenced), ['outdated 64,000 IOPS']);
     // "for an additional fee" marks the paid ceiling.
     assert.deepEqual(flagged('### gp3 volumes\n- 16000 IOPS and 1000 MiB/s for an additional fee'), ['outdated 16000 IOPS', 'outdated 1000 MiB/s']);
     // A maximum stated with today's default, which was the old maximum.

@@ -30,7 +30,11 @@ export function statementsWithContext(text: string): ContextStatement[] {
   const statements: ContextStatement[] = [];
   let sectionIndex = 0;
   // Parent bullets: the nearest earlier line with less indentation, up the chain.
-  const parents: { indent: number; text: string }[] = [];
+  // A label bullet ("* *General Purpose SSD (gp3)*:") also covers plain lines at its own indentation
+  // (a fenced block written under it); `leading` is where its marker starts.
+  const parents: { indent: number; text: string; label?: { leading: number } }[] = [];
+  // Lines of a fenced code block neither open nor close a parent: "1. …" inside ```yaml is no list.
+  let fence = false;
   let table: { header: string[] } | undefined;
   let offset = 0;
   for (const [lineIndex, line] of lines.entries()) {
@@ -41,7 +45,14 @@ export function statementsWithContext(text: string): ContextStatement[] {
     const section = sections[sectionIndex];
     const inSection = section && section.startLine <= lineIndex;
     const indent = indentOf(line);
-    while (parents.length > 0 && parents[parents.length - 1]!.indent >= indent) parents.pop();
+    const fenceLine = FENCE.test(line);
+    const inFence = fence || fenceLine;
+    if (fenceLine) fence = !fence;
+    const isBullet = BULLET.test(line);
+    const stays = (parent: (typeof parents)[number]) => parent.label !== undefined && (inFence || (!isBullet && leadingOf(line) >= parent.label.leading));
+    // A blank line closes nothing: the next non-blank line decides.
+    while (!inFence && line.trim() !== '' && parents.length > 0 && parents[parents.length - 1]!.indent >= indent && !stays(parents[parents.length - 1]!))
+      parents.pop();
     const heading = inSection ? [...section.headingPath, section.title].join(' · ') : '';
     const context = `${heading} · ${parents.map((p) => p.text).join(' · ')}`.toLowerCase();
     // Tables: a header row (followed by |---|) names each column; each cell of a row below is a
@@ -70,7 +81,8 @@ export function statementsWithContext(text: string): ContextStatement[] {
         statements.push({ text: sentence.text, offset: offset + sentence.start, line: lineIndex, context: `${context} · ${lineBefore}`, lineBefore });
       }
     }
-    if (line.trim() !== '') parents.push({ indent, text: line.trim().slice(0, 200) });
+    if (line.trim() !== '' && !inFence)
+      parents.push({ indent, text: line.trim().slice(0, 200), label: isBullet && LABEL_END.test(line) ? { leading: leadingOf(line) } : undefined });
     offset += line.length + 1;
   }
   return statements;
@@ -90,6 +102,14 @@ function cellsOf(line: string): { text: string; start: number }[] {
     start = i + 1;
   }
   return cells;
+}
+
+const FENCE = /^\s*(```|~~~)/;
+/** A bullet that only names what follows: it ends with a colon, maybe inside emphasis. */
+const LABEL_END = /:[\s*_]*$/;
+
+function leadingOf(line: string): number {
+  return /^\s*/.exec(line)![0].replace(/\t/g, '    ').length;
 }
 
 function indentOf(line: string): number {
