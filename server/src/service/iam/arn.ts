@@ -195,14 +195,22 @@ function wildcardPatternMatches(pattern: string, template: string): boolean {
   // by their service alone, long before the resource part needs the full comparison.
   const arn = parseArn(pattern);
   const parts = templateParts(template);
+  // "If the * wildcard is the last character of a resource ARN segment, it can expand to match
+  // beyond colon boundaries" (IAM User Guide, Resource element): arn:aws:secretsmanager:*:*:name*
+  // matches arn:aws:secretsmanager:us-east-1:123456789012:secret:name-AbCd. Then only the whole
+  // string can be compared.
   if (arn && parts) {
-    return (
-      segmentMatches(arn.partition, parts[0]) &&
-      segmentMatches(arn.service, parts[1]) &&
-      segmentMatches(arn.region, parts[2]) &&
-      segmentMatches(arn.account, parts[3]) &&
-      wildcardsIntersect(patternTokens(arn.resource), templateTokens(parts[4]))
-    );
+    const head = segmentMatches(arn.partition, parts[0]) && segmentMatches(arn.service, parts[1]) && segmentMatches(arn.region, parts[2]);
+    if (!head) return false;
+    if (segmentMatches(arn.account, parts[3]) && wildcardsIntersect(patternTokens(arn.resource), templateTokens(parts[4]))) return true;
+    // A trailing * of the account (or region) may absorb the leading parts of the resource:
+    // then the policy's resource part lines up with what is left of the template's.
+    if (!arn.account.endsWith('*') && !arn.region.endsWith('*')) return false;
+    const subSegments = parts[4].split(':');
+    for (let absorbed = 1; absorbed < subSegments.length; absorbed++) {
+      if (wildcardsIntersect(patternTokens(arn.resource), templateTokens(subSegments.slice(absorbed).join(':')))) return true;
+    }
+    return false;
   }
   return wildcardsIntersect(patternTokens(pattern), templateTokens(template));
 }

@@ -96,6 +96,25 @@ export interface ServiceDocs {
   readonly conditionKeys: Record<string, string>;
 }
 
+/**
+ * Prefixes that several services of the Service Authorization Reference share (Elastic Load
+ * Balancing and ELB V2 both use `elasticloadbalancing`, a dozen AWS Marketplace services use
+ * `aws-marketplace`…). The catalog package keeps one definition per action name for such a
+ * prefix, so the resource types and condition keys it lists for an action may be another
+ * service's: rules that would conclude "this action never applies" stay silent for them.
+ * Each is visible in the package's own service name, which names only one of the services.
+ */
+const SHARED_PREFIXES: ReadonlySet<string> = new Set([
+  'elasticloadbalancing', // Elastic Load Balancing, Elastic Load Balancing V2
+  'aws-marketplace', // Marketplace Catalog, Entitlement, Metering, Private Marketplace, …
+  'apigateway', // API Gateway Management, API Gateway Management V2
+  'ses', // Amazon SES, Amazon SES v2, Amazon Pinpoint Email Service
+  'lex', // Amazon Lex, Amazon Lex V2
+  'greengrass', // AWS IoT Greengrass, AWS IoT Greengrass V2
+  'kinesisanalytics', // Kinesis Analytics, Kinesis Analytics V2
+  'sms-voice', // Pinpoint SMS and Voice, End User Messaging SMS and Voice V2
+]);
+
 export class IamCatalog {
   private readonly serviceIndexes = new Map<string, ServiceIndex>();
   private readonly docsCache = new Map<string, ServiceDocs>();
@@ -115,6 +134,11 @@ export class IamCatalog {
   /** Loads the catalog that the build placed next to the running bundle (or in the repository's dist/ during tests). */
   static load(): IamCatalog {
     return IamCatalog.fromDirectory(findCatalogDirectory());
+  }
+
+  /** Whether several services share this prefix, so an action's listed resource types and keys may be another service's. */
+  isSharedPrefix(service: string): boolean {
+    return SHARED_PREFIXES.has(service.toLowerCase());
   }
 
   get source(): { package: string; version: string; updatedAt?: string } {
@@ -290,7 +314,7 @@ export function wildcardToRegExp(pattern: string): RegExp {
 }
 
 /** `aws:RequestTag/${TagKey}`, `s3:ExistingObjectTag/<key>`, `aws:PrincipalTag/tag-key`: the template part matches any non-empty text. */
-function templateToRegExp(template: string): RegExp {
+export function templateToRegExp(template: string): RegExp {
   const marker = '\u0000';
   const withMarkers = template.replace(/\$\{[^}]*\}|<[^>]*>/g, marker).replace(/\/tag-key$/, `/${marker}`);
   const body = withMarkers

@@ -160,9 +160,11 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
   for (const action of context.actionsOf(statement)) {
     if (action.hasWildcard || action.matches.length !== 1) continue;
     const info = action.matches[0]!;
+    // The catalog may hold another service's definition of this action (see isSharedPrefix).
+    if (context.catalog.isSharedPrefix(info.service)) continue;
     const range = context.stringRange(action.text);
     if (info.wildcardOnly) {
-      if (!coversEverything) {
+      if (!coversEverything && !resources.some((r) => coversService(r.value, info.service))) {
         context.report(
           RESOURCE_RULES.actionNeedsWildcardResource,
           range,
@@ -184,6 +186,16 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
       );
     }
   }
+}
+
+/**
+ * "arn:aws:s3:::*", "arn:aws:iam::*:*", "arn:aws:logs:*:*:*": an ARN whose resource part is "*"
+ * names every resource of the service, which is how AWS's own examples grant actions without
+ * resource-level permissions (s3:ListAllMyBuckets on arn:aws:s3:::*); IAM matches them.
+ */
+function coversService(resource: string, service: string): boolean {
+  const arn = parseArn(resource);
+  return arn !== undefined && arn.resource === '*' && (arn.service === service || arn.service === '*');
 }
 
 /** Large policies repeat the same action with the same resources: remember whether they fit. */

@@ -1,13 +1,19 @@
-import escalationData from '../../../../../knowledge/iam/privilege-escalation.json';
-import { wildcardToRegExp } from '../catalog/catalog';
 import { propertyMap, stringsOf, type JsonString, type StatementModel } from '../model';
 import type { RuleContext } from './context';
 import { define, ELEMENTS, BEST } from './docs';
+import { checkEscalation, confinedByCondition } from './escalation';
 import type { RuleDefinition } from '../../common/findings';
 
 /** Security hints: broad grants, public access and known escalation paths. Only Allow statements matter here. */
 
 export const SECURITY_RULES = {
+  allowWithoutMfa: define(
+    'IAM089',
+    'allow-without-mfa',
+    'warning',
+    'An Allow that requires aws:MultiFactorAuthPresent to be false grants access only to sessions signed in without MFA.',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-multifactorauthpresent',
+  ),
   adminAccess: define('IAM090', 'admin-access', 'warning', 'Allowing every action on every resource grants full administrator access.', BEST),
   serviceWildcard: define('IAM091', 'service-wildcard', 'information', 'Allowing every action of a service is rarely least privilege.', BEST),
   passRoleOnAnyRole: define(
@@ -61,14 +67,6 @@ export const SECURITY_RULES = {
   ),
 } satisfies Record<string, RuleDefinition>;
 
-interface EscalationPath {
-  readonly id: string;
-  readonly actions: readonly string[];
-  readonly summary: string;
-}
-const ESCALATION_PATHS: readonly EscalationPath[] = escalationData.paths;
-const MAX_PATHS_PER_FINDING = 3;
-
 export function checkSecurity(context: RuleContext): void {
   const allows = context.model.statements.filter((s) => s.effect?.value === 'Allow');
   for (const statement of allows) {
@@ -76,8 +74,9 @@ export function checkSecurity(context: RuleContext): void {
     checkNotElements(context, statement);
     checkPublicPrincipal(context, statement);
     checkWebIdentityTrust(context, statement);
+    checkAllowWithoutMfa(context, statement);
   }
-  if (context.kind === 'identity') checkEscalation(context, allows);
+  if (context.kind === 'identity') checkEscalation(context, allows, SECURITY_RULES.privilegeEscalation);
 }
 
 function resourcesAreStar(statement: StatementModel): boolean {
@@ -92,11 +91,15 @@ function checkBroadGrants(context: RuleContext, statement: StatementModel): void
   for (const action of context.actionsOf(statement)) {
     if (!statement.action) break;
     const value = action.text.value;
-    if ((action.isStar || value === '*:*') && resourceStar && !statement.condition) {
+    // A condition on the network, the time or MFA still leaves every action allowed; only one that
+    // confines the grant to requests AWS services make on the caller's behalf changes that.
+    if ((action.isStar || value === '*:*') && resourceStar && !confinedByCondition(context, statement)) {
       context.report(
         SECURITY_RULES.adminAccess,
         context.stringRange(action.text),
-        '"Action": "*" with "Resource": "*" grants full administrator access. Grant only the actions this principal needs.',
+        statement.condition
+          ? '"Action": "*" with "Resource": "*" grants full administrator access; the condition limits when, not what. Grant only the actions this principal needs.'
+          : '"Action": "*" with "Resource": "*" grants full administrator access. Grant only the actions this principal needs.',
       );
     } else if (action.service && action.name === '*' && resourcesAreStar(statement)) {
       context.report(
@@ -199,43 +202,30 @@ function checkWebIdentityTrust(context: RuleContext, statement: StatementModel):
   }
 }
 
-function checkEscalation(context: RuleContext, allows: readonly StatementModel[]): void {
-  // Exact grants in a map, wildcard grants as patterns: large policies repeat the same actions.
-  const exact = new Map<string, JsonString>();
-  const wildcards = new Map<string, { text: JsonString; regex: RegExp }>();
-  for (const statement of allows) {
-    if (!statement.action) continue;
-    for (const action of context.actionsOf(statement)) {
-      if (action.isStar) return; // full admin is reported on its own
-      const key = action.text.value.toLowerCase();
-      if (!action.hasWildcard) {
-        if (!exact.has(key)) exact.set(key, action.text);
-      } else if (!wildcards.has(key)) {
-        wildcards.set(key, { text: action.text, regex: wildcardToRegExp(action.text.value) });
+/**
+ * "Allow … Bool aws:MultiFactorAuthPresent false" matches exactly the sessions that did not use
+ * MFA (and, with Bool, never long-term keys, where the key is missing): usually meant as the
+ * opposite, "require MFA", which is Allow with true or Deny with BoolIfExists false.
+ */
+function checkAllowWithoutMfa(context: RuleContext, statement: StatementModel): void {
+  const condition = statement.condition;
+  if (!condition || condition.type !== 'object') return;
+  for (const [operator, block] of propertyMap(condition)) {
+    if (!/^bool(ifexists)?$/i.test(operator)) continue;
+    const body = block.children?.[1];
+    if (body?.type !== 'object') continue;
+    for (const [key, entry] of propertyMap(body)) {
+      if (key.toLowerCase() !== 'aws:multifactorauthpresent') continue;
+      const value = entry.children?.[1];
+      const falseValues = value?.type === 'boolean' && value.value === false ? [value] : [];
+      for (const text of stringsOf(context.model.text, value)) if (text.value.toLowerCase() === 'false') falseValues.push(text.node);
+      for (const node of falseValues) {
+        context.report(
+          SECURITY_RULES.allowWithoutMfa,
+          context.nodeRange(node),
+          `This Allow applies only to sessions signed in without MFA (aws:MultiFactorAuthPresent is false)${/ifexists/i.test(operator) ? ' and to requests signed with long-term access keys' : ''}. To require MFA, use "Bool": {"aws:MultiFactorAuthPresent": "true"} in the Allow, or a Deny with "BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}.`,
+        );
       }
     }
-  }
-  if (exact.size === 0 && wildcards.size === 0) return;
-  const grantOf = (needed: string): JsonString | undefined => {
-    const direct = exact.get(needed.toLowerCase());
-    if (direct) return direct;
-    for (const w of wildcards.values()) if (w.regex.test(needed)) return w.text;
-    return undefined;
-  };
-  const byLocation = new Map<JsonString, EscalationPath[]>();
-  for (const path of ESCALATION_PATHS) {
-    const grants = path.actions.map(grantOf);
-    if (grants.some((g) => !g)) continue;
-    const location = grants[0]!;
-    byLocation.set(location, [...(byLocation.get(location) ?? []), path]);
-  }
-  for (const [location, paths] of byLocation) {
-    const shown = paths.slice(0, MAX_PATHS_PER_FINDING).map((p) => `${p.actions.join(' + ')}: ${p.summary}`);
-    const more = paths.length > MAX_PATHS_PER_FINDING ? ` (and ${paths.length - MAX_PATHS_PER_FINDING} more paths)` : '';
-    context.report(
-      SECURITY_RULES.privilegeEscalation,
-      context.stringRange(location),
-      `This policy allows a known privilege-escalation path. ${shown.join(' ')}${more}`,
-    );
   }
 }

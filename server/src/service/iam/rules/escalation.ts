@@ -1,0 +1,133 @@
+import escalationData from '../../../../../knowledge/iam/privilege-escalation.json';
+import type { RuleDefinition } from '../../common/findings';
+import { wildcardToRegExp } from '../catalog/catalog';
+import { propertyMap, stringsOf, type JsonString, type StatementModel } from '../model';
+import type { RuleContext } from './context';
+
+/**
+ * Known privilege-escalation paths (knowledge/iam/privilege-escalation.json) that the Allow
+ * statements of an identity policy complete, counting only grants an attacker could use: not
+ * those confined by conditions to requests made by AWS services or to named policies, not
+ * iam:PassRole limited to other services, and for resource-policy paths only grants on every
+ * resource.
+ */
+
+interface EscalationPath {
+  readonly id: string;
+  readonly actions: readonly string[];
+  readonly summary: string;
+  /** For iam:PassRole paths: the service principal the role is passed to. */
+  readonly passedTo?: string;
+  /** Counts only when granted on every resource ("*" or the service's every ARN): rewriting one's own bucket policy is no escalation. */
+  readonly broadResource?: boolean;
+}
+const ESCALATION_PATHS: readonly EscalationPath[] = escalationData.paths;
+const MAX_PATHS_PER_FINDING = 3;
+
+export function checkEscalation(context: RuleContext, allows: readonly StatementModel[], rule: RuleDefinition): void {
+  // Every grant with what limits it: large policies repeat the same actions, so exact names go
+  // in a map and wildcards are compiled once.
+  const exact = new Map<string, Grant[]>();
+  const wildcards: (Grant & { regex: RegExp })[] = [];
+  for (const statement of allows) {
+    if (!statement.action) continue;
+    const limits = grantLimits(context, statement);
+    if (limits.neutralised) continue;
+    for (const action of context.actionsOf(statement)) {
+      if (action.isStar) return; // full admin is reported on its own
+      const grant: Grant = { text: action.text, passedTo: limits.passedTo, broad: limits.broad };
+      if (!action.hasWildcard) {
+        const key = action.text.value.toLowerCase();
+        const list = exact.get(key);
+        if (!list) exact.set(key, [grant]);
+        else if (adds(list, grant)) list.push(grant);
+      } else if (adds(wildcards, grant, action.text.value)) wildcards.push({ ...grant, regex: wildcardToRegExp(action.text.value) });
+    }
+  }
+  if (exact.size === 0 && wildcards.length === 0) return;
+  const grantsOf = (needed: string): Grant[] => [...(exact.get(needed.toLowerCase()) ?? []), ...wildcards.filter((w) => w.regex.test(needed))];
+  const byLocation = new Map<JsonString, EscalationPath[]>();
+  for (const path of ESCALATION_PATHS) {
+    const chosen: Grant[] = [];
+    for (const needed of path.actions) {
+      const usable = grantsOf(needed).filter(
+        (grant) =>
+          (!path.broadResource || grant.broad) &&
+          (needed.toLowerCase() !== 'iam:passrole' ||
+            !grant.passedTo ||
+            (path.passedTo !== undefined && grant.passedTo.some((pattern) => pattern.test(path.passedTo!)))),
+      );
+      if (usable.length === 0) break;
+      chosen.push(usable[0]!);
+    }
+    if (chosen.length !== path.actions.length) continue;
+    const location = chosen[0]!.text;
+    byLocation.set(location, [...(byLocation.get(location) ?? []), path]);
+  }
+  for (const [location, paths] of byLocation) {
+    const shown = paths.slice(0, MAX_PATHS_PER_FINDING).map((p) => `${p.actions.join(' + ')}: ${p.summary}`);
+    const more = paths.length > MAX_PATHS_PER_FINDING ? ` (and ${paths.length - MAX_PATHS_PER_FINDING} more paths)` : '';
+    context.report(rule, context.stringRange(location), `This policy allows a known privilege-escalation path. ${shown.join(' ')}${more}`);
+  }
+}
+
+/**
+ * Whether a grant adds a way to use the action that the ones kept do not already give: a 5 MB
+ * policy repeats s3:GetObject thousands of times, and one broad, unconfined grant is all a path needs.
+ */
+function adds(kept: readonly (Grant & { regex?: RegExp })[], grant: Grant, pattern?: string): boolean {
+  if (pattern !== undefined && !kept.some((k) => k.text.value.toLowerCase() === pattern.toLowerCase())) return true;
+  const same = pattern === undefined ? kept : kept.filter((k) => k.text.value.toLowerCase() === pattern.toLowerCase());
+  if (grant.broad && !same.some((k) => k.broad && !k.passedTo)) return true;
+  if (!grant.passedTo && !same.some((k) => !k.passedTo)) return true;
+  return grant.passedTo !== undefined && same.length < 16;
+}
+
+interface Grant {
+  readonly text: JsonString;
+  /** Patterns of the iam:PassedToService values the grant is limited to, when it is. */
+  readonly passedTo?: readonly RegExp[];
+  /** Granted on every resource ("*" or a service-wide ARN such as arn:aws:s3:::*). */
+  readonly broad: boolean;
+}
+
+/**
+ * Condition keys that confine a grant to requests an attacker cannot shape: made by an AWS
+ * service on the caller's behalf (aws:CalledVia…, aws:ViaAWSService), attaching only named
+ * policies (iam:PolicyARN), creating principals only with a boundary (iam:PermissionsBoundary)
+ * or only service-linked roles (iam:AWSServiceName).
+ */
+const NEUTRALISING_KEYS = new Set([
+  'aws:calledvia',
+  'aws:calledviafirst',
+  'aws:calledvialast',
+  'aws:viaawsservice',
+  'iam:policyarn',
+  'iam:permissionsboundary',
+  'iam:awsservicename',
+]);
+
+function grantLimits(context: RuleContext, statement: StatementModel): { neutralised: boolean; passedTo?: RegExp[]; broad: boolean } {
+  const resources = statement.resource?.strings ?? [];
+  const broad = !statement.resource || resources.some((r) => r.value === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(r.value));
+  const condition = statement.condition;
+  if (!condition || condition.type !== 'object') return { neutralised: false, broad };
+  let passedTo: RegExp[] | undefined;
+  for (const [operator, block] of propertyMap(condition)) {
+    const body = block.children?.[1];
+    if (body?.type !== 'object') continue;
+    for (const [key, entry] of propertyMap(body)) {
+      const lower = key.toLowerCase();
+      if (NEUTRALISING_KEYS.has(lower) && !/^(forallvalues:)?string(not|notlike)|null/i.test(operator)) return { neutralised: true, broad };
+      if (lower === 'iam:passedtoservice' && /^(forallvalues:|foranyvalue:)?string(equals|like)(ignorecase)?(ifexists)?$/i.test(operator)) {
+        passedTo = stringsOf(context.model.text, entry.children?.[1]).map((value) => wildcardToRegExp(value.value));
+      }
+    }
+  }
+  return { neutralised: false, passedTo, broad };
+}
+
+/** Whether a statement's condition confines it to requests AWS services make, or to named policies (see NEUTRALISING_KEYS). */
+export function confinedByCondition(context: RuleContext, statement: StatementModel): boolean {
+  return grantLimits(context, statement).neutralised;
+}

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { PolicyKind } from '../../server/src/service/iam/model';
+import { analyze, codes, policy } from '../helpers';
+
+/**
+ * Patterns seen in real policies (AWS managed policies, AWS samples and documentation) that are
+ * valid and must stay quiet, next to the near-misses that are real problems. Fixtures are
+ * written here, in the shape of what was seen, not copied.
+ */
+
+const statement = (fields: Record<string, unknown>) => `    ${JSON.stringify({ Effect: 'Allow', ...fields })}`;
+const found = (kind: PolicyKind, ...statements: Record<string, unknown>[]) => codes(analyze(policy(...statements.map(statement)), kind).findings);
+
+describe('resources that real policies use', () => {
+  test('a service-wide ARN serves an action without resource-level permissions', () => {
+    assert.deepEqual(found('identity', { Action: 's3:ListAllMyBuckets', Resource: 'arn:aws:s3:::*' }), []);
+    assert.deepEqual(found('identity', { Action: 'iam:ListRoles', Resource: 'arn:aws:iam::*:*' }), []);
+    assert.deepEqual(found('identity', { Action: 'logs:DescribeLogGroups', Resource: 'arn:aws:logs:*:*:*' }), []);
+    // …but a specific ARN does not.
+    assert.deepEqual(found('identity', { Action: 'iam:ListRoles', Resource: 'arn:aws:iam::123456789012:role/app-*' }), ['IAM052']);
+  });
+
+  test('a * ending an ARN segment reaches across colons, as IAM matches it', () => {
+    // The account's * absorbs "123456789012:secret", so this names secrets whose names start with "app!".
+    assert.deepEqual(found('identity', { Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:*:*:app!*' }), []);
+    // A cluster ARN is still no topic ARN.
+    assert.deepEqual(found('identity', { Action: 'kafka-cluster:DescribeTopic', Resource: 'arn:aws:kafka:*:*:cluster/*' }), ['IAM051']);
+  });
+
+  test('services that share a prefix keep all their resource types', () => {
+    // ELB and ELB v2 both use elasticloadbalancing; AddTags of v2 tags target groups.
+    assert.deepEqual(found('identity', { Action: 'elasticloadbalancing:AddTags', Resource: 'arn:aws:elasticloadbalancing:*:*:targetgroup/web/*' }), []);
+  });
+});
+
+describe('condition keys that real policies use', () => {
+  test('keys the catalog writes with a placeholder (tag-key) match real tag keys', () => {
+    const key = (name: string) => ({ Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { [name]: 'yes' } } });
+    assert.deepEqual(found('identity', key('secretsmanager:ResourceTag/aws:secretsmanager:owningService')), []);
+    assert.deepEqual(found('identity', key('secretsmanager:ResourceTag/team')), []);
+  });
+
+  test('a service key no action lists is not said to be unsupported', () => {
+    assert.deepEqual(
+      found('identity', {
+        Action: ['iottwinmaker:GetWorkspace'],
+        Resource: 'arn:aws:iottwinmaker:*:*:workspace/*',
+        Condition: { 'ForAnyValue:StringEquals': { 'iottwinmaker:linkedServices': ['IOTSITEWISE'] } },
+      }),
+      [],
+    );
+    // A key the action's own service lists for other actions only is still reported.
+    assert.deepEqual(found('identity', { Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*', Condition: { StringLike: { 's3:prefix': 'home/*' } } }), [
+      'IAM073',
+    ]);
+  });
+});
+
+describe('escalation paths that conditions close', () => {
+  const passRole = (condition?: Record<string, unknown>) => ({ Action: 'iam:PassRole', Resource: '*', ...(condition ? { Condition: condition } : {}) });
+
+  test('iam:PassRole limited to another service closes the paths of this one', () => {
+    const toLambda = { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } };
+    assert.ok(!found('identity', passRole(toLambda), { Action: 'ec2:RunInstances', Resource: '*' }).includes('IAM098'));
+    assert.ok(found('identity', passRole(toLambda), { Action: ['lambda:CreateFunction', 'lambda:InvokeFunction'], Resource: '*' }).includes('IAM098'));
+    assert.ok(found('identity', passRole(), { Action: 'ec2:RunInstances', Resource: '*' }).includes('IAM098'));
+  });
+
+  test('grants confined to requests AWS services make are no path', () => {
+    const viaCloudFormation = { 'ForAnyValue:StringEquals': { 'aws:CalledVia': 'cloudformation.amazonaws.com' } };
+    assert.ok(!found('identity', { Action: 'iam:CreatePolicyVersion', Resource: '*', Condition: viaCloudFormation }).includes('IAM098'));
+    assert.ok(found('identity', { Action: 'iam:CreatePolicyVersion', Resource: '*' }).includes('IAM098'));
+  });
+
+  test('rewriting resource policies on every resource is a path; on one named resource it is not', () => {
+    assert.ok(found('identity', { Action: 's3:PutBucketPolicy', Resource: '*' }).includes('IAM098'));
+    assert.ok(found('identity', { Action: 'kms:PutKeyPolicy', Resource: '*' }).includes('IAM098'));
+    assert.ok(!found('identity', { Action: 's3:PutBucketPolicy', Resource: 'arn:aws:s3:::my-app-bucket' }).includes('IAM098'));
+  });
+});
+
+describe('conditions that do not make a grant safe', () => {
+  test('full access stays full access under a network condition', () => {
+    const admin = { Action: '*', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } };
+    assert.deepEqual(found('identity', admin), ['IAM090']);
+    const message = analyze(policy(statement(admin)), 'identity').findings[0]!.message;
+    assert.match(message, /the condition limits when, not what/);
+  });
+
+  test('an Allow that needs MFA to be false', () => {
+    const withoutMfa = { Action: 'ec2:TerminateInstances', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } };
+    assert.deepEqual(found('identity', withoutMfa), ['IAM089']);
+    const withMfa = { Action: 'ec2:TerminateInstances', Resource: '*', Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } };
+    assert.deepEqual(found('identity', withMfa), []);
+    // The recommended guard: Deny without MFA.
+    assert.deepEqual(
+      found('identity', {
+        Effect: 'Deny',
+        NotAction: ['iam:ChangePassword'],
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+      }),
+      [],
+    );
+  });
+});
