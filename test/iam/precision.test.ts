@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { PolicyKind } from '../../server/src/service/iam/model';
+import { CONDITION_RULES } from '../../server/src/service/iam/rules/conditions';
 import { analyze, codes, policy } from '../helpers';
 
 /**
@@ -34,11 +35,57 @@ describe('resources that real policies use', () => {
   });
 });
 
+describe('statement ids by policy type', () => {
+  test('resource policies accept spaces in Sid (S3, KMS, SQS do; IAM does not)', () => {
+    const keyPolicy = { Sid: 'Enable IAM User Permissions', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' };
+    assert.deepEqual(found('resource', keyPolicy), []);
+    assert.deepEqual(found('identity', { Sid: 'Read objects', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), ['IAM031']);
+  });
+});
+
+describe('ARN namespaces that differ from the action prefix', () => {
+  test('Service Catalog ARNs are arn:aws:catalog:', () => {
+    assert.deepEqual(
+      found('identity', { Action: 'servicecatalog:DescribeProduct', Resource: 'arn:aws:catalog:us-east-1:123456789012:product/prod-abc123' }),
+      [],
+    );
+    assert.deepEqual(found('identity', { Action: 's3:GetObject', Resource: 'arn:aws:catalogue:::b/*' }), ['IAM050']);
+  });
+});
+
 describe('condition keys that real policies use', () => {
   test('keys the catalog writes with a placeholder (tag-key) match real tag keys', () => {
     const key = (name: string) => ({ Action: 'secretsmanager:GetSecretValue', Resource: '*', Condition: { StringEquals: { [name]: 'yes' } } });
     assert.deepEqual(found('identity', key('secretsmanager:ResourceTag/aws:secretsmanager:owningService')), []);
     assert.deepEqual(found('identity', key('secretsmanager:ResourceTag/team')), []);
+  });
+
+  test("Cognito's amr claim holds several values, so ForAnyValue fits it", () => {
+    const trust = {
+      Principal: { Federated: 'cognito-identity.amazonaws.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:12345678-1234-1234-1234-123456789012' },
+        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+      },
+    };
+    assert.deepEqual(found('trust', trust), []);
+  });
+
+  test('a key missing from the catalog is a warning that says so, not an error', () => {
+    const analysis = analyze(
+      policy(
+        statement({
+          Action: 'organizations:DescribeOrganization',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:PrincipalOrgMasterAccountId': '123456789012' } },
+        }),
+      ),
+      'identity',
+    );
+    assert.deepEqual(codes(analysis.findings), ['IAM072']);
+    assert.equal(analysis.findings[0]!.severity ?? CONDITION_RULES.unknownConditionKey.severity, 'warning');
+    assert.match(analysis.findings[0]!.message, /not a documented global condition key/);
   });
 
   test('a service key no action lists is not said to be unsupported', () => {

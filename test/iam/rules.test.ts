@@ -113,13 +113,11 @@ const CASES: Case[] = [
     fix: 'Change to "Readall"',
   },
   {
-    name: 'sid with a space in a resource policy is a warning',
+    name: 'sid with a space in a role trust policy',
     code: 'IAM031',
-    kind: 'resource',
-    severity: 'warning',
-    text: policy(
-      `    {"Sid": "⟦Read all⟧", "Effect": "Allow", "Principal": {"AWS": "123456789012"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`,
-    ),
+    kind: 'trust',
+    text: policy(`    {"Sid": "⟦Trust EC2⟧", "Effect": "Allow", "Principal": {"Service": "ec2.amazonaws.com"}, "Action": "sts:AssumeRole"}`),
+    fix: 'Change to "TrustEC2"',
   },
   {
     name: 'duplicate sid',

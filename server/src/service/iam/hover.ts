@@ -122,7 +122,7 @@ function arnHover(catalog: IamCatalog, value: string): string | undefined {
     `| resource | \`${escapeTable(arn.resource)}\` |`,
   ];
   if (serviceName) {
-    const types = catalog.resourceTypes(arn.service).filter((rt) => patternMatchesTemplate(value, rt.arn));
+    const types = catalog.resourceTypesInNamespace(arn.service).filter((rt) => patternMatchesTemplate(value, rt.arn));
     if (types.length > 0) {
       lines.push(
         '',

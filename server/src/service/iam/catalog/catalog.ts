@@ -120,6 +120,7 @@ export class IamCatalog {
   private readonly docsCache = new Map<string, ServiceDocs>();
   private conditionKeyIndex: { exact: Map<string, ConditionKeyInfo>; templated: TemplatedKey[] } | undefined;
   private readonly patternCache = new Map<string, readonly ActionInfo[]>();
+  private namespaceIndex: Map<string, ResourceTypeInfo[]> | undefined;
 
   private constructor(
     private readonly compiled: CompiledCatalog,
@@ -158,6 +159,29 @@ export class IamCatalog {
 
   hasService(prefix: string): boolean {
     return Object.hasOwn(this.compiled.services, prefix.toLowerCase());
+  }
+
+  /**
+   * Resource types by the service namespace their ARNs use, which is not always the action prefix
+   * (Service Catalog's actions are servicecatalog:, its ARNs arn:aws:catalog:…).
+   */
+  resourceTypesInNamespace(namespace: string): readonly ResourceTypeInfo[] {
+    if (!this.namespaceIndex) {
+      this.namespaceIndex = new Map();
+      for (const prefix of this.servicePrefixes()) {
+        for (const type of this.resourceTypes(prefix)) {
+          const ns = type.arn.split(':')[2]?.toLowerCase();
+          if (!ns || ns.includes('$')) continue;
+          this.namespaceIndex.set(ns, [...(this.namespaceIndex.get(ns) ?? []), type]);
+        }
+      }
+    }
+    return this.namespaceIndex.get(namespace.toLowerCase()) ?? [];
+  }
+
+  /** Whether an ARN's service part names a service: an action prefix or the namespace of some resource type's ARN. */
+  hasArnNamespace(namespace: string): boolean {
+    return this.hasService(namespace) || this.resourceTypesInNamespace(namespace).length > 0;
   }
 
   serviceName(prefix: string): string | undefined {

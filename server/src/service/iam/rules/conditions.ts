@@ -18,8 +18,10 @@ export const CONDITION_RULES = {
   unknownConditionKey: define(
     'IAM072',
     'unknown-condition-key',
-    'error',
-    'The condition key is not a global key nor a key of any service.',
+    // IAM stores policies with any key; an undocumented one (AWS uses a few in its own policies)
+    // may still be evaluated, and a misspelt one simply never matches: a warning, not an error.
+    'warning',
+    'The condition key is not in the documented catalog: not a global key nor a key of any service.',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html',
   ),
   conditionKeyNotSupported: define(
@@ -117,6 +119,13 @@ function reportUnknownOperator(context: RuleContext, node: Node, operator: Parse
   );
 }
 
+/**
+ * Identity-provider claims that hold several values though the catalog types them as strings:
+ * Amazon Cognito's amr lists "authenticated" and the login provider, which is why AWS's own
+ * trust-policy examples test it with ForAnyValue:StringLike.
+ */
+const MULTIVALUED_CLAIMS = new Set(['cognito-identity.amazonaws.com:amr']);
+
 function checkKey(context: RuleContext, statement: StatementModel, operator: ParsedOperator, key: string, property: Node): void {
   const keyNode = property.children![0]!;
   const valueNode = property.children?.[1];
@@ -129,7 +138,7 @@ function checkKey(context: RuleContext, statement: StatementModel, operator: Par
       `${key} is of type ${info.type}, which ${operator.info!.name} cannot compare; use ${suitableOperators(info.type)}.`,
     );
   }
-  if (info && operator.set && !info.type.startsWith('ArrayOf') && !info.inferred) {
+  if (info && operator.set && !info.type.startsWith('ArrayOf') && !info.inferred && !MULTIVALUED_CLAIMS.has(key.toLowerCase())) {
     context.report(
       CONDITION_RULES.forAllValuesSingleValued,
       context.nodeRange(keyNode),
@@ -194,7 +203,7 @@ function lookupKey(context: RuleContext, key: string, keyNode: Node): ConditionK
   context.report(
     CONDITION_RULES.unknownConditionKey,
     context.nodeRange(keyNode),
-    `"${key}" is not a known ${what}.${suggestion ? ` Did you mean "${suggestion}"?` : colon < 0 ? ' Keys are written prefix:name, e.g. aws:SourceIp.' : ''}`,
+    `"${key}" is not a documented ${what}: if AWS does not evaluate it, the condition never matches.${suggestion ? ` Did you mean "${suggestion}"?` : colon < 0 ? ' Keys are written prefix:name, e.g. aws:SourceIp.' : ''}`,
     {
       fixes: suggestion
         ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(keyNode), newText: jsonString(suggestion) }], preferred: true }]

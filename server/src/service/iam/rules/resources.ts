@@ -88,7 +88,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
     return;
   }
   if (!hasWildcardOrVariable(arn.service)) {
-    if (!context.catalog.hasService(arn.service)) {
+    if (!context.catalog.hasArnNamespace(arn.service)) {
       const suggestion = nearest(arn.service, context.catalog.servicePrefixes());
       context.report(
         RESOURCE_RULES.invalidArn,
@@ -155,6 +155,14 @@ const MAX_FORMATS_SHOWN = 3;
 function checkActionsFitResources(context: RuleContext, statement: StatementModel, resources: readonly JsonString[]): void {
   if (resources.length === 0 || statement.resource!.nonStrings.length > 0) return;
   if (resources.some((r) => r.value === '*' || !parseArn(r.value))) return;
+  // A resource whose service is unknown is reported once (IAM050), not again as a mismatch.
+  if (
+    resources.some((r) => {
+      const arn = parseArn(r.value)!;
+      return !hasWildcardOrVariable(arn.service) && !context.catalog.hasArnNamespace(arn.service);
+    })
+  )
+    return;
   const coversEverything = resources.some((r) => /^arn:\*(:\*)*$|^arn:[^:]*:\*:\*:\*:\*$/.test(r.value));
   const resourcesKey = resources.map((r) => r.value).join('\n');
   for (const action of context.actionsOf(statement)) {
@@ -242,7 +250,7 @@ function splitTemplates(context: RuleContext, service: string): readonly SplitTe
   }
   let split = splitTemplatesByService.get(service);
   if (!split) {
-    split = context.catalog.resourceTypes(service).map((rt) => {
+    split = context.catalog.resourceTypesInNamespace(service).map((rt) => {
       const parts = rt.arn.split(':');
       return { parts, resourcePart: parts.slice(5).join(':') };
     });

@@ -45,15 +45,16 @@ export function checkSids(context: RuleContext): void {
   for (const statement of context.model.statements) {
     const sid = statement.sid;
     if (!sid) continue;
-    if (!SID_PATTERN.test(sid.value)) {
+    // IAM enforces the alphanumeric Sid on the policies it stores (identity policies, role trust
+    // policies); S3, KMS, SQS, SNS and other services accept spaces and more in theirs (AWS's own
+    // default key policy has "Enable IAM User Permissions"), so other kinds are left alone.
+    if (!SID_PATTERN.test(sid.value) && (context.kind === 'identity' || context.kind === 'trust')) {
       const cleaned = sid.value.replace(/[^A-Za-z0-9]/g, '');
-      // Some resource policies (SNS, SQS) accept other characters, so there it is only a warning.
       context.report(
         STATEMENT_FIELD_RULES.invalidSid,
         context.stringRange(sid),
-        `Sid "${sid.value}" contains characters IAM rejects: use only A-Z, a-z and 0-9${cleaned ? `, e.g. "${cleaned}"` : ''}.`,
+        `Sid "${sid.value}" contains characters IAM rejects in ${context.kind === 'trust' ? 'role trust' : 'identity'} policies: use only A-Z, a-z and 0-9${cleaned ? `, e.g. "${cleaned}"` : ''}.`,
         {
-          severity: context.kind === 'resource' ? 'warning' : undefined,
           fixes: cleaned
             ? [{ title: `Change to "${cleaned}"`, edits: [{ range: context.nodeRange(sid.node), newText: jsonString(cleaned) }], preferred: true }]
             : [],
