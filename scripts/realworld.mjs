@@ -27,27 +27,40 @@ if (!fs.existsSync(cli)) {
 }
 
 // Each part of the corpus with the policy kind its README gives it.
+// The resource folder also holds VPC endpoint policies and resource control policies, named so.
+const resourceFiles = (test) =>
+  fs.existsSync(path.join(corpus, 'iam/resource'))
+    ? fs
+        .readdirSync(path.join(corpus, 'iam/resource'))
+        .filter((name) => name.endsWith('.json') && test(name))
+        .map((name) => path.join('iam/resource', name))
+    : [];
+const isEndpoint = (name) => /vpc[_-]endpoint|endpoint[_-]polic/i.test(name);
+const isRcp = (name) => /resource_control_polic|_rcp[._]/i.test(name);
 const parts = [
   { dir: 'iam/identity-managed', kind: 'identity' },
   { dir: 'iam/identity', kind: 'identity' },
-  { dir: 'iam/resource', kind: 'resource' },
+  { files: resourceFiles((name) => !isEndpoint(name) && !isRcp(name)), kind: 'resource' },
+  { files: resourceFiles(isEndpoint), kind: 'endpoint' },
+  { files: resourceFiles(isRcp), kind: 'rcp' },
   { dir: 'iam/trust', kind: 'trust' },
   { dir: 'iam/scp', kind: 'scp' },
   { dir: 'pipelines' },
-].filter((part) => fs.existsSync(path.join(corpus, part.dir)));
+].filter((part) => (part.dir ? fs.existsSync(path.join(corpus, part.dir)) : part.files.length > 0));
 
 const rows = new Map(); // "code severity" -> { code, severity, count, files:Set, examples:[] }
 let files = 0;
 let failures = 0;
 const started = Date.now();
 for (const part of parts) {
-  const args = [cli, 'check', path.join(corpus, part.dir), '--format', 'json', ...(part.kind ? ['--kind', part.kind] : [])];
+  const targets = part.dir ? [path.join(corpus, part.dir)] : part.files.map((file) => path.join(corpus, file));
+  const args = [cli, 'check', ...targets, '--format', 'json', ...(part.kind ? ['--kind', part.kind] : [])];
   const run = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
   let report;
   try {
     report = JSON.parse(run.stdout);
   } catch {
-    console.error(`${part.dir}: the CLI printed no JSON (exit ${run.status}): ${run.stderr.slice(0, 400)}`);
+    console.error(`${part.dir ?? part.kind}: the CLI printed no JSON (exit ${run.status}): ${run.stderr.slice(0, 400)}`);
     failures++;
     continue;
   }

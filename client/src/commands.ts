@@ -9,6 +9,8 @@ const KINDS = [
   { label: 'resource', description: 'attached to a resource (S3 bucket, SQS queue, KMS key…)' },
   { label: 'trust', description: "a role's trust policy (who may assume it)" },
   { label: 'scp', description: 'an AWS Organizations service control policy' },
+  { label: 'rcp', description: 'an AWS Organizations resource control policy' },
+  { label: 'endpoint', description: 'a VPC endpoint policy' },
   { label: 'infer', description: 'decide from the content (remove the setting)' },
 ];
 const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off', 'default'];

@@ -35,6 +35,35 @@ describe('resources that real policies use', () => {
   });
 });
 
+describe('policies where Principal "*" is by design', () => {
+  const everyone = { Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::corp-artifacts/*' };
+  test('a VPC endpoint policy names what may pass the endpoint, not who on the internet', () => {
+    assert.deepEqual(found('endpoint', everyone), []);
+    assert.deepEqual(found('endpoint', { Action: 's3:GetObject', Resource: 'arn:aws:s3:::corp-artifacts/*' }), [], 'Principal may be left out');
+  });
+  test('a resource control policy denies for every principal', () => {
+    const rcp = {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: '*',
+      Condition: { StringNotEqualsIfExists: { 'aws:SourceOrgID': 'o-abcd123456' }, BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' } },
+    };
+    assert.deepEqual(found('rcp', rcp), []);
+  });
+  test('the same statement in a bucket policy is public, unless the resource needs an identity', () => {
+    assert.deepEqual(found('resource', everyone), ['IAM096']);
+    assert.deepEqual(found('resource', { ...everyone, Resource: 'arn:aws:s3:::corp-home/${aws:PrincipalTag/team}/*' }), []);
+  });
+  test('a missing Version is advice when the policy uses no variables', () => {
+    const noVersion = (resource: string) => `{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "${resource}"}]}`;
+    const plain = analyze(noVersion('arn:aws:s3:::b/*'), 'identity').findings;
+    assert.deepEqual([codes(plain), plain[0]!.severity], [['IAM010'], 'information']);
+    const variables = analyze(noVersion('arn:aws:s3:::b/${aws:username}/*'), 'identity').findings.find((f) => f.code === 'IAM010');
+    assert.equal(variables?.severity, undefined, 'the rule default: a warning');
+  });
+});
+
 describe('statement ids by policy type', () => {
   test('resource policies accept spaces in Sid (S3, KMS, SQS do; IAM does not)', () => {
     const keyPolicy = { Sid: 'Enable IAM User Permissions', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' };

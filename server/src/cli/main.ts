@@ -31,7 +31,7 @@ against each other.
 Options:
   --notes <dir>              also check the study notes in this folder (repeatable)
   --format text|json|sarif   output format (default: text)
-  --kind identity|resource|trust|scp
+  --kind identity|resource|trust|scp|rcp|endpoint
                              analyse every JSON file as this kind of policy
   --no-color                 plain text output
   -h, --help                 show this help
@@ -72,7 +72,8 @@ export function main(argv: readonly string[]): number | Promise<number> {
   if (values.help) return print(USAGE, 0);
   const format = values.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) return usageError(`--format must be text, json or sarif, not "${format}".`);
-  if (values.kind !== undefined && !isPolicyKind(values.kind)) return usageError(`--kind must be identity, resource, trust or scp, not "${values.kind}".`);
+  if (values.kind !== undefined && !isPolicyKind(values.kind))
+    return usageError(`--kind must be identity, resource, trust, scp, rcp or endpoint, not "${values.kind}".`);
   const noteFolders = values.notes ?? [];
   if (positionals.length === 0 && noteFolders.length === 0) return usageError('Name at least one file or folder to check.');
   const missingNotes = noteFolders.filter((folder) => !isDirectory(folder));

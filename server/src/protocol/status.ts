@@ -4,7 +4,7 @@
  * the client never needs to know which kinds exist.
  */
 
-export type PolicyKind = 'identity' | 'resource' | 'trust' | 'scp';
+export type PolicyKind = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'endpoint';
 export type AppSpecPlatform = 'ec2' | 'lambda' | 'ecs';
 
 interface StatusBase {

@@ -25,7 +25,8 @@ const TRUST_ACTION = /^sts:(AssumeRole(WithSAML|WithWebIdentity)?|TagSession|Set
 /**
  * Trust policy: Principals and only role-assumption actions. Resource policy: most
  * statements name a Principal. Otherwise identity, where a stray Principal is then
- * reported. SCPs look like identity policies and are only known from configuration.
+ * reported. SCPs look like identity policies, and resource control policies and VPC endpoint
+ * policies like resource policies: they are only known from configuration.
  */
 export function inferPolicyKind(model: PolicyModel): PolicyKind {
   const withPrincipal = model.statements.filter((s) => s.principal || s.notPrincipal).length;
@@ -35,6 +36,8 @@ export function inferPolicyKind(model: PolicyModel): PolicyKind {
   return 'resource';
 }
 
+export const POLICY_KINDS: readonly PolicyKind[] = ['identity', 'resource', 'trust', 'scp', 'rcp', 'endpoint'];
+
 export function isPolicyKind(value: unknown): value is PolicyKind {
-  return value === 'identity' || value === 'resource' || value === 'trust' || value === 'scp';
+  return typeof value === 'string' && (POLICY_KINDS as readonly string[]).includes(value);
 }

@@ -13,7 +13,14 @@ import { IAM_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
 
 /** IAM policies: any JSON document that looks like one (or that a setting or --kind names). */
 
-const KIND_LABELS: Record<PolicyKind, string> = { identity: 'identity', resource: 'resource', trust: 'trust', scp: 'SCP' };
+const KIND_LABELS: Record<PolicyKind, string> = {
+  identity: 'identity',
+  resource: 'resource',
+  trust: 'trust',
+  scp: 'SCP',
+  rcp: 'RCP',
+  endpoint: 'VPC endpoint',
+};
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export const iamKindModule: KindModule = {

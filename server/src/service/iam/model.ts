@@ -6,7 +6,8 @@ import { parseTree, type Node, type ParseError } from 'jsonc-parser';
  * document version and shared by every feature.
  */
 
-export type PolicyKind = 'identity' | 'resource' | 'trust' | 'scp';
+/** endpoint: a VPC endpoint policy; rcp: an AWS Organizations resource control policy. */
+export type PolicyKind = 'identity' | 'resource' | 'trust' | 'scp' | 'rcp' | 'endpoint';
 
 /** A JSON string value with the offsets of its text between the quotes. */
 export interface JsonString {

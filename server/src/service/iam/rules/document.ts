@@ -49,11 +49,19 @@ function checkVersion(context: RuleContext, root: Node): void {
     const insertAt = first ? first.offset : root.offset + 1;
     const indent = first ? indentationOf(model.text, first.offset) : '';
     const newText = first ? `"Version": "${CURRENT_VERSION}",\n${indent}` : `"Version": "${CURRENT_VERSION}"`;
+    // Without variables the old language reads this policy the same (AWS's default VPC endpoint
+    // policy has no Version): then it is advice, not a warning.
+    const usesVariables = model.text.includes('${');
     context.report(
       DOCUMENT_RULES.missingVersion,
       rangeOf(document, root.offset, 1),
-      `Missing "Version": IAM then applies 2008-10-17, where policy variables such as \${aws:username} are plain text. Add "Version": "${CURRENT_VERSION}".`,
-      { fixes: [{ title: `Add "Version": "${CURRENT_VERSION}"`, edits: [{ range: rangeOf(document, insertAt, 0), newText }], preferred: true }] },
+      usesVariables
+        ? `Missing "Version": IAM then applies 2008-10-17, where policy variables such as \${aws:username} are plain text. Add "Version": "${CURRENT_VERSION}".`
+        : `Missing "Version": IAM then applies 2008-10-17, which reads this policy the same but has none of the newer features (policy variables). AWS recommends "Version": "${CURRENT_VERSION}".`,
+      {
+        severity: usesVariables ? undefined : 'information',
+        fixes: [{ title: `Add "Version": "${CURRENT_VERSION}"`, edits: [{ range: rangeOf(document, insertAt, 0), newText }], preferred: true }],
+      },
     );
     return;
   }

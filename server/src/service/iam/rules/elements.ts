@@ -110,8 +110,8 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
         { fixes: [{ title: `Remove "${name}"`, edits: [removeNodeEdit(context.document, property)] }] },
       );
     }
-  } else if (principalProperties.length === 0) {
-    const what = context.kind === 'trust' ? 'A trust policy' : 'A resource policy';
+  } else if (principalProperties.length === 0 && context.kind !== 'endpoint') {
+    const what = context.kind === 'trust' ? 'A trust policy' : context.kind === 'rcp' ? 'A resource control policy' : 'A resource policy';
     context.report(ELEMENT_RULES.missingPrincipal, where(), `${what} statement needs "Principal" (or "NotPrincipal") to say who gets access.`);
   } else if (principalProperties.length === 2) {
     context.report(

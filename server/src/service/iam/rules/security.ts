@@ -161,10 +161,15 @@ function checkNotElements(context: RuleContext, statement: StatementModel): void
   }
 }
 
+const IDENTITY_VARIABLE = /\$\{aws:(username|userid|PrincipalTag\/|PrincipalAccount|PrincipalArn|PrincipalOrgID|FederatedProvider|SourceIdentity)/i;
+
 function checkPublicPrincipal(context: RuleContext, statement: StatementModel): void {
   if (context.kind !== 'resource' && context.kind !== 'trust') return;
   const principal = statement.principal;
   if (!principal || statement.condition) return;
+  // A resource built from the caller's identity (…/${aws:username}/*, …-${aws:PrincipalTag/team})
+  // never matches an anonymous request, which has no such value: not public.
+  if ((statement.resource?.strings ?? []).some((r) => IDENTITY_VARIABLE.test(r.value))) return;
   const stars: JsonString[] =
     principal.type === 'string' && principal.value === '*'
       ? stringsOf(context.model.text, principal)
