@@ -64,6 +64,29 @@ describe('policies where Principal "*" is by design', () => {
   });
 });
 
+describe('service principals', () => {
+  const trust = (service: string) => found('trust', { Principal: { Service: service }, Action: 'sts:AssumeRole' });
+  test('real ones, including those named apart from their action prefix', () => {
+    for (const service of [
+      'lambda.amazonaws.com',
+      'ecs-tasks.amazonaws.com',
+      'edgelambda.amazonaws.com',
+      'logs.eu-west-1.amazonaws.com',
+      'states.amazonaws.com',
+    ]) {
+      assert.deepEqual(trust(service), [], service);
+    }
+  });
+  test('a near miss of a known one, amazon.com for amazonaws.com, an account ID', () => {
+    assert.deepEqual(trust('lamdba.amazonaws.com'), ['IAM062']);
+    assert.deepEqual(trust('lambda.amazon.com'), ['IAM062']);
+    assert.deepEqual(trust('123456789012'), ['IAM060']);
+    const fix = analyze(policy(statement({ Principal: { Service: 'lamdba.amazonaws.com' }, Action: 'sts:AssumeRole' })), 'trust').findings[0]!.fixes?.[0]
+      ?.title;
+    assert.equal(fix, 'Change to "lambda.amazonaws.com"');
+  });
+});
+
 describe('statement ids by policy type', () => {
   test('resource policies accept spaces in Sid (S3, KMS, SQS do; IAM does not)', () => {
     const keyPolicy = { Sid: 'Enable IAM User Permissions', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' };

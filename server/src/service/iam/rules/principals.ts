@@ -12,6 +12,13 @@ import type { RuleDefinition } from '../../common/findings';
 
 export const PRINCIPAL_RULES = {
   invalidPrincipal: define('IAM060', 'invalid-principal', 'error', 'The principal is not in a valid form for its type.', `${ELEMENTS}_principal.html`),
+  unknownServicePrincipal: define(
+    'IAM062',
+    'unknown-service-principal',
+    'warning',
+    'The service principal is close to a known one but is not it (a typo, or amazon.com for amazonaws.com).',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services',
+  ),
   unknownPrincipalType: define(
     'IAM061',
     'unknown-principal-type',
@@ -92,8 +99,20 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
       }
       return;
     case 'Service':
-      if (!SERVICE_PRINCIPAL.test(value)) {
-        const fixed = /^[a-z0-9-]+$/.test(value) ? `${value}.amazonaws.com` : undefined;
+      if (ACCOUNT_ID.test(value)) {
+        context.report(
+          PRINCIPAL_RULES.invalidPrincipal,
+          range,
+          `"${value}" is an account ID, not a service principal: name accounts under "AWS" ("AWS": "${value}"), services as "ec2.amazonaws.com".`,
+        );
+        return;
+      }
+      if (SERVICE_PRINCIPAL.test(value)) {
+        checkServiceName(context, principal);
+        return;
+      }
+      {
+        const fixed = /^[a-z][a-z0-9-]*$/.test(value) ? `${value}.amazonaws.com` : undefined;
         context.report(
           PRINCIPAL_RULES.invalidPrincipal,
           range,
@@ -120,4 +139,63 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
         context.report(PRINCIPAL_RULES.invalidPrincipal, range, `"${value}" is not a canonical user ID (64 hexadecimal characters).`);
       return;
   }
+}
+
+/**
+ * Service principals that are not <service>.amazonaws.com: the service's own name differs from
+ * its action prefix (ecs-tasks, edgelambda, delivery.logs…) or Amazon names them under amazon.com.
+ */
+const PRINCIPAL_ONLY_NAMES = new Set([
+  'ecs-tasks',
+  'edgelambda',
+  'delivery',
+  'vpc-flow-logs',
+  'spotfleet',
+  'replication',
+  'replicator',
+  'ops',
+  'tasks',
+  'logging',
+  'monitoring',
+  'export',
+  'member',
+  'alexa-appkit',
+  'alexa-connectedhome',
+]);
+const AMAZON_COM_PRINCIPALS = new Set(['alexa-appkit', 'alexa-connectedhome']);
+
+/**
+ * lambda.amazon.com, lamdba.amazonaws.com: the first label is compared with the service
+ * prefixes of the catalog. Only a near miss of a known name is reported (with the fix); an
+ * unknown name far from every known one may be a service the catalog does not list.
+ */
+function checkServiceName(context: RuleContext, principal: JsonString): void {
+  const value = principal.value;
+  const [label = '', ...rest] = value.toLowerCase().split('.');
+  const domain = rest.join('.');
+  const known = (name: string) => context.catalog.hasService(name) || PRINCIPAL_ONLY_NAMES.has(name);
+  const fix = (to: string) => ({
+    fixes: [{ title: `Change to "${to}"`, edits: [{ range: context.nodeRange(principal.node), newText: jsonString(to) }], preferred: true }],
+  });
+  if (domain === 'amazon.com' && !AMAZON_COM_PRINCIPALS.has(label) && known(label)) {
+    const to = `${label}.amazonaws.com`;
+    context.report(
+      PRINCIPAL_RULES.unknownServicePrincipal,
+      context.stringRange(principal),
+      `Service principals end in .amazonaws.com: "${value}" matches no service; did you mean "${to}"?`,
+      fix(to),
+    );
+    return;
+  }
+  if (!domain.endsWith('amazonaws.com') && !domain.endsWith('amazonaws.com.cn')) return;
+  if (known(label)) return;
+  const suggestion = nearest(label, [...context.catalog.servicePrefixes(), ...PRINCIPAL_ONLY_NAMES], 2);
+  if (!suggestion || suggestion.length < 4) return;
+  const to = [suggestion, ...rest].join('.');
+  context.report(
+    PRINCIPAL_RULES.unknownServicePrincipal,
+    context.stringRange(principal),
+    `"${value}" is not a known service principal; did you mean "${to}"?`,
+    fix(to),
+  );
 }
