@@ -64,6 +64,27 @@ describe('policies where Principal "*" is by design', () => {
   });
 });
 
+describe('policies wrapped as the AWS CLI prints them', () => {
+  const inner = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObjects", "Resource": "*"}]}';
+  test('get-policy-version and get-role-policy output is analysed inside, at exact positions', () => {
+    for (const text of [
+      `{"PolicyVersion": {"Document": ${inner}, "VersionId": "v2", "IsDefaultVersion": true, "CreateDate": "2024-01-01T00:00:00Z"}}`,
+      `{"RoleName": "app", "PolicyName": "read", "PolicyDocument": ${inner}}`,
+    ]) {
+      const analysis = analyze(text);
+      assert.deepEqual(codes(analysis.findings), ['IAM042']);
+      const finding = analysis.findings[0]!;
+      const start = text.indexOf('GetObjects');
+      assert.equal(finding.range.start.character, start, 'the range is on the action inside the wrapper');
+    }
+  });
+  test('get-role output is a trust policy', () => {
+    const text = `{"Role": {"RoleName": "app", "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}}`;
+    const analysis = analyze(text);
+    assert.deepEqual([analysis.kind, analysis.model.wrapper, codes(analysis.findings)], ['trust', 'Role.AssumeRolePolicyDocument', []]);
+  });
+});
+
 describe('service principals', () => {
   const trust = (service: string) => found('trust', { Principal: { Service: service }, Action: 'sts:AssumeRole' });
   test('real ones, including those named apart from their action prefix', () => {

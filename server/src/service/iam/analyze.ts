@@ -65,7 +65,7 @@ export function analyzePolicy(document: TextDocument, catalog: IamCatalog, optio
   const model = parsePolicy(text);
   // Too deep to parse but marked like a policy: say so rather than stay silent.
   if (!options.kind && !model.tooDeep && !isPolicyModel(model)) return undefined;
-  const kind = options.kind ?? inferPolicyKind(model);
+  const kind = options.kind ?? model.wrapperKind ?? inferPolicyKind(model);
   const context = new RuleContext(document, model, kind, catalog);
   for (const rule of RULES) {
     try {

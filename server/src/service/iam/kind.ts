@@ -49,7 +49,7 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
     reportKind: (analysis) => analysis.kind,
     status(analysis) {
       const kind = KIND_LABELS[analysis.kind];
-      const source = analysis.kindSource === 'configured' ? 'kind from settings' : 'inferred';
+      const source = `${analysis.kindSource === 'configured' ? 'kind from settings' : 'inferred'}${analysis.model.wrapper ? ` · in ${analysis.model.wrapper}` : ''}`;
       return {
         documentType: 'iam-policy',
         policyKind: analysis.kind,
@@ -60,7 +60,7 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
         label: `$(shield) IAM ${kind} policy · ${plural(analysis.statementCount, 'statement')}`,
         // Short enough for the status hover; the whole picture is in the summary.
         detail: `${source} · ${plural(analysis.findings.length, 'problem')} · ${round(analysis.elapsedMs)} ms`,
-        summary: `IAM ${analysis.kind} policy (${analysis.kindSource}): ${analysis.statementCount} statements, ${analysis.findings.length} problems, analysed in ${round(analysis.elapsedMs)} ms. Catalog ${catalog().source.version}.`,
+        summary: `IAM ${analysis.kind} policy (${analysis.kindSource})${analysis.model.wrapper ? `, the document in ${analysis.model.wrapper}` : ''}: ${analysis.statementCount} statements, ${analysis.findings.length} problems, analysed in ${round(analysis.elapsedMs)} ms. Catalog ${catalog().source.version}.`,
         command: { title: 'Change kind…', command: COMMANDS.setPolicyKind },
       };
     },

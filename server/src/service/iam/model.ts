@@ -58,6 +58,13 @@ export interface PolicyModel {
   readonly versionProperty?: Node;
   readonly statementProperty?: Node;
   readonly statements: readonly StatementModel[];
+  /**
+   * Where the policy sits when the file wraps it (AWS CLI or API output, a template fragment):
+   * "PolicyVersion.Document", "Role.AssumeRolePolicyDocument"… Rules read the inner document.
+   */
+  readonly wrapper?: string;
+  /** The kind the wrapper implies (an AssumeRolePolicyDocument is a trust policy). */
+  readonly wrapperKind?: PolicyKind;
 }
 
 /** Beyond this nesting depth the recursive parser could exhaust the stack; no real policy comes close. */
@@ -68,8 +75,10 @@ export function parsePolicy(text: string): PolicyModel {
     return { text, root: undefined, syntaxErrors: [], tooDeep: true, statements: [] };
   }
   const syntaxErrors: ParseError[] = [];
-  const root = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
-  const base = { text, root, syntaxErrors, tooDeep: false };
+  const tree = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+  const unwrapped = tree?.type === 'object' ? unwrap(tree) : undefined;
+  const root = unwrapped?.node ?? tree;
+  const base = { text, root, syntaxErrors, tooDeep: false, wrapper: unwrapped?.path, wrapperKind: unwrapped?.kind };
   if (root?.type !== 'object') return { ...base, statements: [] };
   const props = propertyMap(root);
   const versionProperty = props.get('Version');
@@ -87,6 +96,30 @@ export function parsePolicy(text: string): PolicyModel {
     statementProperty,
     statements,
   };
+}
+
+/**
+ * Policy documents people keep as the AWS CLI prints them: get-policy-version
+ * ({"PolicyVersion": {"Document": …}}), get-role ({"Role": {"AssumeRolePolicyDocument": …}}),
+ * get-role-policy / get-user-policy ({"PolicyDocument": …}). A root that is itself a policy stays.
+ */
+const WRAPPERS: readonly { readonly path: readonly string[]; readonly kind?: PolicyKind }[] = [
+  { path: ['PolicyVersion', 'Document'] },
+  { path: ['PolicyDocument'] },
+  { path: ['Document'] },
+  { path: ['Role', 'AssumeRolePolicyDocument'], kind: 'trust' },
+  { path: ['AssumeRolePolicyDocument'], kind: 'trust' },
+];
+
+function unwrap(root: Node): { node: Node; path: string; kind?: PolicyKind } | undefined {
+  const top = propertyMap(root);
+  if (top.has('Statement') || top.has('Version')) return undefined;
+  for (const wrapper of WRAPPERS) {
+    let node: Node | undefined = root;
+    for (const key of wrapper.path) node = node?.type === 'object' ? propertyMap(node).get(key)?.children?.[1] : undefined;
+    if (node?.type === 'object' && propertyMap(node).has('Statement')) return { node, path: wrapper.path.join('.'), kind: wrapper.kind };
+  }
+  return undefined;
 }
 
 function parseStatement(text: string, node: Node, index: number): StatementModel {
