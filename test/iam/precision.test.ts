@@ -85,6 +85,26 @@ describe('policies wrapped as the AWS CLI prints them', () => {
   });
 });
 
+describe('values left from examples', () => {
+  test('placeholders are named as such in the message', () => {
+    const message = (fields: Record<string, unknown>, kind: PolicyKind = 'resource') => analyze(policy(statement(fields)), kind).findings[0]!.message;
+    assert.match(message({ Principal: { AWS: 'ACCOUNT-B-ID' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), /looks like a placeholder/);
+    assert.match(
+      message({ Principal: '*', Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '<corporate-cidr>' } } }, 'rcp'),
+      /looks like a placeholder/,
+    );
+    assert.doesNotMatch(message({ Principal: { AWS: 'bob' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }), /placeholder/);
+  });
+  test('a template placeholder such as ${Account} is told apart from a policy variable', () => {
+    const findings = analyze(
+      policy(statement({ Effect: 'Deny', Action: 'config:StopConfigurationRecorder', Resource: 'arn:aws:config:*:${Account}:*' })),
+      'scp',
+    ).findings;
+    assert.deepEqual(codes(findings), ['IAM080']);
+    assert.match(findings[0]!.message, /not a policy variable .* template placeholder/);
+  });
+});
+
 describe('service principals', () => {
   const trust = (service: string) => found('trust', { Principal: { Service: service }, Action: 'sts:AssumeRole' });
   test('real ones, including those named apart from their action prefix', () => {

@@ -1,3 +1,4 @@
+import { placeholderHint } from '../../common/placeholders';
 import { isIP } from 'node:net';
 import type { OperatorCategory } from '../operators';
 
@@ -39,7 +40,8 @@ function ipMessage(text: string, operator: string): string | undefined {
   const [address = '', prefix, extra] = text.split('/');
   const version = isIP(address);
   const maxPrefix = version === 4 ? 32 : 128;
-  if (version === 0 || extra !== undefined) return `${operator} needs an IPv4 or IPv6 address or CIDR range such as "203.0.113.0/24"; "${text}" is not one.`;
+  if (version === 0 || extra !== undefined)
+    return `${operator} needs an IPv4 or IPv6 address or CIDR range such as "203.0.113.0/24"; "${text}" is not one.${placeholderHint(text)}`;
   if (prefix !== undefined && (!/^\d+$/.test(prefix) || Number(prefix) > maxPrefix)) {
     return `"${text}" has an invalid prefix length: IPv${version} ranges take /0 to /${maxPrefix}.`;
   }

@@ -1,4 +1,5 @@
 import type { Node } from 'jsonc-parser';
+import { placeholderHint } from '../../common/placeholders';
 import { nearest } from '../../common/suggest';
 import { jsonString } from '../../common/text';
 import { parseArn } from '../arn';
@@ -88,13 +89,13 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
         context.report(
           PRINCIPAL_RULES.invalidPrincipal,
           range,
-          `"${value}" is not an IAM principal ARN: use arn:aws:iam::<account>:root, :user/<name>, :role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>.`,
+          `"${value}" is not an IAM principal ARN: use arn:aws:iam::<account>:root, :user/<name>, :role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>.${placeholderHint(value)}`,
         );
       } else {
         context.report(
           PRINCIPAL_RULES.invalidPrincipal,
           range,
-          `"${value}" is not an AWS principal: use a 12-digit account ID, an IAM user/role ARN, an account root ARN or "*".`,
+          `"${value}" is not an AWS principal: use a 12-digit account ID, an IAM user/role ARN, an account root ARN or "*".${placeholderHint(value)}`,
         );
       }
       return;

@@ -1,4 +1,5 @@
 import type { Fix, RuleDefinition } from '../../common/findings';
+import { placeholderHint } from '../../common/placeholders';
 import { nearest } from '../../common/suggest';
 import { jsonString } from '../../common/text';
 import { hasWildcardOrVariable, parseArn, PARTITIONS, patternMatchesTemplate } from '../arn';
@@ -62,7 +63,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
     context.report(
       RESOURCE_RULES.invalidArn,
       whole,
-      `"${value}" is not an ARN: a resource must be "*" or start with "arn:" (arn:partition:service:region:account:resource).`,
+      `"${value}" is not an ARN: a resource must be "*" or start with "arn:" (arn:partition:service:region:account:resource).${placeholderHint(value)}`,
       { fixes },
     );
     return;
@@ -118,9 +119,13 @@ function checkRegionAndAccount(context: RuleContext, resource: JsonString, servi
     return;
   }
   if (which === 'region' && !REGION_PATTERN.test(value)) {
-    context.report(RESOURCE_RULES.invalidArn, range(), `"${value}" is not a Region code such as us-east-1 or eu-west-2.`);
+    context.report(RESOURCE_RULES.invalidArn, range(), `"${value}" is not a Region code such as us-east-1 or eu-west-2.${placeholderHint(value)}`);
   } else if (which === 'account' && !ACCOUNT_PATTERN.test(value) && value !== 'aws') {
-    context.report(RESOURCE_RULES.invalidArn, range(), `"${value}" is not an AWS account ID: use the 12-digit ID (e.g. 123456789012), "*" or a variable.`);
+    context.report(
+      RESOURCE_RULES.invalidArn,
+      range(),
+      `"${value}" is not an AWS account ID: use the 12-digit ID (e.g. 123456789012), "*" or a variable.${placeholderHint(value)}`,
+    );
   }
 }
 

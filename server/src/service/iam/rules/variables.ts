@@ -87,9 +87,16 @@ function checkString(context: RuleContext, s: JsonString, oldVersion: boolean): 
             : `"\${${body}}" is not a valid policy variable: write \${key} or \${key, 'default'}.`,
         );
       } else if (!context.catalog.conditionKey(match[1]!)) {
-        context.report(VARIABLE_RULES.invalidPolicyVariable, range, `"${match[1]}" is not a known request context key, so \${${match[1]}} never resolves.`, {
-          severity: 'warning',
-        });
+        context.report(
+          VARIABLE_RULES.invalidPolicyVariable,
+          range,
+          match[1]!.includes(':')
+            ? `"${match[1]}" is not a known request context key, so \${${match[1]}} never resolves.`
+            : `\${${match[1]}} is not a policy variable (those are prefix:name, such as \${aws:username}), so IAM never resolves it; if it is a template placeholder (CloudFormation, Terraform), substitute it before the policy is used.`,
+          {
+            severity: 'warning',
+          },
+        );
       }
     }
     if (oldVersion) {
