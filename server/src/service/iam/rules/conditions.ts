@@ -135,7 +135,7 @@ function checkKey(context: RuleContext, statement: StatementModel, operator: Par
     context.report(
       CONDITION_RULES.conditionTypeMismatch,
       context.nodeRange(keyNode),
-      `${key} is of type ${info.type}, which ${operator.info!.name} cannot compare; use ${suitableOperators(info.type)}.`,
+      `${key} is of type ${info.type}, and ${operator.info!.name} is an operator for another type; compare it with ${suitableOperators(info.type)}.`,
     );
   }
   if (info && operator.set && !info.type.startsWith('ArrayOf') && !info.inferred && !MULTIVALUED_CLAIMS.has(key.toLowerCase())) {
