@@ -131,6 +131,9 @@ describe('facts', () => {
     // A label bullet covers a fenced block written under it; the block's "1." lines are no list.
     const fenced = ['## EBS', '* *Provisioned IOPS SSD (io2)*:', '', '```yaml', '1. 1,000 IOPS per GiB.', '2. Up to 64,000 IOPS.', '```', ''].join('\n');
     assert.deepEqual(flagged(fenced), ['outdated 64,000 IOPS']);
+    // A one-letter slip in a long word of the property is read as the word.
+    assert.deepEqual(flagged('# SQS\n- Retension period: max 21 days'), ['wrong 21 days']);
+    assert.deepEqual(flagged('# SQS\n- Retension period: max 14 days'), []);
     // "for an additional fee" marks the paid ceiling.
     assert.deepEqual(flagged('### gp3 volumes\n- 16000 IOPS and 1000 MiB/s for an additional fee'), ['outdated 16000 IOPS', 'outdated 1000 MiB/s']);
     // A maximum stated with today's default, which was the old maximum.

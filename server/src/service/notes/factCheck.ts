@@ -1,7 +1,7 @@
 import type { FactChange, LoadedFact } from './knowledge';
 import { findCounts, findQuantities, sameValue, type FoundQuantity } from './quantities';
 import { problemFor } from './factProblem';
-import { WordMatcher } from './wordMatch';
+import { TypoCorrector, WordMatcher } from './wordMatch';
 import { HISTORY_TOLERANCE, outdatedLimit, outdatedRangeEnd, sameValueWithin } from './oldLimits';
 import type { ContextStatement } from './statements';
 import {
@@ -85,6 +85,7 @@ export class FactChecker {
   /** Facts by the first word of each phrase of their property's first group (the property noun). */
   private readonly index = new Map<string, LoadedFact[]>();
   private readonly words = new WordMatcher();
+  private readonly typos: TypoCorrector;
 
   /** Facts whose property noun a context names; the same headings stand over many statements. */
   private readonly byContext = new Map<string, ContextInfo>();
@@ -124,6 +125,7 @@ export class FactChecker {
   }
 
   constructor(facts: readonly LoadedFact[]) {
+    this.typos = new TypoCorrector(facts.flatMap((fact) => [...fact.propertyWords.flat(), ...fact.serviceWords]));
     for (const fact of facts) {
       const words = this.serviceWords.get(fact.service) ?? [];
       for (const word of fact.serviceWords) if (!words.includes(word)) words.push(word);
@@ -157,7 +159,7 @@ export class FactChecker {
   }
 
   private checkStatement(statement: ContextStatement, problems: FactProblem[], mentions: FactMention[]): void {
-    const lower = normalise(statement.text);
+    const lower = this.typos.correct(normalise(statement.text));
     const label = statement.label === undefined ? undefined : normalise(statement.label);
     const candidates = new Set<LoadedFact>();
     for (const word of lower.split(/[^a-z0-9-]+/)) for (const fact of this.index.get(word) ?? []) candidates.add(fact);

@@ -52,3 +52,52 @@ export class WordMatcher {
     return [...text.matchAll(pattern)].map((m) => [m.index!, m.index! + m[0].length] as [number, number]);
   }
 }
+
+/**
+ * "Retension period", "maxmimum size": a word of seven letters or more that is one letter off
+ * (or two letters swapped) from a word of the facts, at the same length, is read as that word.
+ * Same length keeps every offset in the note right; short words are left alone, where one
+ * letter often makes another real word.
+ */
+export class TypoCorrector {
+  private readonly byLength = new Map<number, string[]>();
+  private readonly known = new Set<string>();
+  private readonly cache = new Map<string, string>();
+
+  constructor(phrases: readonly string[]) {
+    for (const phrase of phrases) {
+      for (const word of normalise(phrase).split(/[^a-z]+/)) {
+        if (word.length < 7 || this.known.has(word)) continue;
+        this.known.add(word);
+        this.byLength.set(word.length, [...(this.byLength.get(word.length) ?? []), word]);
+      }
+    }
+  }
+
+  correct(lower: string): string {
+    return lower.replace(/[a-z]{7,}/g, (word) => {
+      if (this.known.has(word)) return word;
+      let fixed = this.cache.get(word);
+      if (fixed === undefined) {
+        const near = (this.byLength.get(word.length) ?? []).filter((candidate) => oneSlip(word, candidate));
+        fixed = near.length === 1 ? near[0]! : word;
+        if (this.cache.size > 20_000) this.cache.clear();
+        this.cache.set(word, fixed);
+      }
+      return fixed;
+    });
+  }
+}
+
+/** One letter replaced, or two neighbours swapped. */
+function oneSlip(a: string, b: string): boolean {
+  let first = -1;
+  let differences = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (++differences > 2) return false;
+    if (first < 0) first = i;
+  }
+  if (differences === 1) return true;
+  return differences === 2 && a[first] === b[first + 1] && a[first + 1] === b[first];
+}
