@@ -3,13 +3,13 @@ import type { Finding } from '../common/findings';
 import { YamlRuleContext } from '../yaml/context';
 import { isMap, parseYaml, type YamlModel } from '../yaml/model';
 import { withoutTabNoise } from '../yaml/syntax';
-import { checkBatch, checkCache } from './rules/batch';
+import { batchSuppliesBuildspecs, checkBatch, checkCache } from './rules/batch';
 import { checkSchema } from './rules/schema';
 import { checkSyntax, SYNTAX_RULES } from './rules/syntax';
 import { checkBatchEnv, checkEnv } from './rules/env';
 import { checkFallbackKeyCount, checkFanoutParallelism, checkRetryCounts, checkRunAsOnWindows } from './rules/limits';
 import { checkConflictingRuntimes, checkRuntimeVersions } from './rules/runtimes';
-import { buildspecVersion, checkVersion, VERSION_RULES } from './rules/version';
+import { buildspecVersion, checkVersion, hasUnsupportedVersion, VERSION_RULES } from './rules/version';
 
 export interface BuildspecAnalysis {
   readonly model: YamlModel;
@@ -31,7 +31,9 @@ export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: st
     context.report(SYNTAX_RULES.notAMapping, context.nodeRange(root), 'A buildspec is a mapping that starts with version: 0.2 and has phases.');
   } else if (isMap(root)) {
     run('version', () => checkVersion(context));
-    run('schema', () => checkSchema(context, root, version));
+    const phasesOptional = batchSuppliesBuildspecs(context);
+    // An unsupported version is the one problem: the rest of the file follows some other format.
+    if (!hasUnsupportedVersion(context)) run('schema', () => checkSchema(context, root, version, phasesOptional));
     run('runtimes', () => checkRuntimeVersions(context));
     run('conflicting-runtimes', () => checkConflictingRuntimes(context));
     run('env', () => checkEnv(context));

@@ -1,5 +1,6 @@
 import type { YAMLMap } from 'yaml';
 import type { YamlRuleContext } from '../../yaml/context';
+import type { SpecNode } from '../../yaml/spec';
 import { validateNode, type SchemaRules } from '../../yaml/validate';
 import { BUILDSPEC_SPEC } from '../spec';
 import { claimMisplacedRuntimeVersions } from './runtimes';
@@ -40,8 +41,12 @@ export const SCHEMA_RULES = {
   ),
 } satisfies Record<string, RuleDefinition>;
 
-export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: string | undefined): void {
-  validateNode(context, root, BUILDSPEC_SPEC.root, [], {
+/**
+ * `phasesOptional`: a batch whose every build names its own buildspec never runs this file's
+ * phases, so CodeBuild needs none here (see batchSuppliesBuildspecs).
+ */
+export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: string | undefined, phasesOptional = false): void {
+  validateNode(context, root, phasesOptional ? WITHOUT_REQUIRED_PHASES : BUILDSPEC_SPEC.root, [], {
     rules: schemaRules(),
     version,
     label: 'buildspec',
@@ -50,6 +55,11 @@ export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: st
     claimUnknownKey: (path, pair) => claimMisplacedRuntimeVersions(context, path, pair),
   });
 }
+
+const WITHOUT_REQUIRED_PHASES: SpecNode = {
+  ...BUILDSPEC_SPEC.root,
+  keys: { ...BUILDSPEC_SPEC.root.keys, phases: { ...BUILDSPEC_SPEC.root.keys!.phases!, required: false } },
+};
 
 function schemaRules(): SchemaRules {
   const rules = SCHEMA_RULES;
