@@ -4,8 +4,10 @@ import { YamlRuleContext } from '../yaml/context';
 import { isMap, parseYaml, type YamlModel } from '../yaml/model';
 import { withoutTabNoise } from '../yaml/syntax';
 import { batchSuppliesBuildspecs, checkBatch, checkCache } from './rules/batch';
+import { checkCommands } from './rules/commands';
+import { checkEmptyCommands, checkEmptySections } from './rules/empty';
 import { checkSchema } from './rules/schema';
-import { checkSyntax, SYNTAX_RULES } from './rules/syntax';
+import { checkControlCharacters, checkSyntax, checkTooDeep, SYNTAX_RULES, withLineFeeds } from './rules/syntax';
 import { checkBatchEnv, checkEnv } from './rules/env';
 import { checkFallbackKeyCount, checkFanoutParallelism, checkRetryCounts, checkRunAsOnWindows } from './rules/limits';
 import { checkConflictingRuntimes, checkRuntimeVersions } from './rules/runtimes';
@@ -21,9 +23,11 @@ export interface BuildspecAnalysis {
 /** Analyses a buildspec: YAML problems, the specification as data, then the buildspec-specific rules. */
 export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: string, error: unknown) => void): BuildspecAnalysis {
   const started = performance.now();
-  const model = parseYaml(document.getText());
+  const model = parseYaml(withLineFeeds(document.getText()));
   const context = new YamlRuleContext(document, model, onRuleError);
   const run = (name: string, rule: () => void) => context.run(name, rule);
+  run('control-characters', () => checkControlCharacters(context));
+  if (checkTooDeep(context)) return { model, findings: context.findings, elapsedMs: performance.now() - started };
   run('yaml', () => checkSyntax(context));
   const root = model.doc.contents;
   const version = buildspecVersion(context);
@@ -32,8 +36,15 @@ export function analyzeBuildspec(document: TextDocument, onRuleError?: (rule: st
   } else if (isMap(root)) {
     run('version', () => checkVersion(context));
     const phasesOptional = batchSuppliesBuildspecs(context);
+    // Broken YAML or tab indentation empties sections too: those are reported as what they are.
+    const readable = model.errors.length === 0 && model.tabLines.length === 0;
     // An unsupported version is the one problem: the rest of the file follows some other format.
-    if (!hasUnsupportedVersion(context)) run('schema', () => checkSchema(context, root, version, phasesOptional));
+    if (!hasUnsupportedVersion(context)) {
+      run('schema', () => checkSchema(context, root, version, phasesOptional));
+      if (readable) run('empty-sections', () => checkEmptySections(context, phasesOptional));
+    }
+    if (readable) run('empty-commands', () => checkEmptyCommands(context));
+    run('commands', () => checkCommands(context));
     run('runtimes', () => checkRuntimeVersions(context));
     run('conflicting-runtimes', () => checkConflictingRuntimes(context));
     run('env', () => checkEnv(context));
