@@ -10,6 +10,7 @@ import { checkSchema } from './rules/schema';
 import { checkSyntax, SYNTAX_RULES } from './rules/syntax';
 import { checkFilesAndPermissions, isWindows } from './rules/ec2';
 import { checkEc2Hooks, checkFunctionHooks } from './rules/hooks';
+import { checkPlaceholders, PLACEHOLDER_RULES } from './rules/placeholders';
 import { checkEcsResources, checkLambdaResources } from './rules/resources';
 import { checkVersion, VERSION_RULES } from './rules/version';
 
@@ -75,8 +76,16 @@ export function analyzeAppSpec(
       run('hooks', () => checkFunctionHooks(context, platform));
       run('resources', () => (platform === 'lambda' ? checkLambdaResources(context) : checkEcsResources(context)));
     }
+    run('placeholders', () => checkPlaceholders(context));
   }
-  const findings = withoutTabNoise(context.findings, SYNTAX_RULES.tabIndentation.code);
+  const findings = withoutPlaceholderNoise(withoutTabNoise(context.findings, SYNTAX_RULES.tabIndentation.code));
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { model, platform, platformSource: source, json, findings, elapsedMs: performance.now() - started };
+}
+
+/** A value that is a placeholder gets that one finding: what the type or format rules say about it follows from it. */
+function withoutPlaceholderNoise(findings: Finding[]): Finding[] {
+  const key = (f: Finding) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}`;
+  const placeholders = new Set(findings.filter((f) => f.code === PLACEHOLDER_RULES.unsubstitutedPlaceholder.code).map(key));
+  return placeholders.size === 0 ? findings : findings.filter((f) => f.code === PLACEHOLDER_RULES.unsubstitutedPlaceholder.code || !placeholders.has(key(f)));
 }
