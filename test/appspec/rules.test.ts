@@ -15,8 +15,11 @@ interface Case {
   readonly severity?: string;
 }
 
-const analysed = (text: string, json = false) =>
-  analyzeAppSpec(TextDocument.create(`file:///ws/appspec.${json ? 'json' : 'yml'}`, json ? 'json' : 'yaml', 1, text), json);
+const analysed = (text: string, json = false) => {
+  const analysis = analyzeAppSpec(TextDocument.create(`file:///ws/appspec.${json ? 'json' : 'yml'}`, json ? 'json' : 'yaml', 1, text), json);
+  assert.ok(analysis, 'analysed as an AppSpec');
+  return analysis;
+};
 const findings = (text: string, json = false) => analysed(text, json).findings;
 
 const EC2 = 'version: 0.0\nos: linux\n';
@@ -132,6 +135,7 @@ const CASES: Case[] = [
     fix: 'Remove overwrite',
     after: /destination: \/srv\n$/,
   },
+  { name: 'NUL in a value', code: 'APS001', text: `${EC2}files:\n  - source: /\n    destination: /srv⟦\u0000⟧\n` },
   {
     name: 'incomplete awsvpc configuration',
     code: 'APS044',
@@ -178,6 +182,30 @@ describe('one finding per hook item', () => {
     assert.deepEqual(
       all.map((f) => f.code),
       ['APS030'],
+    );
+  });
+});
+
+describe('AppSpecs recognised by their content', () => {
+  const analyse = (text: string) => analyzeAppSpec(TextDocument.create('file:///ws/appspec.json', 'json', 1, text), true);
+  test('a JSON file named appspec.json with none of the AppSpec keys is given up', () => {
+    assert.equal(analyse('{"name": "widget", "license": "MIT", "keywords": ["a"], "settings": {"x": 1}}'), undefined);
+    assert.equal(analyse('[1, 2, 3]'), undefined);
+    assert.equal(analyse('{}'), undefined);
+  });
+  test('any AppSpec key, in any case, keeps it an AppSpec (with its problems reported)', () => {
+    assert.ok(analyse('{"Resources": []}'));
+    assert.ok(analyse('{"hooks": {}}'));
+    assert.ok(analyse('{"version": 1}'));
+  });
+  test('broken or empty JSON stays an AppSpec: its syntax is what is reported', () => {
+    assert.deepEqual(
+      analyse('{"name": ')!.findings.map((f) => f.code),
+      ['APS001', 'APS001'],
+    );
+    assert.deepEqual(
+      analyse('')!.findings.map((f) => f.code),
+      ['APS001'],
     );
   });
 });
