@@ -49,6 +49,13 @@ const CASES: Case[] = [
     fix: 'Change to "ABORT"',
   },
   { name: 'shell', code: 'BSP022', text: `version: 0.2\nenv:\n  shell: ⟦zsh⟧\n${phases}` },
+  {
+    name: 'bare Windows shell name',
+    code: 'BSP022',
+    severity: 'warning',
+    text: `version: 0.2\nenv:\n  shell: ⟦powershell⟧\n${phases}`,
+    fix: 'Change to "powershell.exe"',
+  },
   { name: 'boolean', code: 'BSP022', text: `version: 0.2\nenv:\n  git-credential-helper: ⟦sometimes⟧\n${phases}` },
   { name: 'missing phases', code: 'BSP023', text: '⟦version⟧: 0.2\nenv:\n  variables:\n    A: b\n' },
   {

@@ -46,7 +46,7 @@ export const SCHEMA_RULES = {
  * phases, so CodeBuild needs none here (see batchSuppliesBuildspecs).
  */
 export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: string | undefined, phasesOptional = false): void {
-  validateNode(context, root, phasesOptional ? WITHOUT_REQUIRED_PHASES : BUILDSPEC_SPEC.root, [], {
+  validateNode(context, root, phasesOptional ? WITHOUT_REQUIRED_PHASES : VALIDATED_ROOT, [], {
     rules: schemaRules(),
     version,
     label: 'buildspec',
@@ -56,10 +56,17 @@ export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: st
   });
 }
 
-const WITHOUT_REQUIRED_PHASES: SpecNode = {
-  ...BUILDSPEC_SPEC.root,
-  keys: { ...BUILDSPEC_SPEC.root.keys, phases: { ...BUILDSPEC_SPEC.root.keys!.phases!, required: false } },
-};
+/**
+ * The specification as the validator applies it: env.shell is checked by rules/env.ts, which
+ * tells a bare "powershell" (a warning) from a shell CodeBuild does not have (an error); hovers
+ * and completion still offer its documented values.
+ */
+const VALIDATED_ROOT = withKey(BUILDSPEC_SPEC.root, 'env', (env) => withKey(env, 'shell', (shell) => ({ ...shell, type: 'string' })));
+const WITHOUT_REQUIRED_PHASES = withKey(VALIDATED_ROOT, 'phases', (phases) => ({ ...phases, required: false }));
+
+function withKey(node: SpecNode, key: string, change: (child: SpecNode) => SpecNode): SpecNode {
+  return { ...node, keys: { ...node.keys, [key]: change(node.keys![key]!) } };
+}
 
 function schemaRules(): SchemaRules {
   const rules = SCHEMA_RULES;
