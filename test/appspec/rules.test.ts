@@ -15,8 +15,12 @@ interface Case {
   readonly severity?: string;
 }
 
-const findings = (text: string, json = false) =>
-  analyzeAppSpec(TextDocument.create(`file:///ws/appspec.${json ? 'json' : 'yml'}`, json ? 'json' : 'yaml', 1, text), json).findings;
+const analysed = (text: string, json = false) => {
+  const analysis = analyzeAppSpec(TextDocument.create(`file:///ws/appspec.${json ? 'json' : 'yml'}`, json ? 'json' : 'yaml', 1, text), json);
+  assert.ok(analysis, 'analysed as an AppSpec');
+  return analysis;
+};
+const findings = (text: string, json = false) => analysed(text, json).findings;
 
 const EC2 = 'version: 0.0\nos: linux\n';
 const lambda = (properties: string, hooks = '') =>
@@ -33,6 +37,14 @@ const CASES: Case[] = [
   { name: 'JSON for EC2', code: 'APS005', json: true, text: '⟦{⟧"version": 0.0, "os": "linux"}' },
   { name: 'missing version', code: 'APS010', text: '⟦⟧os: linux\n', fix: 'Add version: 0.0', after: /^version: 0\.0\nos: linux/ },
   { name: 'version 1.0', code: 'APS011', text: 'version: ⟦1.0⟧\nos: linux\n', fix: 'Use version 0.0' },
+  {
+    name: 'version 1 in an ECS AppSpec (only the reference forbids it)',
+    code: 'APS011',
+    severity: 'warning',
+    json: true,
+    text: '{"version": ⟦1⟧, "Resources": [{"TargetService": {"Type": "AWS::ECS::Service", "Properties": {"TaskDefinition": "<TASK_DEFINITION>", "LoadBalancerInfo": {"ContainerName": "web", "ContainerPort": 80}}}}]}',
+    fix: 'Use version 0.0',
+  },
   { name: "quoted '0.0' on EC2", code: 'APS012', text: "version: ⟦'0.0'⟧\nos: linux\n", fix: 'Unquote: version: 0.0' },
   { name: 'unknown key with suggestion', code: 'APS020', text: `${EC2}⟦file_exist_behavior⟧: OVERWRITE\n`, fix: 'Rename to "file_exists_behavior"' },
   { name: 'EC2 keys are lower-case', code: 'APS020', text: `version: 0.0\n⟦OS⟧: linux\n`, fix: 'Rename to "os"' },
@@ -61,7 +73,12 @@ const CASES: Case[] = [
     code: 'APS033',
     text: `${EC2}hooks:\n  ⟦AfterInstall⟧:\n    - location: a.sh\n      timeout: 2000\n    - location: b.sh\n      timeout: 2000\n`,
   },
-  { name: 'runas on Windows', code: 'APS034', text: 'version: 0.0\nos: windows\nhooks:\n  AfterInstall:\n    - location: a.ps1\n      ⟦runas⟧: admin\n' },
+  {
+    name: 'runas on Windows (ignored by the agent)',
+    code: 'APS034',
+    severity: 'warning',
+    text: 'version: 0.0\nos: windows\nhooks:\n  AfterInstall:\n    - location: a.ps1\n      ⟦runas⟧: admin\n',
+  },
   { name: 'permissions on Windows', code: 'APS034', text: 'version: 0.0\nos: windows\n⟦permissions⟧:\n  - object: C:\\app\n' },
   { name: 'relative destination', code: 'APS035', text: `${EC2}files:\n  - source: /\n    destination: ⟦var/www⟧\n` },
   { name: 'unquoted 0755', code: 'APS036', text: `${EC2}permissions:\n  - object: /srv\n    mode: ⟦0755⟧\n`, fix: 'Quote the mode: "0755"' },
@@ -76,14 +93,49 @@ const CASES: Case[] = [
     code: 'APS041',
     text: lambda('        Name: orders\n        Alias: live\n        CurrentVersion: ⟦$LATEST⟧\n        TargetVersion: 2\n'),
   },
-  { name: 'same versions', code: 'APS041', text: lambda('        Name: orders\n        Alias: live\n        CurrentVersion: 3\n        TargetVersion: ⟦3⟧\n') },
-  { name: 'task definition name', code: 'APS042', text: ecs(`        TaskDefinition: ⟦web-task⟧\n${ECS_LB}`) },
+  {
+    name: 'same versions',
+    code: 'APS041',
+    severity: 'warning',
+    text: lambda('        Name: orders\n        Alias: live\n        CurrentVersion: 3\n        TargetVersion: ⟦3⟧\n'),
+  },
+  { name: 'task definition name (a tool may fill it in)', code: 'APS042', severity: 'warning', text: ecs(`        TaskDefinition: ⟦web-task⟧\n${ECS_LB}`) },
   { name: 'platform version', code: 'APS047', text: ecs(`        TaskDefinition: <TASK_DEFINITION>\n${ECS_LB}        PlatformVersion: ⟦1.4⟧\n`) },
   {
     name: 'quoted container port',
     code: 'APS043',
+    severity: 'warning',
     text: ecs(`        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: ⟦"80"⟧\n`),
+    fix: 'Write 80 without quotes',
   },
+  {
+    name: 'container port out of range',
+    code: 'APS043',
+    text: ecs(`        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: ⟦70000⟧\n`),
+  },
+  {
+    name: 'malformed task definition ARN',
+    code: 'APS042',
+    text: ecs(`        TaskDefinition: ⟦arn:aws:ecs:us-east-1:1234:task-definition/web:3⟧\n${ECS_LB}`),
+  },
+  { name: 'placeholder task definition', code: 'APS048', severity: undefined, text: ecs(`        TaskDefinition: ⟦"<TASK_ARN>"⟧\n${ECS_LB}`) },
+  {
+    name: 'placeholder container port',
+    code: 'APS048',
+    text: ecs(
+      `        TaskDefinition: <TASK_DEFINITION>\n        LoadBalancerInfo:\n          ContainerName: web\n          ContainerPort: ⟦<CONTAINER_PORT>⟧\n`,
+    ),
+  },
+  { name: 'placeholder hook function', code: 'APS048', text: lambda(LAMBDA_OK, 'Hooks:\n  - BeforeAllowTraffic: ⟦"<VALIDATION_FUNCTION>"⟧\n') },
+  {
+    name: 'overwrite under files (ignored by the agent)',
+    code: 'APS020',
+    severity: 'warning',
+    text: `${EC2}files:\n  - source: /\n    destination: /srv\n    ⟦overwrite⟧: yes\n`,
+    fix: 'Remove overwrite',
+    after: /destination: \/srv\n$/,
+  },
+  { name: 'NUL in a value', code: 'APS001', text: `${EC2}files:\n  - source: /\n    destination: /srv⟦\u0000⟧\n` },
   {
     name: 'incomplete awsvpc configuration',
     code: 'APS044',
@@ -111,7 +163,9 @@ describe('AppSpec rules: each rule reports the exact text', () => {
       assert.ok(matching.length > 0, `expected ${c.code}, got ${JSON.stringify(all.map((f) => [f.code, f.message]))}`);
       const finding = matching.find((f) => JSON.stringify(f.range) === JSON.stringify(range));
       assert.ok(finding, `range ${JSON.stringify(range)} not among ${JSON.stringify(matching.map((f) => f.range))}`);
-      if (c.severity) assert.equal(finding.severity, c.severity);
+      assert.equal(finding.severity, c.severity, 'severity');
+      // A value that is a placeholder gets that one finding, whatever else would be said about it.
+      if (c.code === 'APS048') assert.equal(all.filter((f) => JSON.stringify(f.range) === JSON.stringify(range)).length, 1, JSON.stringify(all));
       if (!c.fix) return;
       const fix = finding.fixes?.find((f) => f.title === c.fix);
       assert.ok(fix, `fix "${c.fix}" not among ${JSON.stringify(finding.fixes?.map((f) => f.title))}`);
@@ -122,8 +176,42 @@ describe('AppSpec rules: each rule reports the exact text', () => {
   }
 });
 
+describe('one finding per hook item', () => {
+  test('an unknown event is the one problem of its item: its function is not checked on top', () => {
+    const all = findings(lambda(LAMBDA_OK, 'Hooks:\n  - LifeCycleEvent: ""\n'));
+    assert.deepEqual(
+      all.map((f) => f.code),
+      ['APS030'],
+    );
+  });
+});
+
+describe('AppSpecs recognised by their content', () => {
+  const analyse = (text: string) => analyzeAppSpec(TextDocument.create('file:///ws/appspec.json', 'json', 1, text), true);
+  test('a JSON file named appspec.json with none of the AppSpec keys is given up', () => {
+    assert.equal(analyse('{"name": "widget", "license": "MIT", "keywords": ["a"], "settings": {"x": 1}}'), undefined);
+    assert.equal(analyse('[1, 2, 3]'), undefined);
+    assert.equal(analyse('{}'), undefined);
+  });
+  test('any AppSpec key, in any case, keeps it an AppSpec (with its problems reported)', () => {
+    assert.ok(analyse('{"Resources": []}'));
+    assert.ok(analyse('{"hooks": {}}'));
+    assert.ok(analyse('{"version": 1}'));
+  });
+  test('broken or empty JSON stays an AppSpec: its syntax is what is reported', () => {
+    assert.deepEqual(
+      analyse('{"name": ')!.findings.map((f) => f.code),
+      ['APS001', 'APS001'],
+    );
+    assert.deepEqual(
+      analyse('')!.findings.map((f) => f.code),
+      ['APS001'],
+    );
+  });
+});
+
 describe('platform detection', () => {
-  const platformOf = (text: string, json = false) => analyzeAppSpec(TextDocument.create('file:///ws/appspec.yml', 'yaml', 1, text), json).platform;
+  const platformOf = (text: string, json = false) => analysed(text, json).platform;
   test('from the content', () => {
     assert.equal(platformOf(`${EC2}files: []\n`), 'ec2');
     assert.equal(platformOf(lambda(LAMBDA_OK)), 'lambda');

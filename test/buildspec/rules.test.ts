@@ -10,6 +10,8 @@ interface Case {
   readonly text: string;
   readonly fix?: string;
   readonly after?: RegExp;
+  /** The finding's own severity, when it differs from the rule's default. */
+  readonly severity?: string;
 }
 
 const phases = 'phases:\n  build:\n    commands:\n      - make\n';
@@ -47,8 +49,47 @@ const CASES: Case[] = [
     fix: 'Change to "ABORT"',
   },
   { name: 'shell', code: 'BSP022', text: `version: 0.2\nenv:\n  shell: ⟦zsh⟧\n${phases}` },
+  {
+    name: 'bare Windows shell name',
+    code: 'BSP022',
+    severity: 'warning',
+    text: `version: 0.2\nenv:\n  shell: ⟦powershell⟧\n${phases}`,
+    fix: 'Change to "powershell.exe"',
+  },
   { name: 'boolean', code: 'BSP022', text: `version: 0.2\nenv:\n  git-credential-helper: ⟦sometimes⟧\n${phases}` },
   { name: 'missing phases', code: 'BSP023', text: '⟦version⟧: 0.2\nenv:\n  variables:\n    A: b\n' },
+  {
+    name: 'batch build without a buildspec of its own',
+    code: 'BSP023',
+    text: '⟦version⟧: 0.2\nbatch:\n  build-list:\n    - identifier: a\n      buildspec: a.yml\n    - identifier: b\n',
+  },
+  { name: 'phases emptied by comments', code: 'BSP023', text: 'version: 0.2\n⟦phases⟧:\n  # build:\n  #   commands:\n' },
+  {
+    name: 'commands emptied by comments',
+    code: 'BSP023',
+    severity: 'warning',
+    text: 'version: 0.2\nphases:\n  build:\n    ⟦commands⟧:\n      # - make\n',
+  },
+  {
+    name: 'empty command with a comment',
+    code: 'BSP021',
+    text: 'version: 0.2\nphases:\n  build:\n    commands:\n      - make\n      ⟦-⟧ # then test\n',
+    fix: 'Keep it as a comment (remove "- ")',
+    after: /- make\n      # then test\n$/,
+  },
+  {
+    name: 'bare dash in finally',
+    code: 'BSP021',
+    text: 'version: 0.2\nphases:\n  build:\n    commands:\n      - make\n    finally:\n      ⟦-⟧\n      - rm -rf tmp\n',
+    fix: 'Remove the empty item',
+    after: /finally:\n      - rm -rf tmp\n$/,
+  },
+  {
+    name: 'aws ecr get-login',
+    code: 'BSP028',
+    text: 'version: 0.2\nphases:\n  build:\n    commands:\n      - $(⟦aws ecr get-login⟧ --no-include-email)\n',
+  },
+  { name: 'NUL in a command', code: 'BSP001', text: 'version: 0.2\nphases:\n  build:\n    commands:\n      - make⟦\u0000⟧\n' },
   { name: 'phase without commands', code: 'BSP023', text: 'version: 0.2\nphases:\n  ⟦build⟧:\n    finally:\n      - a\n' },
   { name: 'artifacts without files', code: 'BSP023', text: `version: 0.2\n${phases}⟦artifacts⟧:\n  name: out\n` },
   { name: 'deprecated artifacts type', code: 'BSP024', text: `version: 0.2\n${phases}artifacts:\n  ⟦type⟧: zip\n  files:\n    - a\n` },
@@ -99,10 +140,32 @@ const CASES: Case[] = [
   },
   { name: 'unlisted version', code: 'BSP032', text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: ⟦9⟧\n' },
   {
-    name: 'python 3.10 read as 3.1',
+    name: 'python 3.10 unquoted (a hint)',
     code: 'BSP033',
     text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      python: ⟦3.10⟧\n',
     fix: 'Quote the version: "3.10"',
+  },
+  {
+    name: 'golang 1.20 unquoted (a hint)',
+    code: 'BSP033',
+    text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      golang: ⟦1.20⟧\n',
+    fix: 'Quote the version: "1.20"',
+  },
+  { name: 'version only deprecated images had', code: 'BSP032', text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: ⟦8⟧\n' },
+  { name: 'major only deprecated images had', code: 'BSP032', text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: ⟦8.x⟧\n' },
+  {
+    name: 'deprecated docker runtime',
+    code: 'BSP035',
+    text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      ⟦docker⟧: 20\n      nodejs: 20\n',
+    fix: 'Remove docker',
+    after: /runtime-versions:\n      nodejs: 20\n$/,
+  },
+  {
+    name: 'docker as the only runtime',
+    code: 'BSP035',
+    text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      ⟦docker⟧: 18\n    commands:\n      - make\n',
+    fix: 'Remove runtime-versions',
+    after: /install:\n    commands:\n/,
   },
   { name: 'android with java', code: 'BSP034', text: 'version: 0.2\nphases:\n  install:\n    runtime-versions:\n      android: 29\n      ⟦java⟧: openjdk11\n' },
   { name: 'CODEBUILD_ variable', code: 'BSP040', text: `version: 0.2\nenv:\n  variables:\n    ⟦CODEBUILD_MODE⟧: fast\n${phases}` },
@@ -136,7 +199,12 @@ const CASES: Case[] = [
     text: `version: 0.2\nbatch:\n  build-graph:\n    - identifier: a\n      env:\n        variables:\n          ⟦CODEBUILD_X⟧: y\n${phases}`,
   },
   { name: 'secret reference with too many parts', code: 'BSP042', text: `version: 0.2\nenv:\n  secrets-manager:\n    A: ⟦s:k:AWSCURRENT:id:extra⟧\n${phases}` },
-  { name: 'secret reference with stage and id', code: 'BSP042', text: `version: 0.2\nenv:\n  secrets-manager:\n    A: ⟦s:k:AWSCURRENT:id⟧\n${phases}` },
+  {
+    name: 'secret reference with stage and id',
+    code: 'BSP042',
+    severity: 'warning',
+    text: `version: 0.2\nenv:\n  secrets-manager:\n    A: ⟦s:k:AWSCURRENT:id⟧\n${phases}`,
+  },
   { name: 'exported AWS_ variable', code: 'BSP043', text: `version: 0.2\nenv:\n  exported-variables:\n    - ⟦AWS_REGION⟧\n${phases}` },
   { name: 'run-as with a Windows shell', code: 'BSP044', text: `version: 0.2\n⟦run-as⟧: builder\nenv:\n  shell: cmd.exe\n${phases}` },
   { name: 'fallback keys without key', code: 'BSP050', text: `version: 0.2\n${phases}cache:\n  ⟦fallback-keys⟧:\n    - npm-\n  paths:\n    - a\n` },
@@ -169,6 +237,7 @@ describe('buildspec rules: each rule reports the exact text', () => {
       assert.ok(findings.length > 0, `expected ${c.code}, got ${JSON.stringify(buildspecFindings(text).map((f) => [f.code, f.message]))}`);
       const finding = findings.find((f) => JSON.stringify(f.range) === JSON.stringify(range));
       assert.ok(finding, `range ${JSON.stringify(range)} not among ${JSON.stringify(findings.map((f) => f.range))}`);
+      assert.equal(finding.severity, c.severity, 'severity');
       if (!c.fix) return;
       const fix = finding.fixes?.find((f) => f.title === c.fix);
       assert.ok(fix, `fix "${c.fix}" not among ${JSON.stringify(finding.fixes?.map((f) => f.title))}`);

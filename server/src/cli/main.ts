@@ -97,7 +97,15 @@ export function main(argv: readonly string[]): number | Promise<number> {
     const languageId = /\.ya?ml$/i.test(file.path) ? 'yaml' : 'json';
     const document = TextDocument.create(pathToFileURL(path.resolve(file.path)).href, languageId, 1, read.text);
     const context = { settings: workspace.settings, workspaceRoot: workspace.root, kind: values.kind };
-    const checked = service.check(document, context);
+    let checked: ReturnType<LanguageService['check']>;
+    try {
+      checked = service.check(document, context);
+    } catch (error) {
+      // One file the analysis cannot handle must not cost the other files their results.
+      process.stderr.write(`${file.path}: not checked (internal error: ${error instanceof Error ? error.message : String(error)})\n`);
+      unreadable++;
+      continue;
+    }
     if (!checked) {
       if (file.explicit) {
         const hint =

@@ -63,7 +63,8 @@ const appSpecKind: DocumentKind<AppSpecAnalysis, AppSpecClaim> = {
 export const appSpecKindModule: KindModule = {
   id: 'appspec',
   rules: APPSPEC_RULE_LIST,
-  // Before IAM policies: appspec.json is JSON, and is an AppSpec by its name.
+  // Before IAM policies: appspec.json is JSON, and an AppSpec by its name (analyze gives it up when
+  // the JSON has none of the AppSpec's keys: then it is some other tool's file).
   claimPriority: 10,
   create: () => appSpecKind,
 };

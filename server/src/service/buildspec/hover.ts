@@ -32,9 +32,12 @@ export function buildspecHover(document: TextDocument, analysis: BuildspecAnalys
   let markdown: string | undefined;
   if (path.length === 4 && path[2] === 'runtime-versions' && path[0] === 'phases') {
     const versions = runtimeVersions(key);
-    markdown = versions
-      ? `**${key}** runtime\n\nVersions on current images: ${versions.map((v) => `\`${v}\``).join(', ')}. \`latest\` and \`<major>.x\` forms are accepted too; availability depends on the build image.`
-      : undefined;
+    const deprecated = BUILDSPEC_SPEC.deprecatedRuntimes[key];
+    markdown = deprecated
+      ? `**${key}** runtime · deprecated\n\n${deprecated}`
+      : versions
+        ? `**${key}** runtime\n\n${versions.length > 0 ? `Versions on current images: ${versions.map((v) => `\`${v}\``).join(', ')}.` : 'No current image preinstalls it.'} \`latest\` and \`<major>.x\` forms are accepted too; availability depends on the build image.`
+        : undefined;
   } else {
     const spec = specAt(BUILDSPEC_SPEC.root, path);
     markdown = spec ? keyMarkdown(key, spec, path) : undefined;

@@ -2,6 +2,7 @@ import { ruleTable, type RuleDefinition } from '../../common/findings';
 import { define } from './docs';
 import { EC2_RULES } from './ec2';
 import { HOOK_RULES } from './hooks';
+import { PLACEHOLDER_RULES } from './placeholders';
 import { RESOURCE_RULES } from './resources';
 import { SCHEMA_RULES } from './schema';
 import { SYNTAX_RULES } from './syntax';
@@ -16,6 +17,7 @@ export const APPSPEC_RULE_FAMILIES = {
   hooks: HOOK_RULES,
   ec2: EC2_RULES,
   resources: RESOURCE_RULES,
+  placeholders: PLACEHOLDER_RULES,
 } as const;
 
 /** Reported by the service when a document has more findings than awsStudyHints.maxProblems. */

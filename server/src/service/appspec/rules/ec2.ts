@@ -7,7 +7,7 @@ import type { RuleDefinition } from '../../common/findings';
 /** EC2/on-premises: absolute destinations, permissions only on Linux, quoted octal modes. */
 
 export const EC2_RULES = {
-  windowsOnly: define('APS034', 'not-on-windows', 'error', 'permissions and runas work only on Linux instances.', PERMISSIONS),
+  windowsOnly: define('APS034', 'not-on-windows', 'error', 'permissions fail on Windows instances; runas is ignored there (a warning).', PERMISSIONS),
   relativeDestination: define('APS035', 'relative-destination', 'error', 'files.destination must be an absolute path on the instance.', FILES),
   invalidMode: define(
     'APS036',

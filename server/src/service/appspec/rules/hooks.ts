@@ -130,10 +130,12 @@ export function checkEc2Hooks(context: YamlRuleContext, windows: boolean): void 
       }
       const runas = findPair(script, 'runas');
       if (runas && windows) {
+        // The Windows agent builds the script command without it: ignored, not a failure.
         context.report(
           EC2_RULES.windowsOnly,
           context.nodeRange(runas.key as Scalar),
-          "runas works only on Linux instances; on Windows the scripts run as the agent's user. Remove it.",
+          "runas is ignored by the CodeDeploy agent on Windows instances: the scripts run as the agent's own user. Remove it.",
+          { severity: 'warning' },
         );
       }
     }
@@ -156,7 +158,8 @@ export function checkFunctionHooks(context: YamlRuleContext, platform: 'lambda' 
   const present = new Set(hooks.items.flatMap((item) => pairsOf(item).map((p) => keyName(p) ?? '')));
   for (const item of hooks.items) {
     for (const pair of pairsOf(item)) {
-      checkEventName(context, platform, pair, present);
+      // An item whose event is wrong is that one problem: its function is not checked on top.
+      if (!checkEventName(context, platform, pair, present)) continue;
       const value = pair.value;
       if (!isScalar(value) || value.value === null) continue;
       const source = scalarSource(context.model, value as Scalar);

@@ -41,6 +41,11 @@ export const RESOURCE_RULES = {
   ),
 } satisfies Record<string, RuleDefinition>;
 
+/** A template value left for a person or a tool to replace: the placeholder rule reports it. */
+function isPlaceholder(source: string): boolean {
+  return /<[A-Za-z][\w .-]*>/.test(source);
+}
+
 const TASK_DEFINITION = /^arn:aws[\w-]*:ecs:[a-z0-9-]+:\d{12}:task-definition\/[A-Za-z0-9_-]+(:\d+)?$/;
 
 /** The properties mapping of the (first) resource, and the Resources pair itself. */
@@ -72,7 +77,7 @@ export function checkLambdaResources(context: YamlRuleContext): void {
   const current = scalarOf(context, properties, 'CurrentVersion');
   const target = scalarOf(context, properties, 'TargetVersion');
   for (const version of [current, target]) {
-    if (version && !/^[1-9]\d*$/.test(version.source)) {
+    if (version && !isPlaceholder(version.source) && !/^[1-9]\d*$/.test(version.source)) {
       context.report(
         RESOURCE_RULES.invalidFunctionVersion,
         context.nodeRange(version.node),
@@ -85,6 +90,7 @@ export function checkLambdaResources(context: YamlRuleContext): void {
       RESOURCE_RULES.invalidFunctionVersion,
       context.nodeRange(target.node),
       `TargetVersion equals CurrentVersion (${current.source}): the deployment would shift traffic to the version already live.`,
+      { severity: 'warning' },
     );
   }
 }
@@ -93,16 +99,16 @@ export function checkEcsResources(context: YamlRuleContext): void {
   const properties = resourceProperties(context, 'ecs');
   if (!properties) return;
   const taskDefinition = scalarOf(context, properties, 'TaskDefinition');
-  if (
-    taskDefinition &&
-    taskDefinition.source !== '<TASK_DEFINITION>' &&
-    !TASK_DEFINITION.test(taskDefinition.source) &&
-    !taskDefinition.source.includes('${')
-  ) {
+  if (taskDefinition && !isPlaceholder(taskDefinition.source) && !TASK_DEFINITION.test(taskDefinition.source) && !taskDefinition.source.includes('${')) {
+    const arn = taskDefinition.source.startsWith('arn:');
     context.report(
       RESOURCE_RULES.invalidTaskDefinition,
       context.nodeRange(taskDefinition.node),
-      `"${taskDefinition.source}" is not a task definition ARN (arn:aws:ecs:region:account:task-definition/name:revision); in a CodePipeline ECS blue/green action use <TASK_DEFINITION>.`,
+      arn
+        ? `"${taskDefinition.source}" is not a well-formed task definition ARN: write arn:aws:ecs:region:account:task-definition/name:revision.`
+        : `"${taskDefinition.source}" is not a task definition ARN: CodeDeploy needs arn:aws:ecs:region:account:task-definition/name:revision here, unless a tool fills it in before the deployment (the amazon-ecs-deploy-task-definition GitHub Action replaces this value; CodePipeline's ECS blue/green action replaces <TASK_DEFINITION>).`,
+      // A name or a placeholder word may well be replaced by the tool that starts the deployment.
+      arn ? {} : { severity: 'warning' },
     );
   }
   const platformVersion = scalarOf(context, properties, 'PlatformVersion');
@@ -115,14 +121,25 @@ export function checkEcsResources(context: YamlRuleContext): void {
   }
   const loadBalancer = findPairInsensitive(properties, 'LoadBalancerInfo')?.value;
   const port = scalarOf(context, loadBalancer, 'ContainerPort');
-  if (port) {
+  if (port && !isPlaceholder(port.source)) {
     const quoted = port.node.type === 'QUOTE_DOUBLE' || port.node.type === 'QUOTE_SINGLE';
     const number = /^\d+$/.test(port.source) ? Number(port.source) : Number.NaN;
-    if (quoted || !Number.isInteger(number) || number < 1 || number > 65535) {
+    if (!Number.isInteger(number) || number < 1 || number > 65535) {
       context.report(
         RESOURCE_RULES.invalidContainerPort,
         context.nodeRange(port.node),
-        `ContainerPort must be a port number from 1 to 65535${quoted ? ' written without quotes' : ''}, not ${quoted ? `"${port.source}"` : port.source}.`,
+        `ContainerPort must be a port number from 1 to 65535, not ${quoted ? `"${port.source}"` : port.source}.`,
+      );
+    } else if (quoted) {
+      // A port written as a string: the reference defines a number, but whether CodeDeploy refuses "80" is not documented.
+      context.report(
+        RESOURCE_RULES.invalidContainerPort,
+        context.nodeRange(port.node),
+        `ContainerPort is written as the string "${port.source}"; the AppSpec reference defines it as a number: write ${port.source} without quotes.`,
+        {
+          severity: 'warning',
+          fixes: [{ title: `Write ${port.source} without quotes`, edits: [{ range: context.nodeRange(port.node), newText: port.source }], preferred: true }],
+        },
       );
     }
   }

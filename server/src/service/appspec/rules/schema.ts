@@ -1,6 +1,8 @@
-import type { YAMLMap } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
 import type { AppSpecPlatform } from '../../../protocol/status';
 import type { YamlRuleContext } from '../../yaml/context';
+import { deleteBlock, pairBlock } from '../../yaml/edits';
+import { keyName } from '../../yaml/model';
 import { validateNode, type SchemaRules } from '../../yaml/validate';
 import { APPSPEC_SPEC } from '../spec';
 import { define } from './docs';
@@ -26,7 +28,25 @@ export function checkSchema(context: YamlRuleContext, root: YAMLMap, platform: A
     caseInsensitiveKeys: platform !== 'ec2',
     // The version rule owns "version" (missing, unsupported, quoted), with its own codes.
     ownedKeys: ['version'],
+    claimUnknownKey: (path, pair) => platform === 'ec2' && claimIgnoredFileKey(context, path, pair),
   });
+}
+
+/**
+ * `overwrite: yes` under files is a common belief, not an AppSpec key: the agent reads only
+ * source and destination there and ignores the rest, so the deployment is not broken by it, but
+ * nothing is overwritten either. file_exists_behavior is what does that.
+ */
+function claimIgnoredFileKey(context: YamlRuleContext, path: readonly string[], pair: Pair): boolean {
+  if (path.length !== 2 || path[0] !== 'files' || path[1] !== '[]' || keyName(pair) !== 'overwrite') return false;
+  const block = pairBlock(context, pair);
+  context.report(
+    SCHEMA_RULES.unknownKey,
+    context.nodeRange(pair.key as Node),
+    '"overwrite" is ignored by the CodeDeploy agent: it is not an AppSpec key, and only source and destination are read here. To replace files that already exist on the instance, set file_exists_behavior: OVERWRITE at the top level.',
+    { severity: 'warning', fixes: block ? [{ title: 'Remove overwrite', edits: [deleteBlock(context, block)], preferred: true }] : [] },
+  );
+  return true;
 }
 
 function schemaRules(): SchemaRules {

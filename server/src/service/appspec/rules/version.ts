@@ -17,6 +17,19 @@ export const VERSION_RULES = {
     "The EC2/on-premises agent compares version with the number 0.0, so a quoted '0.0' fails there.",
   ),
 } satisfies Record<string, RuleDefinition>;
+/**
+ * The EC2/on-premises agent refuses any version but 0.0 (its source compares with 0.0). For Lambda
+ * and ECS only the reference says so, and what the service does with another value is not
+ * documented: a warning there.
+ */
+function lenient(platform: AppSpecPlatform): { severity?: 'warning' } {
+  return platform === 'ec2' ? {} : { severity: 'warning' };
+}
+
+function required(platform: AppSpecPlatform): string {
+  return platform === 'ec2' ? 'the CodeDeploy agent requires' : 'the AppSpec reference requires';
+}
+
 export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform, json: boolean): void {
   const root = context.model.doc.contents;
   if (!isMap(root)) return;
@@ -24,8 +37,9 @@ export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform
   if (!pair) {
     const first = root.range?.[0] ?? 0;
     const fixes = json ? [] : [{ title: 'Add version: 0.0', edits: [{ range: context.range(first, 0), newText: 'version: 0.0\n' }], preferred: true }];
-    context.report(VERSION_RULES.missingVersion, context.range(first, json ? 1 : 0), 'The AppSpec has no "version": CodeDeploy requires version: 0.0.', {
+    context.report(VERSION_RULES.missingVersion, context.range(first, json ? 1 : 0), `The AppSpec has no "version": ${required(platform)} version: 0.0.`, {
       fixes,
+      ...lenient(platform),
     });
     return;
   }
@@ -36,9 +50,17 @@ export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform
   }
   const source = scalarSource(context.model, value as Scalar);
   if (source !== '0.0') {
-    context.report(VERSION_RULES.invalidVersion, context.nodeRange(value), `version must be 0.0 (the only value CodeDeploy accepts), not ${source}.`, {
-      fixes: [{ title: 'Use version 0.0', edits: [{ range: context.nodeRange(value), newText: json ? '"0.0"' : '0.0' }], preferred: true }],
-    });
+    context.report(
+      VERSION_RULES.invalidVersion,
+      context.nodeRange(value),
+      platform === 'ec2'
+        ? `version must be 0.0 (the only value the CodeDeploy agent accepts), not ${source}.`
+        : `version should be 0.0, the only value the AppSpec reference allows, not ${source}.`,
+      {
+        fixes: [{ title: 'Use version 0.0', edits: [{ range: context.nodeRange(value), newText: json ? '"0.0"' : '0.0' }], preferred: true }],
+        ...lenient(platform),
+      },
+    );
     return;
   }
   const quoted = (value as Scalar).type === 'QUOTE_DOUBLE' || (value as Scalar).type === 'QUOTE_SINGLE';

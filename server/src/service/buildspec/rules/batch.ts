@@ -67,6 +67,24 @@ export function checkBatch(context: YamlRuleContext): void {
   }
 }
 
+/**
+ * True when every build of the batch names a buildspec of its own (build-list and build-graph
+ * items, or the build-matrix's dynamic buildspec list): CodeBuild then runs those files, and this
+ * one needs no phases. A build without one runs this file, as does build-fanout.
+ */
+export function batchSuppliesBuildspecs(context: YamlRuleContext): boolean {
+  const batch = nodeAt(context.model, ['batch']);
+  if (!isMap(batch)) return false;
+  const named = (node: unknown) => isScalar(node) && node.value !== null && String(node.value).trim() !== '';
+  for (const type of ['build-list', 'build-graph']) {
+    const builds = findPair(batch, type)?.value;
+    if (isSeq(builds)) return builds.items.length > 0 && builds.items.every((build) => isMap(build) && named(findPair(build, 'buildspec')?.value));
+  }
+  const buildspecs = findPair(findPair(findPair(batch, 'build-matrix')?.value, 'dynamic')?.value, 'buildspec')?.value;
+  if (isSeq(buildspecs)) return buildspecs.items.length > 0 && buildspecs.items.every(named);
+  return named(buildspecs);
+}
+
 export function checkCache(context: YamlRuleContext): void {
   const cache = nodeAt(context.model, ['cache']);
   if (!isMap(cache)) return;

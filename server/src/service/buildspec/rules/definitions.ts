@@ -1,6 +1,7 @@
 import { ruleTable, type RuleDefinition } from '../../common/findings';
 import { define } from './docs';
 import { BATCH_RULES } from './batch';
+import { COMMAND_RULES } from './commands';
 import { ENV_RULES } from './env';
 import { LIMIT_RULES } from './limits';
 import { RUNTIME_RULES } from './runtimes';
@@ -18,6 +19,7 @@ export const BUILDSPEC_RULE_FAMILIES = {
   env: ENV_RULES,
   limits: LIMIT_RULES,
   batch: BATCH_RULES,
+  commands: COMMAND_RULES,
 } as const;
 
 /** Reported by the service when a document has more findings than awsStudyHints.maxProblems. */

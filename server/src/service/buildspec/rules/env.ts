@@ -1,9 +1,12 @@
-import type { Pair, Scalar } from 'yaml';
+import type { Pair, Scalar, YAMLMap } from 'yaml';
 import type { Fix, RuleDefinition } from '../../common/findings';
 import type { YamlRuleContext } from '../../yaml/context';
 import { deleteBlock, insertAfterLine, pairBlock } from '../../yaml/edits';
 import { findPair, isMap, isScalar, isSeq, keyName, nodeAt, pairsOf, scalarSource } from '../../yaml/model';
 import { define } from './docs';
+import { SCHEMA_RULES } from './schema';
+import { BUILDSPEC_SPEC } from '../spec';
+import { nearest } from '../../common/suggest';
 
 /** env: reserved names, plain-text secrets, secrets-manager references, exported variables. */
 
@@ -38,6 +41,7 @@ const SECRET_VALUES: readonly [RegExp, string][] = [
 export function checkEnv(context: YamlRuleContext): void {
   const env = nodeAt(context.model, ['env']);
   if (!isMap(env)) return;
+  checkShell(context, env);
   const variables = findPair(env, 'variables');
   if (variables && isMap(variables.value)) {
     for (const pair of pairsOf(variables.value)) {
@@ -73,6 +77,34 @@ export function checkEnv(context: YamlRuleContext): void {
       }
     }
   }
+}
+
+/**
+ * env.shell takes the documented values; `powershell` or `cmd` without .exe is a warning, as
+ * whether CodeBuild also takes the bare names is not documented.
+ */
+function checkShell(context: YamlRuleContext, env: YAMLMap): void {
+  const shell = findPair(env, 'shell')?.value;
+  if (!isScalar(shell) || shell.value === null) return;
+  const source = scalarSource(context.model, shell as Scalar);
+  const documented = (BUILDSPEC_SPEC.root.keys?.env?.keys?.shell?.values ?? []) as readonly string[];
+  if (documented.includes(source)) return;
+  const range = context.nodeRange(shell);
+  if (/^(powershell|cmd)$/i.test(source)) {
+    const exe = `${source.toLowerCase()}.exe`;
+    context.report(SCHEMA_RULES.invalidValue, range, `The documented Windows shells are powershell.exe and cmd.exe: write "${exe}" rather than "${source}".`, {
+      severity: 'warning',
+      fixes: [{ title: `Change to "${exe}"`, edits: [{ range, newText: exe }], preferred: true }],
+    });
+    return;
+  }
+  const suggestion = nearest(source, documented);
+  context.report(
+    SCHEMA_RULES.invalidValue,
+    range,
+    `"shell" cannot be "${source}": use ${documented.join(', ')}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    { fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }] : [] },
+  );
 }
 
 /**

@@ -1,13 +1,16 @@
-import type { Pair, Scalar } from 'yaml';
+import type { Pair, Scalar, YAMLMap } from 'yaml';
 import type { Fix, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import type { YamlRuleContext } from '../../yaml/context';
 import { deleteBlock, insertAfterLine, pairBlock, reindent } from '../../yaml/edits';
 import { findPair, isMap, isScalar, keyName, nodeAt, pairsOf, scalarSource } from '../../yaml/model';
-import { runtimeNames, runtimeVersions } from '../spec';
+import { BUILDSPEC_SPEC, documentedVersions, retiredImagesWith, runtimeNames, runtimeVersions } from '../spec';
 import { define, RUNTIMES } from './docs';
 
-/** runtime-versions: only in install, known runtime names, plausible versions, and the 3.10 → 3.1 trap. */
+/**
+ * runtime-versions: only in install, known runtime names, versions current images preinstall (as
+ * knowledge/buildspec/spec.json lists them per image), unquoted numbers, and the deprecated docker runtime.
+ */
 
 export const RUNTIME_RULES = {
   runtimeVersionsOutsideInstall: define(
@@ -22,15 +25,28 @@ export const RUNTIME_RULES = {
     'BSP032',
     'unlisted-runtime-version',
     'warning',
-    'The runtime version is not among those current images provide (availability depends on the image).',
+    'No current image preinstalls the runtime version: only deprecated images had it, or no image lists it.',
     RUNTIMES,
   ),
-  numericRuntimeVersion: define('BSP033', 'numeric-runtime-version', 'warning', 'YAML reads an unquoted version such as 3.10 as the number 3.1.', RUNTIMES),
+  numericRuntimeVersion: define(
+    'BSP033',
+    'numeric-runtime-version',
+    'hint',
+    'An unquoted version such as 3.10 is a number to YAML tools (3.1); CodeBuild reads it as written, quoting keeps every tool in agreement.',
+    RUNTIMES,
+  ),
   conflictingRuntimes: define(
     'BSP034',
     'conflicting-runtimes',
     'warning',
     'The android runtime comes with its own Java; selecting java as well can conflict and fail the build.',
+    RUNTIMES,
+  ),
+  deprecatedRuntime: define(
+    'BSP035',
+    'deprecated-runtime',
+    'warning',
+    'The docker runtime is deprecated: Docker comes preinstalled, and current x86_64 images do not offer the runtime.',
     RUNTIMES,
   ),
 } satisfies Record<string, RuleDefinition>;
@@ -42,6 +58,11 @@ export function checkRuntimeVersions(context: YamlRuleContext): void {
   for (const pair of pairsOf(runtimes)) {
     const name = keyName(pair);
     if (name === undefined) continue;
+    const deprecated = BUILDSPEC_SPEC.deprecatedRuntimes[name];
+    if (deprecated) {
+      reportDeprecatedRuntime(context, runtimes, pair, name, deprecated);
+      continue;
+    }
     const versions = runtimeVersions(name);
     if (!versions) {
       const suggestion = nearest(name, names);
@@ -61,29 +82,58 @@ export function checkRuntimeVersions(context: YamlRuleContext): void {
   }
 }
 
+function reportDeprecatedRuntime(context: YamlRuleContext, runtimes: YAMLMap, pair: Pair, name: string, why: string): void {
+  // The only runtime listed: remove runtime-versions as a whole rather than leave it empty.
+  const only = pairsOf(runtimes).length === 1 ? findPair(nodeAt(context.model, ['phases', 'install']), 'runtime-versions') : undefined;
+  const block = pairBlock(context, only ?? pair);
+  context.report(RUNTIME_RULES.deprecatedRuntime, context.nodeRange(pair.key as Scalar), `The ${name} runtime is deprecated: ${why} Remove this line.`, {
+    fixes: block ? [{ title: only ? 'Remove runtime-versions' : `Remove ${name}`, edits: [deleteBlock(context, block)], preferred: true }] : [],
+  });
+}
+
 function checkVersionValue(context: YamlRuleContext, name: string, pair: Pair, versions: readonly string[]): void {
   const value = pair.value;
   if (!isScalar(value) || value.value === null) return;
   const source = scalarSource(context.model, value as Scalar);
   const plain = (value as Scalar).type === 'PLAIN';
   if (plain && typeof value.value === 'number' && String(value.value) !== source) {
+    // CodeBuild reads the version as written (its own tables write golang: 1.20 unquoted); other
+    // YAML tools that rewrite or check the file see the number, hence only a hint.
     context.report(
       RUNTIME_RULES.numericRuntimeVersion,
       context.nodeRange(value),
-      `YAML reads ${source} as the number ${String(value.value)}, so CodeBuild looks for ${name} ${String(value.value)}. Quote it: "${source}".`,
+      `${source} is an unquoted number: CodeBuild reads it as written, but YAML tools read the number ${String(value.value)}. Quoting it ("${source}") keeps them in agreement.`,
       { fixes: [{ title: `Quote the version: "${source}"`, edits: [{ range: context.nodeRange(value), newText: `"${source}"` }], preferred: true }] },
     );
+  }
+  if (/^\$\{?\w+\}?$/.test(source) || source === 'latest') return;
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const major = /^(\d+)\.x$/.exec(source)?.[1];
+  // `18.x` asks for a major version; `20.11.1` a more precise version of a listed one (installed as a custom runtime version).
+  const matches = major ? (v: string) => v === major || v.startsWith(`${major}.`) : (v: string) => same(v, source);
+  const retired = retiredImagesWith(name, matches);
+  if (retired.length > 0) {
+    const shown = retired.length > 3 ? `${retired.slice(0, 3).join(', ')}…` : retired.join(', ');
+    context.report(RUNTIME_RULES.unlistedRuntimeVersion, context.nodeRange(value), retiredMessage(name, source, shown, versions));
     return;
   }
-  if (/^\$\{?\w+\}?$/.test(source) || source === 'latest' || /^\d+\.x$/.test(source)) return;
-  const known = versions.some((v) => v.toLowerCase() === source.toLowerCase());
-  if (!known) {
-    context.report(
-      RUNTIME_RULES.unlistedRuntimeVersion,
-      context.nodeRange(value),
-      `${name} ${source} is not among the versions current CodeBuild images list (${versions.join(', ')}); it works only if your image has it.`,
-    );
-  }
+  if (major) return;
+  const known = [...versions, ...documentedVersions(name)];
+  if (known.some((v) => same(v, source) || source.startsWith(`${v}.`))) return;
+  context.report(
+    RUNTIME_RULES.unlistedRuntimeVersion,
+    context.nodeRange(value),
+    `${name} ${source} is not among the versions current CodeBuild images preinstall (${versions.join(', ')}): it works only on an image that has it or that installs it as a custom runtime version.`,
+  );
+}
+
+function retiredMessage(name: string, source: string, images: string, versions: readonly string[]): string {
+  const retired = `${name} ${source} was preinstalled only on CodeBuild images that are now deprecated (${images})`;
+  const current = versions.filter((v) => v !== 'latest');
+  if (current.length === 0) return `${retired}; no current image offers ${name} at all.`;
+  // Custom runtime versions are numbers (nodejs 14, python 3.7…); a name such as openjdk11 is not one.
+  const custom = /^\d/.test(source) ? ` Images that support custom runtime versions install ${source} at the start of every build; the others reject it.` : '';
+  return `${retired}; current images have ${current.join(', ')}.${custom}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { YAMLMap } from 'yaml';
 import type { YamlRuleContext } from '../../yaml/context';
+import type { SpecNode } from '../../yaml/spec';
 import { validateNode, type SchemaRules } from '../../yaml/validate';
 import { BUILDSPEC_SPEC } from '../spec';
 import { claimMisplacedRuntimeVersions } from './runtimes';
@@ -40,8 +41,12 @@ export const SCHEMA_RULES = {
   ),
 } satisfies Record<string, RuleDefinition>;
 
-export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: string | undefined): void {
-  validateNode(context, root, BUILDSPEC_SPEC.root, [], {
+/**
+ * `phasesOptional`: a batch whose every build names its own buildspec never runs this file's
+ * phases, so CodeBuild needs none here (see batchSuppliesBuildspecs).
+ */
+export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: string | undefined, phasesOptional = false): void {
+  validateNode(context, root, phasesOptional ? WITHOUT_REQUIRED_PHASES : VALIDATED_ROOT, [], {
     rules: schemaRules(),
     version,
     label: 'buildspec',
@@ -49,6 +54,18 @@ export function checkSchema(context: YamlRuleContext, root: YAMLMap, version: st
     ownedKeys: ['version'],
     claimUnknownKey: (path, pair) => claimMisplacedRuntimeVersions(context, path, pair),
   });
+}
+
+/**
+ * The specification as the validator applies it: env.shell is checked by rules/env.ts, which
+ * tells a bare "powershell" (a warning) from a shell CodeBuild does not have (an error); hovers
+ * and completion still offer its documented values.
+ */
+const VALIDATED_ROOT = withKey(BUILDSPEC_SPEC.root, 'env', (env) => withKey(env, 'shell', (shell) => ({ ...shell, type: 'string' })));
+const WITHOUT_REQUIRED_PHASES = withKey(VALIDATED_ROOT, 'phases', (phases) => ({ ...phases, required: false }));
+
+function withKey(node: SpecNode, key: string, change: (child: SpecNode) => SpecNode): SpecNode {
+  return { ...node, keys: { ...node.keys, [key]: change(node.keys![key]!) } };
 }
 
 function schemaRules(): SchemaRules {

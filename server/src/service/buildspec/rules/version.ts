@@ -20,6 +20,16 @@ export function buildspecVersion(context: YamlRuleContext): string | undefined {
   return (SUPPORTED_VERSIONS as readonly string[]).includes(source) ? source : undefined;
 }
 
+/**
+ * True when the file names a version CodeBuild does not support (0.0, 0.3…): its keys then belong to
+ * another format, and the specification would only restate that one problem as unknown or missing keys.
+ */
+export function hasUnsupportedVersion(context: YamlRuleContext): boolean {
+  const value = findPair(context.model.doc.contents, 'version')?.value;
+  if (!isScalar(value) || value.value === null) return false;
+  return !(SUPPORTED_VERSIONS as readonly string[]).includes(scalarSource(context.model, value as Scalar));
+}
+
 export function checkVersion(context: YamlRuleContext): void {
   const root = context.model.doc.contents;
   if (!isMap(root)) return;
