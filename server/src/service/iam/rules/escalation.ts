@@ -111,7 +111,7 @@ function grantLimits(context: RuleContext, statement: StatementModel): { neutral
   const resources = statement.resource?.strings ?? [];
   const broad = !statement.resource || resources.some((r) => r.value === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(r.value));
   const condition = statement.condition;
-  if (!condition || condition.type !== 'object') return { neutralised: false, broad };
+  if (condition?.type !== 'object') return { neutralised: false, broad };
   let passedTo: RegExp[] | undefined;
   for (const [operator, block] of propertyMap(condition)) {
     const body = block.children?.[1];

@@ -214,7 +214,7 @@ function checkWebIdentityTrust(context: RuleContext, statement: StatementModel):
  */
 function checkAllowWithoutMfa(context: RuleContext, statement: StatementModel): void {
   const condition = statement.condition;
-  if (!condition || condition.type !== 'object') return;
+  if (condition?.type !== 'object') return;
   for (const [operator, block] of propertyMap(condition)) {
     if (!/^bool(ifexists)?$/i.test(operator)) continue;
     const body = block.children?.[1];
