@@ -22,6 +22,13 @@ export function registerCommands(client: () => LanguageClient | undefined, outpu
     vscode.commands.registerCommand(COMMANDS.setPolicyKind, async (uri?: vscode.Uri) => {
       const target = uri ?? vscode.window.activeTextEditor?.document.uri;
       if (!target) return void vscode.window.showInformationMessage('Open a policy file first.');
+      // IAM takes policies as JSON only: a kind set for a YAML file would change nothing.
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+      if (!(open ? ['json', 'jsonc'].includes(open.languageId) : /\.jsonc?$/i.test(target.path))) {
+        return void vscode.window.showInformationMessage(
+          'IAM policies are JSON documents, so a policy kind applies to .json files only. Policies written in YAML live in CloudFormation templates.',
+        );
+      }
       const picked = await vscode.window.showQuickPick(KINDS, { title: 'Kind of IAM policy for this file' });
       if (!picked) return;
       const folder = vscode.workspace.getWorkspaceFolder(target);
@@ -69,8 +76,22 @@ export function registerCommands(client: () => LanguageClient | undefined, outpu
       const lifecycle = await current.sendRequest(DeploymentLifecycleRequest, { uri: editor.document.uri.toString() });
       if (!lifecycle)
         return void vscode.window.showInformationMessage('Open an appspec.yml, appspec.yaml or appspec.json file to see its deployment lifecycle.');
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Deployment lifecycle\n\n${lifecycle.markdown}\n` });
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
+      // A read-only virtual document, not an Untitled buffer that asks to be saved on close.
+      const uri = vscode.Uri.from({ scheme: LIFECYCLE_SCHEME, path: '/Deployment lifecycle.md', query: editor.document.uri.toString() });
+      lifecycles.set(uri.toString(), `# Deployment lifecycle\n\n${lifecycle.markdown}\n`);
+      lifecycleChanged.fire(uri);
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
     }),
+    vscode.workspace.registerTextDocumentContentProvider(LIFECYCLE_SCHEME, {
+      onDidChange: lifecycleChanged.event,
+      provideTextDocumentContent: (uri) =>
+        lifecycles.get(uri.toString()) ?? '# Deployment lifecycle\n\nRun "AWS Study: Show Deployment Lifecycle" on an AppSpec file again.\n',
+    }),
+    lifecycleChanged,
   ];
 }
+
+/** The lifecycle of an AppSpec, shown as a read-only markdown document of this scheme. */
+export const LIFECYCLE_SCHEME = 'aws-study-hints-lifecycle';
+const lifecycles = new Map<string, string>();
+const lifecycleChanged = new vscode.EventEmitter<vscode.Uri>();

@@ -95,6 +95,7 @@ async function chooseCount(): Promise<number | undefined> {
 
 async function runSession(client: LanguageClient, questions: readonly Question[], title: string): Promise<void> {
   let right = 0;
+  let answered = 0;
   for (const [index, question] of questions.entries()) {
     const started = Date.now();
     // Say where the question comes from: the learner's own notes or the curated knowledge.
@@ -104,11 +105,17 @@ async function runSession(client: LanguageClient, questions: readonly Question[]
     // The server grades, schedules and saves before it answers: a closed window never loses progress.
     const result = await client.sendRequest(QuizAnswerRequest, { question, answer, seconds: (Date.now() - started) / 1000 });
     if (result.saveError) void vscode.window.showWarningMessage(result.saveError);
+    answered++;
     if (result.correct) right++;
     const next = await feedback(question, result.correct, result.expected, result.due);
     if (next === 'stop') break;
   }
-  void vscode.window.showInformationMessage(`${right} of ${questions.length} right. Due cards come back when FSRS says you are about to forget them.`);
+  // Cancelling records nothing: say so rather than score questions never answered.
+  if (answered === 0) return void vscode.window.showInformationMessage('Quiz cancelled: nothing was answered, nothing recorded.');
+  const skipped = questions.length - answered;
+  void vscode.window.showInformationMessage(
+    `${right} of ${answered} right${skipped > 0 ? ` (${skipped} not asked, not recorded)` : ''}. Due cards come back when FSRS says you are about to forget them.`,
+  );
 }
 
 /** Options as rows: a short label, the whole text underneath when it is long. */

@@ -35,17 +35,14 @@ export function createStatusItem(client: () => LanguageClient | undefined): Stat
     render(status);
   }
 
+  // The server says what to show for every kind of document; the client only lays it out. The
+  // detail stays one short line: a long one pushes the command ("Change kind…") out of the popup,
+  // so the notes index and the full summary go in the command's tooltip.
   function render(status: DocumentStatus): void {
-    const notes = status.notes ? ` · notes: ${status.notes.files} files, ${status.notes.sections} sections (+${status.notes.knowledgeSections} bundled)` : '';
-    renderDocument(status);
-    item.detail = `${item.detail ?? ''}${notes}`;
-  }
-
-  // The server says what to show for every kind of document; the client only lays it out.
-  function renderDocument(status: DocumentStatus): void {
+    const notes = status.notes ? ` Notes: ${status.notes.files} files, ${status.notes.sections} sections (+${status.notes.knowledgeSections} bundled).` : '';
     item.text = status.label;
     item.detail = status.detail;
-    item.command = status.command;
+    item.command = status.command ? { ...status.command, tooltip: `${status.summary}${notes}` } : undefined;
     item.severity = vscode.LanguageStatusSeverity.Information;
   }
 

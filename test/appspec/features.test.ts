@@ -39,10 +39,12 @@ describe('AppSpec hover', () => {
     assert.match(value, /at most 3600 s per event/);
   });
   test('Lambda hooks', () => {
-    assert.match(
-      hoverAt(LAMBDA.replace('BeforeAllowTraffic:', 'BeforeAllow|Traffic:'))!,
-      /~~Start~~ → \*\*BeforeAllowTraffic\*\* → ~~AllowTraffic~~ → AfterAllowTraffic → ~~End~~/,
-    );
+    const value = hoverAt(LAMBDA.replace('BeforeAllowTraffic:', 'BeforeAllow|Traffic:'))!;
+    assert.match(value, /~~Start~~ → \*\*BeforeAllowTraffic\*\* → ~~AllowTraffic~~ → AfterAllowTraffic → ~~End~~/);
+    // Lambda hooks are functions that report back, not scripts with a timeout.
+    assert.match(value, /lifecycle hook \(a Lambda function\)/);
+    assert.match(value, /PutLifecycleEventHookExecutionStatus/);
+    assert.doesNotMatch(value, /[Ss]cript/);
   });
   test('keys explain themselves and say how the platform was found', () => {
     const value = hoverAt(EC2.replace('os:', 'o|s:'))!;

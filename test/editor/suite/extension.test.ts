@@ -231,9 +231,18 @@ describe('AWS Study Hints in VS Code', () => {
       return api.statusText().includes('CodeDeploy AppSpec') ? true : undefined;
     });
     await vscode.commands.executeCommand('awsStudyHints.showDeploymentLifecycle');
-    await until('the lifecycle document', () =>
-      vscode.workspace.textDocuments.find((d) => d.languageId === 'markdown' && d.getText().includes('# Deployment lifecycle')),
-    );
+    const lifecycle = await until('the lifecycle document', () => vscode.workspace.textDocuments.find((d) => d.getText().includes('# Deployment lifecycle')));
+    // A read-only virtual document, not an Untitled buffer that asks to be saved.
+    assert.equal(lifecycle.uri.scheme, 'aws-study-hints-lifecycle');
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText().includes('# Deployment lifecycle')));
+  });
+
+  it('does not set a policy kind on a YAML file, and says why', async () => {
+    const editor = await open('appspec.yml');
+    const before = JSON.stringify(vscode.workspace.getConfiguration('awsStudyHints', editor.document.uri).get('iam.policyKinds'));
+    await vscode.commands.executeCommand('awsStudyHints.setPolicyKind', editor.document.uri);
+    const after = JSON.stringify(vscode.workspace.getConfiguration('awsStudyHints', editor.document.uri).get('iam.policyKinds'));
+    assert.equal(after, before);
   });
 
   it('indexes the notes folder: lint, search and hovers from notes', async () => {

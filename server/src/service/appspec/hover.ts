@@ -20,14 +20,21 @@ export function appSpecHover(document: TextDocument, analysis: AppSpecAnalysis, 
     const event = eventsOf(platform).get(key);
     if (!event) return undefined;
     const { before, after } = neighbours(platform, key);
-    const lines = [`**${key}** · ${event.reserved ? 'reserved lifecycle event (cannot run scripts)' : 'lifecycle hook'}`, '', event.doc, ''];
+    const scripts = platform === 'ec2';
+    const reserved = scripts ? 'reserved lifecycle event (cannot run scripts)' : 'reserved lifecycle event (no hook function runs here)';
+    const lines = [`**${key}** · ${event.reserved ? reserved : scripts ? 'lifecycle hook' : 'lifecycle hook (a Lambda function)'}`, '', event.doc, ''];
     const { defaultSeconds, maxSecondsPerEvent } = APPSPEC_SPEC.timeouts;
+    // EC2/on-premises hooks run scripts on the instance; Lambda and ECS hooks name a Lambda
+    // function, which reports back to CodeDeploy (no script timeout applies to them).
+    const runs = scripts
+      ? `Script timeout default ${defaultSeconds} s, at most ${maxSecondsPerEvent} s per event.`
+      : 'The hook names a Lambda function, which must report Succeeded or Failed with PutLifecycleEventHookExecutionStatus.';
     lines.push(
       `Runs after ${before ?? 'the start'} and before ${after ?? 'the end'}.`,
       '',
       lifecycleLine(platform, key),
       '',
-      `Struck through: run by CodeDeploy itself. Script timeout default ${defaultSeconds} s, at most ${maxSecondsPerEvent} s per event. *AWS Study: Show Deployment Lifecycle* shows every lifecycle of this platform.`,
+      `Struck through: run by CodeDeploy itself. ${runs} *AWS Study: Show Deployment Lifecycle* shows every lifecycle of this platform.`,
     );
     return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, range };
   }

@@ -24,7 +24,11 @@ export function lifecycleMarkdown(platform: AppSpecPlatform, defined: ReadonlySe
     lines.push('');
   }
   const { defaultSeconds, maxSecondsPerEvent } = APPSPEC_SPEC.timeouts;
-  lines.push(`Script timeouts default to ${defaultSeconds} s; all scripts of one event together may take at most ${maxSecondsPerEvent} s.`);
+  lines.push(
+    platform === 'ec2'
+      ? `Script timeouts default to ${defaultSeconds} s; all scripts of one event together may take at most ${maxSecondsPerEvent} s.`
+      : 'Each hook names a Lambda function, which reports Succeeded or Failed to CodeDeploy with PutLifecycleEventHookExecutionStatus.',
+  );
   return lines.join('\n');
 }
 
