@@ -99,7 +99,7 @@ async function runSession(client: LanguageClient, questions: readonly Question[]
   for (const [index, question] of questions.entries()) {
     const started = Date.now();
     // Say where the question comes from: the learner's own notes or the curated knowledge.
-    const origin = question.source.kind === 'user' ? 'from your notes' : 'AWS Study Hints knowledge';
+    const origin = question.source.kind === 'user' ? 'from your notes' : question.source.kind === 'file' ? 'about this file' : 'AWS Study Hints knowledge';
     const answer = await ask(question, `${title} · ${index + 1}/${questions.length} · ${question.topic} · ${origin}`);
     if (answer === undefined) break;
     // The server grades, schedules and saves before it answers: a closed window never loses progress.

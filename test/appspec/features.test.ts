@@ -76,3 +76,16 @@ describe('deployment lifecycle', () => {
     assert.equal(testService().deploymentLifecycle(TextDocument.create('file:///ws/x.yml', 'yaml', 1, EC2)), undefined);
   });
 });
+
+describe('Quiz Me on This File, for an AppSpec', () => {
+  test('the hooks it defines, in the order CodeDeploy runs them', () => {
+    const text = `${EC2}  AfterInstall:\n    - location: scripts/config.sh\n  ValidateService:\n    - location: scripts/check.sh\n`;
+    const document = appspec(text);
+    const [question] = testService().fileQuestions(document, '/ws/appspec.yml');
+    assert.equal(question!.type, 'ordering');
+    assert.deepEqual(question!.answer, ['BeforeInstall', 'AfterInstall', 'ApplicationStart', 'ValidateService']);
+    assert.notDeepEqual(question!.options, question!.answer, 'not shown in the answer order');
+    assert.deepEqual([...question!.options!].sort(), [...(question!.answer as string[])].sort());
+    assert.equal(question!.source.kind, 'file');
+  });
+});

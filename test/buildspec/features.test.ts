@@ -75,3 +75,14 @@ describe('buildspec completion', () => {
     assert.ok(!labels.includes('identifier'));
   });
 });
+
+describe('Quiz Me on This File, for a buildspec', () => {
+  test('the phases it defines, in the order CodeBuild runs them', () => {
+    const text =
+      'version: 0.2\nphases:\n  post_build:\n    commands:\n      - echo done\n  build:\n    commands:\n      - make\n  install:\n    commands:\n      - npm ci\n';
+    const document = buildspecDoc(text);
+    const [question] = testService().fileQuestions(document, '/ws/q/buildspec.yml');
+    assert.deepEqual(question!.answer, ['install', 'build', 'post_build']);
+    assert.equal(question!.type, 'ordering');
+  });
+});

@@ -68,6 +68,25 @@ describe('quizzes over the protocol', TIMEOUT, () => {
     for (const question of session.questions) assert.match(`${question.topic} ${question.prompt}`, /sqs|queue|message/i);
   });
 
+  test('Quiz Me on This File asks first about what the policy itself uses, and no other service', async () => {
+    const fresh = await LspClient.start({ settings: { awsStudyHints: { quiz: { newCardsPerDay: 20 } } } });
+    try {
+      const uri = 'file:///ws/reports-read.json';
+      const policy = `{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::reports", "Condition": {"StringLike": {"s3:prefix": "2024/*"}}},
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}]}`;
+      await fresh.open(uri, 'json', policy);
+      const session = await fresh.connection.sendRequest(QuizSessionRequest, { mode: 'file', uri, count: 5, seed: 3 });
+      assert.equal(session.questions.length, 5, session.message);
+      for (const question of session.questions) {
+        assert.equal(question.source.kind, 'file', question.prompt);
+        assert.match(question.prompt, /s3:(ListBucket|GetObject)|arn:aws:s3:::reports/);
+      }
+    } finally {
+      await fresh.shutdown();
+    }
+  });
+
   test('without a storage file the server keeps progress in memory', async () => {
     const memory = await LspClient.start();
     try {

@@ -7,7 +7,8 @@ export interface QuestionSource {
   /** 1-based, inclusive. */
   readonly startLine: number;
   readonly endLine: number;
-  readonly kind: 'user' | 'bundled';
+  /** user: the learner's notes; bundled: the curated knowledge; file: the policy, buildspec or AppSpec being studied. */
+  readonly kind: 'user' | 'bundled' | 'file';
 }
 
 export interface Question {

@@ -1,3 +1,4 @@
+import type { Question } from '../protocol/quiz';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import { COMMANDS } from '../protocol';
@@ -43,6 +44,8 @@ export interface LanguageService {
   check(document: TextDocument, context?: DocumentContext): { kind: string; diagnostics: Diagnostic[] } | undefined;
   /** The services a quiz about this document should ask about (empty when it is of no kind). */
   quizTopics(document: TextDocument, context?: DocumentContext): readonly string[];
+  /** Questions about what the document itself uses, with the file path as their source. */
+  fileQuestions(document: TextDocument, file: string, context?: DocumentContext): readonly Question[];
   /** The services whose notes a search from a kind of document should prefer (by its search context: iam, buildspec, appspec). */
   noteServices(searchContext: string): readonly string[];
   /** The deployment lifecycle as Markdown, for kinds that have one. */
@@ -182,6 +185,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     quizTopics(document, context = {}) {
       const analysed = analysedOf(document, context);
       return analysed?.kind.quizTopics?.(document, analysed.analysis) ?? [];
+    },
+    fileQuestions(document, file, context = {}) {
+      const analysed = analysedOf(document, context);
+      return analysed?.kind.fileQuestions?.(document, analysed.analysis, file) ?? [];
     },
     noteServices(searchContext) {
       return kinds.find((kind) => kind.searchContext === searchContext)?.noteServices ?? [];

@@ -46,14 +46,16 @@ export function registerQuizHandlers(
       const topics = document ? service().quizTopics(document, await workspace.contextFor(document.uri)) : [];
       let fresh: Question[];
       if (topics.length > 0) {
-        // A policy, buildspec or AppSpec: questions about the services it uses.
-        fresh = topics.slice(0, 4).flatMap((topic) => quizFromNotes(notes, { topic, count: 6, seed }));
+        // A policy, buildspec or AppSpec: first what the file itself uses, then the services it uses.
+        const own = document ? service().fileQuestions(document, fsPathOf(document.uri) ?? document.uri, await workspace.contextFor(document.uri)) : [];
+        fresh = [...own, ...topics.slice(0, 4).flatMap((topic) => quizFromNotes(notes, { topic, count: 6, seed }))];
       } else {
         const file = params.uri ? fsPathOf(params.uri) : undefined;
         fresh = file ? quizFromNotes(notes, { files: [file], count: 15, seed }) : [];
       }
       if (fresh.length === 0) return { questions: [], message: 'No questions could be made from this file.' };
-      return sessions.get().plan({ fresh, count, topics: [], newCardsPerDay });
+      // Due cards only about this file's services: a quiz on an S3 policy asks no EBS card.
+      return sessions.get().plan({ fresh, count, topics: topics.slice(0, 4), newCardsPerDay });
     }),
   );
 

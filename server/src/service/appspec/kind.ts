@@ -8,6 +8,7 @@ import { analyzeAppSpec, type AppSpecAnalysis } from './analyze';
 import { appSpecCompletion } from './completion';
 import { isPlatform } from './detect';
 import { definedHooks } from './hooks';
+import { appSpecQuestions } from './quizQuestions';
 import { appSpecHover } from './hover';
 import { lifecycleMarkdown } from './lifecycle';
 import { APPSPEC_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
@@ -57,6 +58,7 @@ const appSpecKind: DocumentKind<AppSpecAnalysis, AppSpecClaim> = {
   noteQuery: (document, analysis, position) => yamlKeyNoteQuery(document, analysis.model, position, 'codedeploy'),
   completion: appSpecCompletion,
   quizTopics: () => ['codedeploy'],
+  fileQuestions: (_document, analysis, file) => appSpecQuestions(analysis, file),
   lifecycle: ({ platform, model }) => ({ platform, markdown: lifecycleMarkdown(platform, definedHooks(model, platform)) }),
 };
 

@@ -1,3 +1,4 @@
+import { buildspecQuestions } from './quizQuestions';
 import { COMMANDS } from '../../protocol';
 import { globMatches } from '../common/globs';
 import { roundMs } from '../common/text';
@@ -44,6 +45,7 @@ const buildspecKind: DocumentKind<BuildspecAnalysis, undefined> = {
   noteQuery: (document, analysis, position) => yamlKeyNoteQuery(document, analysis.model, position, 'codebuild'),
   completion: (document, _analysis, position) => buildspecCompletion(document, position),
   quizTopics: () => ['codebuild'],
+  fileQuestions: (_document, analysis, file) => buildspecQuestions(analysis, file),
 };
 
 export const buildspecKindModule: KindModule = {

@@ -9,6 +9,7 @@ import { iamCompletion } from './completion';
 import { isPolicyKind } from './detect';
 import { iamHover } from './hover';
 import { iamNoteQuery } from './noteQuery';
+import { policyQuestions } from './quizQuestions';
 import { IAM_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
 
 /** IAM policies: any JSON document that looks like one (or that a setting or --kind names). */
@@ -67,6 +68,7 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
     hover: (document, analysis, position) => iamHover(document, analysis, catalog(), position),
     noteQuery: iamNoteQuery,
     completion: (document, analysis, position) => iamCompletion(document, analysis, catalog(), position),
+    fileQuestions: (document, analysis, file) => policyQuestions(document, analysis, catalog(), file),
     quizTopics(_document, analysis) {
       // The services of the policy's actions; a policy with none is still about IAM.
       const prefixes = new Set<string>();

@@ -142,7 +142,7 @@ export function correctedQuestion(question: Question, material: Pick<StudyMateri
 
 /** Where a question comes from, as the quiz says it. */
 export function originOf(question: Question): string {
-  return question.source.kind === 'user' ? 'from your notes' : 'AWS Study Hints knowledge';
+  return question.source.kind === 'user' ? 'from your notes' : question.source.kind === 'file' ? 'about this file' : 'AWS Study Hints knowledge';
 }
 
 /** A blank with no sentence around it, a definition of two words, an answer that trails off. */

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import type { Question } from '../../protocol/quiz';
 import type { DocumentStatus } from '../../protocol/status';
 import type { Settings } from '../../protocol/settings';
 import type { DocumentPaths, LanguageFamily } from '../common/documentPaths';
@@ -72,6 +73,8 @@ export interface DocumentKind<A extends Analysis = Analysis, Detail = unknown> {
   completion?(document: TextDocument, analysis: A, position: Position): CompletionList | undefined;
   /** The services (lower-case prefixes such as "s3") a quiz on this document should ask about. */
   quizTopics?(document: TextDocument, analysis: A): readonly string[];
+  /** Questions about what the document itself uses (its actions, hooks…), asked before its services' notes. */
+  fileQuestions?(document: TextDocument, analysis: A, file: string): readonly Question[];
   /** The deployment lifecycle as Markdown, for kinds that have one. */
   lifecycle?(analysis: A): { readonly platform: string; readonly markdown: string } | undefined;
 }
