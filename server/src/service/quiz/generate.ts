@@ -65,10 +65,15 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
     }
     return found;
   };
+  // Terms of the sections under the same parent heading ("Instance Store" next to "EBS Volume
+  // Types" under "Storage"): the nearest distractors of the same kind.
+  const termsByParent = new Map<string, TermDefinition[]>();
+  const parentKey = (section: IndexedSection) => `${section.file}\u0000${section.headingPath.join('\u0000')}`;
   for (const section of sections) {
     const { terms } = extract(section);
     for (const term of terms) chapterOf.set(term, section.headingPath[0] ?? section.title);
     termsByFile.set(section.file, [...(termsByFile.get(section.file) ?? []), ...terms]);
+    termsByParent.set(parentKey(section), [...(termsByParent.get(parentKey(section)) ?? []), ...terms]);
   }
   for (const section of sections) {
     if (section.text.trim().length < 20) continue; // empty or stub sections make no questions
@@ -82,9 +87,12 @@ export function generateQuestions(input: QuizInput, options: QuizOptions = {}): 
     const topicName = section.headingPath[0] ?? section.meta.title ?? section.title;
     let made = 0;
     const { terms, tables } = extract(section);
-    // Distractors come from the same list, else from the same chapter of the same file.
+    // Distractors come from the same list, else from the sections beside it, else from the same
+    // chapter of the same file: the nearer, the more likely they are of the same kind.
     const chapter = section.headingPath[0] ?? section.title;
-    const siblings = terms.length >= 4 ? terms : (termsByFile.get(section.file) ?? []).filter((t) => chapterOf.get(t) === chapter);
+    const beside = termsByParent.get(parentKey(section)) ?? [];
+    const siblings =
+      terms.length >= 4 ? terms : beside.length >= 4 ? beside : (termsByFile.get(section.file) ?? []).filter((t) => chapterOf.get(t) === chapter);
     for (const term of terms) {
       if (made >= PER_SECTION) break;
       add(termQuestion(term, siblings, section, topicName, source(term.line), random));
@@ -168,8 +176,10 @@ function termQuestion(
   source: QuestionSource,
   random: () => number,
 ): Question | undefined {
+  // "Boot volumes: NOT ST1 or SC1." is a constraint, not a definition: neither asked nor offered.
+  if (!definesSomething(term.definition)) return undefined;
   const others = shuffle(
-    siblings.filter((s) => s.term !== term.term && s.definition !== term.definition),
+    siblings.filter((s) => s.term !== term.term && s.definition !== term.definition && definesSomething(s.definition)),
     random,
   ).slice(0, 3);
   if (others.length < 2) return undefined;
@@ -196,6 +206,12 @@ function termQuestion(
     explanation,
     source,
   };
+}
+
+/** A definition says what something is or does: three words or more, not a bare negation ("NOT ST1 or SC1."). */
+function definesSomething(definition: string): boolean {
+  const words = definition.trim().split(/\s+/).length;
+  return words >= 3 && !(words < 6 && /^(not|no|never)\b/i.test(definition.trim()));
 }
 
 /** "Which one has Max Throughput: 1,000 MB/s?" from a comparison table; the options are the table's columns. */
