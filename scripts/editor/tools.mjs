@@ -71,7 +71,7 @@ export function ensureChromium({ out = process.stderr, logFile = chromiumLog } =
 export function ensureCodeServer({ out = process.stderr, logFile = codeServerLog } = {}) {
   const marker = path.join(codeServerDir, `.installed-${CODE_SERVER_VERSION}`);
   if (fs.existsSync(marker) && fs.existsSync(codeServerEntry)) return codeServerEntry;
-  const title = `Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(root, codeServerDir)}/, first run only, about 90 s`;
+  const title = `Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(root, codeServerDir)}/, first run only, about 2 minutes`;
   return installQuietly({ title, logFile, out }, ({ run, note }) => {
     // Build prerequisites of its native addons (kerberos) and the ripgrep binary it would download.
     const missing = ['libkrb5-dev', 'ripgrep', 'python3', 'make', 'g++'].filter((p) => !dpkgInstalled(p));
