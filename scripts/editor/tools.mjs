@@ -108,7 +108,7 @@ export function ensureCodeServer({ out = process.stderr, logFile = codeServerLog
       };
       const result = run('npm', ['install', '--no-save', '--foreground-scripts', `code-server@${CODE_SERVER_VERSION}`], { cwd: codeServerDir, env });
       if (result.status !== 0 || !fs.existsSync(codeServerEntry)) {
-        throw new Error(`installing code-server ${CODE_SERVER_VERSION} failed (npm exit ${result.status ?? result.signal ?? result.error?.message})${warning}`);
+        throw new Error(`npm install code-server@${CODE_SERVER_VERSION} failed (exit ${result.status ?? result.signal ?? result.error?.message})${warning}`);
       }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
