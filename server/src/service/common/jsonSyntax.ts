@@ -66,3 +66,24 @@ function trailingCommaBefore(text: string, offset: number): number | undefined {
   while (i >= 0 && /\s/.test(text[i] ?? '')) i--;
   return text[i] === ',' ? i : undefined;
 }
+
+/**
+ * Cheap pre-scan of JSON text, brackets outside strings: the offset where it nests deeper than
+ * the limit, if it does. jsonc-parser recurses once per level, so pathological input is refused
+ * before it is parsed (a policy or an AppSpec never nests more than a few levels).
+ */
+export function offsetNestedBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
+}

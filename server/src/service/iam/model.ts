@@ -1,3 +1,4 @@
+import { offsetNestedBeyond } from '../common/jsonSyntax';
 import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 
 /**
@@ -71,7 +72,7 @@ export interface PolicyModel {
 export const MAX_NESTING_DEPTH = 256;
 
 export function parsePolicy(text: string): PolicyModel {
-  if (nestingDepthExceeds(text, MAX_NESTING_DEPTH)) {
+  if (offsetNestedBeyond(text, MAX_NESTING_DEPTH) !== undefined) {
     return { text, root: undefined, syntaxErrors: [], tooDeep: true, statements: [] };
   }
   const syntaxErrors: ParseError[] = [];
@@ -185,21 +186,4 @@ export function asJsonString(_text: string, node: Node | undefined): JsonString 
     // Every escape takes more characters in the source than in the value, so equal lengths mean none.
     verbatim: contentLength === node.value.length,
   };
-}
-
-/** Cheap pre-scan: jsonc-parser recurses per nesting level, so pathological input is refused before parsing. */
-function nestingDepthExceeds(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > limit) return true;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return false;
 }

@@ -1,3 +1,4 @@
+import { offsetNestedBeyond } from '../../common/jsonSyntax';
 import { checkYamlSyntax } from '../../yaml/syntax';
 import type { YamlRuleContext } from '../../yaml/context';
 import { define } from './docs';
@@ -62,21 +63,9 @@ export function checkControlCharacters(context: YamlRuleContext, text: string): 
 /** Beyond this depth jsonc-parser could exhaust the stack; no AppSpec nests more than a few levels. */
 const MAX_JSON_DEPTH = 256;
 
-/** Cheap pre-scan of JSON text, brackets outside strings: the offset where it nests too deep, if it does. */
+/** The offset where JSON text nests too deep for the parser, if it does. */
 export function jsonTooDeep(text: string): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > MAX_JSON_DEPTH) return i;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return undefined;
+  return offsetNestedBeyond(text, MAX_JSON_DEPTH);
 }
 
 export function reportTooDeep(context: YamlRuleContext, offset: number): void {
