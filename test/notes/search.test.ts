@@ -1,10 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NotesIndex } from '../../server/src/service/notes/index';
+import { EMPTY_KNOWLEDGE } from '../../server/src/service/notes/knowledge';
 import { actionWords } from '../../server/src/service/notes/query';
+import { NotesService } from '../../server/src/service/notes/service';
 import { didYouMean, maxSuggestionDistance, nearestTerms, typoDistance, vocabularyOf } from '../../server/src/service/notes/suggest';
 
-/** The notes index's search: `service:Action` words and "did you mean". */
+/** The search over notes: `service:Action` words, "did you mean", and where excerpts come from. */
 
 const IAM = '---\ntitle: AWS IAM\nprefix: iam\n---\n# IAM\n## Roles\n- iam:PassRole is required to hand a role to a service.\n';
 const KINESIS =
@@ -41,6 +43,15 @@ describe('service:Action in a query', () => {
   });
   test('the name alone is matched exactly: GetObject is not PutObject', () => {
     assert.deepEqual(titles(index(), 's3:GetObject', { requireAll: true }), []);
+  });
+  test('the excerpt of a note that says PassRole is its PassRole line', () => {
+    const service = new NotesService({ knowledge: { ...EMPTY_KNOWLEDGE, notes: [{ path: 'knowledge/notes/iam.md', text: IAM }] } });
+    service.setNote('/notes/iam.md', MINE);
+    const mine = service.search('iam:PassRole', { source: 'notes' }).results;
+    assert.deepEqual(
+      mine.map((r) => [r.title, r.excerpt]),
+      [['Handing roles to services', 'PassRole lets a user give a role to EC2 or Lambda.']],
+    );
   });
 });
 
@@ -119,5 +130,64 @@ describe('did you mean', () => {
     assert.deepEqual(notes.suggest('Fyrehoz delivry', { source: 'notes' }), [], 'delivry finds Delivery: there are results');
     notes.removeFile('/notes/firehose.md');
     assert.deepEqual(notes.suggest('Fyrehoz', { source: 'notes' }), []);
+  });
+  test('the service answers a search with its results or its suggestions', () => {
+    const service = new NotesService({ knowledge: { ...EMPTY_KNOWLEDGE, notes: [{ path: 'knowledge/notes/kinesis.md', text: KINESIS }] } });
+    assert.deepEqual(service.search('Kynesys'), { results: [], suggestions: ['kinesis'] });
+    assert.deepEqual(service.search('Kynesys', { suggest: false }), { results: [], suggestions: [] });
+    const found = service.search('kinesis');
+    assert.deepEqual(found.suggestions, []);
+    assert.deepEqual(
+      found.results.map((r) => r.title),
+      ['Shards', 'Kinesis'],
+    );
+  });
+});
+
+describe('where an excerpt comes from', () => {
+  const knowledge = { ...EMPTY_KNOWLEDGE, notes: [{ path: 'knowledge/notes/iam.md', text: IAM }] };
+
+  test('before any notes exist, hovers say "From AWS Study Hints knowledge" and link the read-only note', () => {
+    const service = new NotesService({ knowledge });
+    const link = `command:awsStudyHints.openNote?${encodeURIComponent(JSON.stringify(['aws-study-hints:/knowledge/notes/iam.md', 5]))}`;
+    assert.equal(
+      service.hoverMarkdown('iam:PassRole', ['iam']),
+      ['---', '**From AWS Study Hints knowledge**', '', `**IAM › Roles** · [open](${link})`, '', 'iam:PassRole is required to hand a role to a service.'].join(
+        '\n',
+      ),
+    );
+  });
+  test('with notes, "From your notes" heads only the learner\'s own, each with its file link', () => {
+    const service = new NotesService({ knowledge });
+    service.setNote('/notes/iam.md', MINE);
+    const hover = service.hoverMarkdown('iam:PassRole', ['iam'])!;
+    assert.equal(
+      hover.replace(/\(command:[^)]*\)/, '(command)'),
+      [
+        '---',
+        '**From AWS Study Hints knowledge**',
+        '',
+        '**IAM › Roles** · [open](command)',
+        '',
+        'iam:PassRole is required to hand a role to a service.',
+        '',
+        '**From your notes**',
+        '',
+        '*iam.md* · **My IAM notes › Handing roles to services** · [open](file:///notes/iam.md#L2)',
+        '',
+        'PassRole lets a user give a role to EC2 or Lambda.',
+      ].join('\n'),
+    );
+  });
+  test("results open the learner's notes as files and the bundled notes as virtual documents", () => {
+    const service = new NotesService({ knowledge });
+    service.setNote('/notes/iam.md', MINE);
+    assert.deepEqual(
+      service.search('PassRole').results.map((r) => [r.source, service.uriOf(r), r.line]),
+      [
+        ['knowledge', 'aws-study-hints:/knowledge/notes/iam.md', 5],
+        ['notes', 'file:///notes/iam.md', 1],
+      ],
+    );
   });
 });

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
-import { SearchNotesRequest, type NoteSearchResult } from '../../../server/src/protocol';
+import { SearchNotesRequest, type NoteSearchResponse } from '../../../server/src/protocol';
 import { poll } from '../../support/poll.mjs';
 
 /**
@@ -253,7 +253,7 @@ describe('AWS Study Hints in VS Code', () => {
     const client = api.client()!;
     const results = await until('search results', async () => {
       // By method name: the suite bundles its own copy of the protocol types.
-      const found = await client.sendRequest<NoteSearchResult[]>(SearchNotesRequest.method, { query: 'visibility timeout' });
+      const found = (await client.sendRequest<NoteSearchResponse>(SearchNotesRequest.method, { query: 'visibility timeout' })).results;
       return found.some((r) => r.source === 'user') && found.some((r) => r.source === 'bundled') ? found : undefined;
     });
     assert.ok(results.some((r) => r.title === 'Visibility'));
@@ -263,7 +263,9 @@ describe('AWS Study Hints in VS Code', () => {
       buildspec.document.uri,
       positionOf(buildspec.document, 'artifacts', 2),
     );
-    assert.match(hoverText(hovers), /From your notes/);
+    // Nothing in the notes folder is about artifacts: only the bundled knowledge speaks.
+    assert.match(hoverText(hovers), /From AWS Study Hints knowledge/);
+    assert.doesNotMatch(hoverText(hovers), /From your notes/);
   });
 
   it('generates quiz questions in the server and shows the progress view', async () => {
