@@ -5,7 +5,7 @@ import { registerCommands } from './commands';
 import { registerNotes } from './notes';
 import { quizStoreFile, registerQuiz } from './quiz';
 import { createStatusItem } from './statusItem';
-import type { InitializationOptions } from '../../server/src/protocol';
+import { LINK_COMMANDS, type InitializationOptions } from '../../server/src/protocol';
 
 /**
  * The thin client: it starts the language server and adds what only the editor can do
@@ -43,6 +43,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     outputChannel: output,
     synchronize: { configurationSection: 'awsStudyHints' },
     initializationOptions: { quizStoreFile: quizStoreFile(context) } satisfies InitializationOptions,
+    // Hovers link bundled notes with this one command (their virtual documents are read-only);
+    // no other command link in a hover runs, and note text is escaped so it cannot add links.
+    markdown: { isTrusted: { enabledCommands: [LINK_COMMANDS.openNote] } },
   };
   client = new LanguageClient('awsStudyHints', 'AWS Study Hints', serverOptions, clientOptions);
   await client.start();
@@ -51,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   context.subscriptions.push(
     status,
     ...registerQuiz(current, context),
-    ...registerNotes(current),
+    ...registerNotes(current, context.extensionUri),
     ...registerCommands(current, output, async () => {
       await client?.restart();
       status.refresh();

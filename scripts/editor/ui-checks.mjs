@@ -206,6 +206,23 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await page.mouse.move(5, 5);
     });
 
+    await check('a hover link opens the bundled note read-only', async () => {
+      await openFile(page, 'buildspec.yml');
+      const hover = await hoverUntil(page, 'hover on artifacts', () => tokenCentre(page, 'artifacts'), 'From AWS Study Hints knowledge');
+      // The link runs the openNote command (the one command link hovers are trusted with).
+      await hover
+        .locator('a', { hasText: /^open$/ })
+        .first()
+        .click();
+      await page.locator('.tab.active[aria-label*="codebuild.md"]').first().waitFor({ state: 'visible' });
+      const before = await editorText(page);
+      await page.locator('.editor-instance .view-lines').first().click();
+      await page.keyboard.type('edited');
+      await settled(page);
+      if ((await editorText(page)) !== before) throw new Error('the bundled note took an edit');
+      await page.keyboard.press('Control+W');
+    });
+
     await check('AppSpec: a hook hover shows the deployment lifecycle', async () => {
       await openFile(page, 'appspec.yml');
       await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
@@ -225,9 +242,30 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       const search = page.locator('.quick-input-widget input[placeholder*="Search your notes"]');
       await search.waitFor({ state: 'visible' });
       await search.fill('visibility timeout');
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'AWS Study Hints knowledge' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'From AWS Study Hints knowledge' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 20_000 });
       await shot('notes-search.png');
-      await page.keyboard.press('Escape');
+      // Nothing matches three typos: the one row says so and offers the nearest word; Enter searches for it.
+      await search.fill('Kynesys');
+      const suggestion = page.locator('.quick-input-list .monaco-list-row', { hasText: 'No results — did you mean "kinesis"?' });
+      await suggestion.first().waitFor({ state: 'visible', timeout: 20_000 });
+      await until('only the suggestion', async () => (await page.locator('.quick-input-list .monaco-list-row').count()) === 1);
+      await shot('notes-did-you-mean.png');
+      await page.keyboard.press('Enter');
+      await until('the search for kinesis', async () => (await search.inputValue()) === 'kinesis');
+      const bundled = page.locator('.quick-input-list .monaco-list-row', { hasText: 'From AWS Study Hints knowledge' });
+      await bundled.first().waitFor({ state: 'visible', timeout: 20_000 });
+      // The bundled note opens read-only: typing into it changes nothing.
+      await bundled.first().click();
+      await page.locator('.tab.active[aria-label*="kinesis.md"]').first().waitFor({ state: 'visible' });
+      const before = await editorText(page);
+      await page.locator('.editor-instance .view-lines').first().click();
+      await page.keyboard.type('edited');
+      await settled(page);
+      if ((await editorText(page)) !== before) throw new Error('the bundled note took an edit');
+      await page.keyboard.press('Control+W');
     });
 
     await check('notes lint marks a wrong fact in a note', async () => {

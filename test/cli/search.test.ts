@@ -1,5 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from './shared';
 
@@ -63,7 +65,31 @@ describe('aws-study-hints search', () => {
   it('prints readable text, and says when nothing matches', () => {
     const text = run(['search', 'visibility timeout', '--limit', '2']);
     assert.match(text.stdout, /^1\. .+ \(AWS Study Hints knowledge\)\n {3}knowledge\/notes\/\S+\.md:\d+-\d+\n {3}\S/m);
-    assert.match(run(['search', 'zzzzqqqq']).stdout, /Nothing found for "zzzzqqqq"\./);
+    assert.equal(run(['search', 'zzzzqqqq']).stdout, 'No results for "zzzzqqqq".\n');
+  });
+  it('when nothing matches, suggests the nearest words of the notes', () => {
+    const text = run(['search', 'Kynesys']);
+    assert.equal(text.status, 0, text.stderr);
+    assert.equal(text.stdout, 'No results for "Kynesys". Did you mean: kinesis?\n');
+    // JSON stays the list of results; the suggestion goes to stderr.
+    const json = run(['search', 'Kynesys', '--json']);
+    assert.deepEqual(JSON.parse(json.stdout), []);
+    assert.equal(json.stderr, 'No results for "Kynesys". Did you mean: kinesis?\n');
+    assert.equal(run(['search', 'Kynesys', 'shrads']).stdout, 'No results for "Kynesys shrads". Did you mean: "kinesis shard"?\n');
+  });
+  it('iam:PassRole finds your notes that say PassRole', () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-study-hints-cli-passrole-'));
+    try {
+      fs.writeFileSync(path.join(folder, 'roles.md'), '# Roles\n- PassRole lets a user hand a role to a service.\n');
+      const r = run(['search', 'iam:PassRole', '--notes', folder, '--mine', '--json']);
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(
+        (JSON.parse(r.stdout) as SearchResult[]).map((x) => [x.file, x.startLine, x.title, x.excerpt]),
+        [[path.join(folder, 'roles.md'), 1, 'Roles', 'PassRole lets a user hand a role to a service.']],
+      );
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
   it('bad usage exits 2', () => {
     assert.equal(run(['search']).status, 2);

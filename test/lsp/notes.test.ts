@@ -20,6 +20,7 @@ describe('notes over the protocol', TIMEOUT, () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-study-hints-notes-'));
     fs.writeFileSync(path.join(folder, 'codebuild.md'), '# CodeBuild\n## Phases\n- pre_build runs after install: log in to ECR here.\n');
     fs.writeFileSync(path.join(folder, 'flat.txt'), 'CodeDeploy\n- BeforeInstall runs before the files are copied\n');
+    fs.writeFileSync(path.join(folder, 'roles.md'), '# Roles\n## Passing roles\n- PassRole lets a user hand a role to a service.\n');
     fs.mkdirSync(path.join(folder, 'loop'));
     fs.symlinkSync(folder, path.join(folder, 'loop', 'back')); // a symlink loop is not followed
     fs.writeFileSync(path.join(folder, 'binary.md'), Buffer.from([0x23, 0x20, 0x00, 0xff, 0xfe]));
@@ -31,7 +32,7 @@ describe('notes over the protocol', TIMEOUT, () => {
     fs.rmSync(folder, { recursive: true, force: true });
   });
 
-  const search = (query: string) => client.connection.sendRequest(SearchNotesRequest, { query });
+  const search = async (query: string) => (await client.connection.sendRequest(SearchNotesRequest, { query })).results;
 
   /** Polls an asynchronous condition (each probe is a request) until it holds or the deadline passes. */
   const until = <T>(what: string, probe: () => Promise<T | undefined>) => poll(what, probe, { timeoutMs: 15_000, intervalMs: 50 });
@@ -52,7 +53,7 @@ describe('notes over the protocol', TIMEOUT, () => {
 
   test("a search may keep to the learner's own notes", async () => {
     await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'user') ? true : undefined));
-    const mine = await client.connection.sendRequest(SearchNotesRequest, { query: 'pre_build', source: 'user' });
+    const { results: mine } = await client.connection.sendRequest(SearchNotesRequest, { query: 'pre_build', source: 'user' });
     assert.ok(mine.length > 0);
     assert.ok(mine.every((r) => r.source === 'user'));
   });
@@ -66,6 +67,49 @@ describe('notes over the protocol', TIMEOUT, () => {
     assert.ok(hover && MarkupContent.is(hover.contents));
     assert.match(hover.contents.value, /\*\*From your notes\*\*/);
     assert.match(hover.contents.value, /\*codebuild\.md\* · \*\*CodeBuild › Phases\*\* · \[open\]\(file:\/\/.*codebuild\.md#L2\)/);
+  });
+
+  test('a search that finds nothing answers with "did you mean"', async () => {
+    await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'user') ? true : undefined));
+    assert.deepEqual(await client.connection.sendRequest(SearchNotesRequest, { query: 'Kynesys' }), { results: [], suggestions: ['kinesis'] });
+    assert.deepEqual(await client.connection.sendRequest(SearchNotesRequest, { query: 'zzzzqqqq' }), { results: [], suggestions: [] });
+    const kinesis = await client.connection.sendRequest(SearchNotesRequest, { query: 'kinesis', limit: 3 });
+    assert.equal(kinesis.results.length, 3);
+    assert.deepEqual(kinesis.suggestions, []);
+  });
+
+  test('iam:PassRole finds the notes that say PassRole; bundled notes are read-only documents', async () => {
+    await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'user') ? true : undefined));
+    const { results } = await client.connection.sendRequest(SearchNotesRequest, { query: 'iam:PassRole' });
+    const mine = results.filter((r) => r.source === 'user');
+    assert.deepEqual(
+      mine.map((r) => [r.title, r.uri, r.excerpt]),
+      [['Passing roles', pathToFileURL(path.join(folder, 'roles.md')).href, 'PassRole lets a user hand a role to a service.']],
+    );
+    const bundled = results.filter((r) => r.source === 'bundled');
+    assert.ok(bundled.length > 0);
+    assert.ok(
+      bundled.every((r) => /^aws-study-hints:\/knowledge\/notes\/[a-z0-9-]+\.md$/.test(r.uri)),
+      bundled.map((r) => r.uri).join(', '),
+    );
+    assert.ok(bundled.some((r) => r.uri === 'aws-study-hints:/knowledge/notes/iam.md' && /iam:PassRole is required/.test(r.excerpt)));
+  });
+
+  test('a hover on iam:PassRole shows the note that says PassRole, under "From your notes"', async () => {
+    await until('notes to be indexed', async () => ((await search('pre_build')).some((r) => r.source === 'user') ? true : undefined));
+    const uri = 'file:///ws/notes-test/passrole.json';
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}';
+    await client.open(uri, 'json', text);
+    const hover = await client.hover(uri, positionOf(text, 'iam:PassRole', 4));
+    assert.ok(hover && MarkupContent.is(hover.contents));
+    const value = hover.contents.value;
+    const mine = value.indexOf('**From your notes**');
+    const bundled = value.indexOf('**From AWS Study Hints knowledge**');
+    assert.ok(mine > 0 && bundled > 0, value);
+    const roles = `*roles.md* · **Roles › Passing roles** · [open](${pathToFileURL(path.join(folder, 'roles.md')).href}#L2)`;
+    assert.ok(value.includes(roles), value);
+    // The note sits under its own heading, not under the bundled knowledge's.
+    assert.ok(mine < bundled ? value.indexOf(roles) < bundled : value.indexOf(roles) > mine, value);
   });
 
   test('a changed note is re-indexed on its own', async () => {
@@ -85,6 +129,31 @@ describe('notes over the protocol', TIMEOUT, () => {
   });
 });
 
+describe('hovers before any notes exist', TIMEOUT, () => {
+  test('bundled knowledge is "From AWS Study Hints knowledge" and opens read-only', async () => {
+    const client = await LspClient.start();
+    try {
+      const uri = 'file:///ws/no-notes/buildspec.yml';
+      const text = 'version: 0.2\nphases:\n  pre_build:\n    commands:\n      - echo hi\n';
+      await client.open(uri, 'yaml', text);
+      const hover = await client.hover(uri, positionOf(text, 'pre_build', 2));
+      assert.ok(hover && MarkupContent.is(hover.contents));
+      const value = hover.contents.value;
+      assert.match(value, /\n---\n\*\*From AWS Study Hints knowledge\*\*\n/);
+      assert.doesNotMatch(value, /From your notes/);
+      const links = [...value.matchAll(/\[open\]\(command:awsStudyHints\.openNote\?([^)]+)\)/g)].map((m) => JSON.parse(decodeURIComponent(m[1]!)));
+      assert.ok(links.length > 0, value);
+      for (const [note, line] of links) {
+        assert.match(note, /^aws-study-hints:\/knowledge\/notes\/[a-z0-9-]+\.md$/);
+        assert.ok(Number.isInteger(line) && line >= 0);
+      }
+      assert.ok(links.some(([note]) => note === 'aws-study-hints:/knowledge/notes/codebuild.md'));
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
 describe('note sections as workspace symbols', TIMEOUT, () => {
   test('the bundled knowledge answers workspace/symbol', async () => {
     const client = await LspClient.start();
@@ -92,7 +161,7 @@ describe('note sections as workspace symbols', TIMEOUT, () => {
       const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'visibility timeout' });
       const symbol = (symbols ?? []).find((s) => s.name === 'Visibility timeout');
       assert.ok(symbol, JSON.stringify(symbols?.slice(0, 3)));
-      assert.match(String((symbol as { location: { uri: string } }).location.uri), /knowledge\/notes\/sqs\.md$/);
+      assert.equal((symbol as { location: { uri: string } }).location.uri, 'aws-study-hints:/knowledge/notes/sqs.md');
     } finally {
       await client.shutdown();
     }

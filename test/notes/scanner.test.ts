@@ -48,7 +48,7 @@ describe('notes folders that fight back', () => {
       () => false,
     );
     assert.equal(result.skipped.length, 2);
-    const [hit] = notes.search('evil');
+    const [hit] = notes.search('evil').results;
     assert.ok(hit);
     assert.doesNotMatch(hit.excerpt, /<img|<script|\]\(javascript/);
     const hover = notes.hoverMarkdown('evil', []);

@@ -9,7 +9,8 @@ export const SEARCH_USAGE = `Usage: aws-study-hints search "<query>" [--notes <d
 
 Searches the bundled knowledge and, with --notes, your notes folders (Markdown and text).
 --context ranks the notes of that kind of file first, as hovers do. --mine keeps to your own notes.
-Words of five letters or more forgive one or two typos (Kinesys finds Kinesis).`;
+Words of five letters or more forgive one or two typos (Kinesys finds Kinesis); iam:PassRole also
+finds notes that say PassRole; when nothing matches, the nearest words of the notes are suggested.`;
 
 export function search(args: readonly string[], usageError: (message: string) => number): number {
   let parsed;
@@ -41,7 +42,8 @@ export function search(args: readonly string[], usageError: (message: string) =>
   const notes = loadNotes(values.notes ?? []);
   if (values.mine && (values.notes ?? []).length === 0) return usageError('--mine needs --notes <dir>: your own notes to search.');
   const boostServices = context ? createLanguageService({ notes }).noteServices(context) : undefined;
-  const results = notes.search(query, { limit, boostServices, source: values.mine ? 'notes' : undefined }).map((result) => ({
+  const found = notes.search(query, { limit, boostServices, source: values.mine ? 'notes' : undefined });
+  const results = found.results.map((result) => ({
     file: notes.pathOf(result) ?? result.file,
     startLine: result.line + 1,
     endLine: result.endLine + 1,
@@ -50,10 +52,13 @@ export function search(args: readonly string[], usageError: (message: string) =>
     source: result.source === 'knowledge' ? 'bundled' : 'user',
     score: Math.round(result.score * 100) / 100,
   }));
+  const noResults = `No results for "${query}".${found.suggestions.length > 0 ? ` Did you mean: ${listOf(found.suggestions)}?` : ''}\n`;
   if (values.json) {
+    // The JSON stays the list of results (scripts read it); "did you mean" goes to stderr.
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    if (results.length === 0) process.stderr.write(noResults);
   } else if (results.length === 0) {
-    process.stdout.write(`Nothing found for "${query}".\n`);
+    process.stdout.write(noResults);
   } else {
     const lines = results.map(
       (r, i) =>
@@ -62,6 +67,12 @@ export function search(args: readonly string[], usageError: (message: string) =>
     process.stdout.write(`${lines.join('\n\n')}\n`);
   }
   return 0;
+}
+
+/** kinesis · kinesis or key · kinesis, key or "kinesis stream" (a query of several words in quotes). */
+function listOf(suggestions: readonly string[]): string {
+  const shown = suggestions.map((s) => (/\s/.test(s) ? `"${s}"` : s));
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`;
 }
 
 function relative(file: string): string {

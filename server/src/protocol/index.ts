@@ -52,7 +52,10 @@ export interface SearchNotesParams {
 }
 
 export interface NoteSearchResult {
-  /** file: URI of the note (the bundled knowledge's Markdown files ship with the extension). */
+  /**
+   * Where the section opens: a file: URI for the learner's notes; for the bundled knowledge a
+   * read-only virtual document, `aws-study-hints:/knowledge/notes/<service>.md` (knowledgeUri()).
+   */
   readonly uri: string;
   /** The section's lines (0-based, LSP style). */
   readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
@@ -63,7 +66,43 @@ export interface NoteSearchResult {
   readonly score: number;
 }
 
-export const SearchNotesRequest = new RequestType<SearchNotesParams, NoteSearchResult[], void>('awsStudyHints/searchNotes');
+export interface NoteSearchResponse {
+  /** Best first. */
+  readonly results: readonly NoteSearchResult[];
+  /**
+   * Only when nothing matches: corrected queries ("did you mean …?"), the typed words replaced by
+   * the nearest terms of the indexed notes, each of which finds something. Best first, at most 3.
+   */
+  readonly suggestions: readonly string[];
+}
+
+export const SearchNotesRequest = new RequestType<SearchNotesParams, NoteSearchResponse, void>('awsStudyHints/searchNotes');
+
+/** Where an excerpt comes from, in hovers, the search and the CLI alike. */
+export const NOTE_SOURCE_LABELS = {
+  user: 'From your notes',
+  bundled: 'From AWS Study Hints knowledge',
+} as const satisfies Record<NoteSearchResult['source'], string>;
+
+/**
+ * The URI scheme of the bundled knowledge's notes: the client shows them as read-only virtual
+ * documents (their files live in the extension's folder, where an edit would be lost on update).
+ */
+export const KNOWLEDGE_SCHEME = 'aws-study-hints';
+
+/** The virtual document of a bundled note, from its path in the extension (`knowledge/notes/sqs.md`). */
+export function knowledgeUri(notePath: string): string {
+  return `${KNOWLEDGE_SCHEME}:/${notePath.replace(/\\/g, '/').replace(/^\/+/, '')}`;
+}
+
+/**
+ * Commands the client registers for links, not for the palette (so not in COMMANDS, which is
+ * exactly what package.json contributes). `openNote` takes a note's URI and a 0-based line; hovers
+ * link bundled notes with it, because hovers may only link file: URIs and trusted commands.
+ */
+export const LINK_COMMANDS = {
+  openNote: 'awsStudyHints.openNote',
+} as const;
 
 export interface NotesChangedParams {
   /** file: URIs of notes that were created or changed, and of notes that were deleted. */

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
-import { SearchNotesRequest, type NoteSearchResult } from '../../../server/src/protocol';
+import { SearchNotesRequest, type NoteSearchResponse, type NoteSearchResult } from '../../../server/src/protocol';
 import { poll } from '../../support/poll.mjs';
 
 /**
@@ -262,17 +262,83 @@ describe('AWS Study Hints in VS Code', () => {
     const client = api.client()!;
     const results = await until('search results', async () => {
       // By method name: the suite bundles its own copy of the protocol types.
-      const found = await client.sendRequest<NoteSearchResult[]>(SearchNotesRequest.method, { query: 'visibility timeout' });
+      const found = (await client.sendRequest<NoteSearchResponse>(SearchNotesRequest.method, { query: 'visibility timeout' })).results;
       return found.some((r) => r.source === 'user') && found.some((r) => r.source === 'bundled') ? found : undefined;
     });
     assert.ok(results.some((r) => r.title === 'Visibility'));
+    const nothing = await client.sendRequest<NoteSearchResponse>(SearchNotesRequest.method, { query: 'Kynesys' });
+    assert.deepEqual(nothing, { results: [], suggestions: ['kinesis'] });
+  });
+
+  it('labels hover excerpts by where they come from, and iam:PassRole finds a note that says PassRole', async () => {
+    // Nothing in the notes folder is about buildspec artifacts: only the bundled knowledge speaks.
     const buildspec = await open('buildspec.yml');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-      'vscode.executeHoverProvider',
-      buildspec.document.uri,
-      positionOf(buildspec.document, 'artifacts', 2),
+    const knowledge = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        buildspec.document.uri,
+        positionOf(buildspec.document, 'artifacts', 2),
+      ),
     );
-    assert.match(hoverText(hovers), /From your notes/);
+    assert.match(knowledge, /\*\*From AWS Study Hints knowledge\*\*/);
+    assert.doesNotMatch(knowledge, /From your notes/);
+    const policy = await open('passrole.json');
+    const mine = await until('a hover with the note about PassRole', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        policy.document.uri,
+        positionOf(policy.document, 'iam:PassRole', 4),
+      );
+      const text = hoverText(hovers ?? []);
+      return text.includes('From your notes') ? text : undefined;
+    });
+    assert.match(mine, /\*roles\.md\* · \*\*IAM › Passing roles\*\* · \[open\]\(file:\/\/\/.*notes\/roles\.md#L3\)/);
+    assert.match(mine, /\*\*From AWS Study Hints knowledge\*\*/);
+  });
+
+  it('opens bundled notes read-only, from hover links and search results', async () => {
+    const buildspec = await open('buildspec.yml');
+    const hover = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        buildspec.document.uri,
+        positionOf(buildspec.document, 'artifacts', 2),
+      ),
+    );
+    // What a click on the hover's link runs.
+    const link = /\[open\]\(command:(awsStudyHints\.openNote)\?([^)]+)\)/.exec(hover);
+    assert.ok(link, hover);
+    const [uri, line] = JSON.parse(decodeURIComponent(link[2]!)) as [string, number];
+    assert.match(uri, /^aws-study-hints:\/knowledge\/notes\/[a-z0-9-]+\.md$/);
+    await vscode.commands.executeCommand(link[1]!, uri, line);
+    const editor = await until('the bundled note in an editor', () =>
+      vscode.window.activeTextEditor?.document.uri.toString() === uri ? vscode.window.activeTextEditor : undefined,
+    );
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, vscode.Uri.parse(uri).path)));
+    assert.equal(editor.document.getText(), onDisk);
+    assert.equal(editor.selection.active.line, line);
+    assert.equal(editor.document.languageId, 'markdown');
+    // Read-only: typing changes nothing, and nothing is left to save.
+    await vscode.commands.executeCommand('type', { text: 'edited ' });
+    assert.equal(editor.document.getText(), onDisk);
+    // (TextEditor.edit resolves true even where the editor refuses the edit: the text is what counts.)
+    await Promise.resolve(editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'edited '))).catch(() => false);
+    assert.equal(editor.document.getText(), onDisk);
+    assert.equal(editor.document.isDirty, false);
+
+    // A bundled search result opens the same way; the learner's own notes stay files.
+    const { results } = await api.client()!.sendRequest<NoteSearchResponse>(SearchNotesRequest.method, { query: 'visibility timeout' });
+    const bundled = results.find((r: NoteSearchResult) => r.source === 'bundled')!;
+    const user = results.find((r: NoteSearchResult) => r.source === 'user')!;
+    assert.match(bundled.uri, /^aws-study-hints:\/knowledge\/notes\/sqs\.md$/);
+    assert.equal(vscode.Uri.parse(user.uri).scheme, 'file');
+    await vscode.commands.executeCommand('awsStudyHints.openNote', bundled.uri, bundled.range.start.line);
+    await until('the SQS note', () => (vscode.window.activeTextEditor?.document.uri.toString() === bundled.uri ? true : undefined));
+    assert.equal(vscode.window.activeTextEditor!.selection.active.line, bundled.range.start.line);
+    await vscode.commands.executeCommand('awsStudyHints.openNote', user.uri, user.range.start.line);
+    await until('the user note', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'file' ? true : undefined));
+    assert.match(vscode.window.activeTextEditor!.document.uri.fsPath, /notes[\\/]queues\.md$/);
   });
 
   it('generates quiz questions in the server and shows the progress view', async () => {

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { SymbolKind, type Connection } from 'vscode-languageserver/node';
 import { NotesChangedNotification, SearchNotesRequest } from '../../protocol';
 import { fsPathOf } from '../../service/common/documentPaths';
@@ -73,25 +72,25 @@ export function registerNotesHandlers(
   });
 
   connection.onRequest(SearchNotesRequest, (params) =>
-    guarded('search notes', [], () => {
+    guarded('search notes', { results: [], suggestions: [] }, () => {
       const boostServices = params.context ? service().noteServices(params.context) : undefined;
-      return notes
-        .search(params.query, { limit: Math.min(params.limit ?? 20, 100), boostServices, source: params.source === 'user' ? 'notes' : undefined })
-        .flatMap((result) => {
-          const file = notes.pathOf(result);
-          if (!file) return [];
-          return [
-            {
-              uri: pathToFileURL(file).href,
-              range: { start: { line: result.line, character: 0 }, end: { line: result.endLine, character: 0 } },
-              title: result.title,
-              headingPath: result.headingPath,
-              excerpt: result.excerpt,
-              source: result.source === 'knowledge' ? ('bundled' as const) : ('user' as const),
-              score: Math.round(result.score * 100) / 100,
-            },
-          ];
-        });
+      const found = notes.search(params.query, {
+        limit: Math.min(params.limit ?? 20, 100),
+        boostServices,
+        source: params.source === 'user' ? 'notes' : undefined,
+      });
+      return {
+        results: found.results.map((result) => ({
+          uri: notes.uriOf(result),
+          range: { start: { line: result.line, character: 0 }, end: { line: result.endLine, character: 0 } },
+          title: result.title,
+          headingPath: result.headingPath,
+          excerpt: result.excerpt,
+          source: result.source === 'knowledge' ? ('bundled' as const) : ('user' as const),
+          score: Math.round(result.score * 100) / 100,
+        })),
+        suggestions: found.suggestions,
+      };
     }),
   );
 
@@ -100,18 +99,12 @@ export function registerNotesHandlers(
     guarded('workspace symbols', [], () =>
       params.query.trim() === ''
         ? []
-        : notes.search(params.query, { limit: 50 }).flatMap((result) => {
-            const file = notes.pathOf(result);
-            if (!file) return [];
-            return [
-              {
-                name: result.title,
-                kind: SymbolKind.String,
-                containerName: result.source === 'knowledge' ? `AWS Study Hints knowledge · ${result.headingPath.join(' › ')}` : result.headingPath.join(' › '),
-                location: { uri: pathToFileURL(file).href, range: { start: { line: result.line, character: 0 }, end: { line: result.line, character: 0 } } },
-              },
-            ];
-          }),
+        : notes.search(params.query, { limit: 50, suggest: false }).results.map((result) => ({
+            name: result.title,
+            kind: SymbolKind.String,
+            containerName: result.source === 'knowledge' ? `AWS Study Hints knowledge · ${result.headingPath.join(' › ')}` : result.headingPath.join(' › '),
+            location: { uri: notes.uriOf(result), range: { start: { line: result.line, character: 0 }, end: { line: result.line, character: 0 } } },
+          })),
     ),
   );
 

@@ -1,5 +1,7 @@
 import MiniSearch from 'minisearch';
+import { notesQuery } from './query';
 import { splitNote, type NoteSection } from './split';
+import { didYouMean, mergeVocabulary, vocabularyOf, type Vocabulary } from './suggest';
 import { processTerm, tokenize } from './tokenize';
 
 /**
@@ -57,6 +59,12 @@ export class NotesIndex {
   private readonly keysByFile = new Map<string, string[]>();
   /** Words that name a service (from the knowledge's front matter) → its IAM prefixes. */
   private readonly serviceWords = new Map<string, string[]>();
+  /**
+   * The terms of each file and of all files, for "did you mean". Built on the first search that
+   * finds nothing, not while indexing (most sessions never need it); a changed file drops its own.
+   */
+  private readonly fileVocabulary = new Map<string, Vocabulary>();
+  private readonly vocabulary = new Map<NoteSource | 'all', Vocabulary>();
 
   /**
    * Adds or replaces one file. Only sections whose text changed are re-indexed, so saving a
@@ -64,6 +72,7 @@ export class NotesIndex {
    * Returns the number of sections the file has.
    */
   setFile(file: string, text: string, source: NoteSource): number {
+    this.forgetVocabulary(file);
     const sections = splitNote(file, text);
     if (source === 'knowledge') this.learnServiceNames(sections[0]?.meta ?? {});
     const previous = new Set(this.keysByFile.get(file) ?? []);
@@ -99,6 +108,7 @@ export class NotesIndex {
   removeFile(file: string): void {
     const keys = this.keysByFile.get(file);
     if (!keys) return;
+    this.forgetVocabulary(file);
     for (const key of keys) {
       this.search.discard(key);
       this.sections.delete(key);
@@ -145,8 +155,8 @@ export class NotesIndex {
       return factor;
     };
     // Every term first; if nothing has them all, any term.
-    let results = this.search.search(text, { combineWith: 'AND', boostDocument });
-    if (results.length === 0 && !options.requireAll) results = this.search.search(text, { combineWith: 'OR', boostDocument });
+    let results = this.search.search(notesQuery(text, 'AND'), { combineWith: 'AND', boostDocument });
+    if (results.length === 0 && !options.requireAll) results = this.search.search(notesQuery(text, 'OR'), { combineWith: 'OR', boostDocument });
     const hits: NoteHit[] = [];
     for (const result of results) {
       const section = this.sections.get(String(result.id));
@@ -154,6 +164,38 @@ export class NotesIndex {
       if (hits.length >= (options.limit ?? 10)) break;
     }
     return hits;
+  }
+
+  /**
+   * Queries close to one that found nothing (a word replaced by the nearest terms of the notes),
+   * each of which finds something with the same options; empty when the query finds something.
+   */
+  suggest(text: string, options: Pick<SearchOptions, 'source'> = {}): string[] {
+    if (text.trim() === '' || this.query(text, { ...options, limit: 1 }).length > 0) return [];
+    return didYouMean(text, this.vocabularyOf(options.source), (candidate) => this.query(candidate, { ...options, limit: 1 }).length > 0);
+  }
+
+  private vocabularyOf(source: NoteSource | undefined): Vocabulary {
+    const cached = this.vocabulary.get(source ?? 'all');
+    if (cached) return cached;
+    const merged = new Map<string, { display: string; sections: number }>();
+    for (const file of this.keysByFile.keys()) {
+      const sections = this.sectionsOf(file);
+      if (source && sections[0]?.source !== source) continue;
+      let terms = this.fileVocabulary.get(file);
+      if (!terms) {
+        terms = vocabularyOf(sections.map((s) => [s.title, ...s.headingPath, s.text, s.meta.keywords ?? ''].join('\n')));
+        this.fileVocabulary.set(file, terms);
+      }
+      mergeVocabulary(merged, terms);
+    }
+    this.vocabulary.set(source ?? 'all', merged);
+    return merged;
+  }
+
+  private forgetVocabulary(file: string): void {
+    this.fileVocabulary.delete(file);
+    this.vocabulary.clear();
   }
 
   private learnServiceNames(meta: Readonly<Record<string, string>>): void {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { knowledgeUri, LINK_COMMANDS, NOTE_SOURCE_LABELS } from '../../protocol';
 import type { Finding } from '../common/findings';
 import { rangeOf } from '../common/text';
 import { NOTES_RULES } from './definitions';
@@ -30,6 +31,24 @@ export interface NoteResult {
   readonly source: NoteSource;
   readonly score: number;
 }
+
+/** A search: the results, or when there are none, corrected queries that find something. */
+export interface NoteSearch {
+  readonly results: NoteResult[];
+  /** "Did you mean …?": only when nothing matches (see NotesIndex.suggest). */
+  readonly suggestions: string[];
+}
+
+export interface NoteSearchOptions {
+  readonly limit?: number;
+  readonly boostServices?: readonly string[];
+  readonly source?: NoteSource;
+  /** False where a miss needs no "did you mean" (workspace symbols, typed one letter at a time). */
+  readonly suggest?: boolean;
+}
+
+/** "From your notes" or "From AWS Study Hints knowledge". */
+export const sourceLabel = (source: NoteSource) => NOTE_SOURCE_LABELS[source === 'knowledge' ? 'bundled' : 'user'];
 
 /** The notes and facts quizzes are generated from. */
 export interface StudyMaterial {
@@ -95,23 +114,42 @@ export class NotesService {
     return { notes: this.index.counts('notes'), knowledge: this.index.counts('knowledge') };
   }
 
-  search(query: string, options: { limit?: number; boostServices?: readonly string[]; source?: NoteSource } = {}): NoteResult[] {
+  /** The search of the editor and the CLI: the best sections, or "did you mean" when none match. */
+  search(query: string, options: NoteSearchOptions = {}): NoteSearch {
     this.ensureKnowledge();
-    return this.index.query(query, options).map((hit) => this.toResult(hit, query));
+    const results = this.index.query(query, options).map((hit) => this.toResult(hit, query));
+    const suggestions = results.length === 0 && options.suggest !== false ? this.index.suggest(query, { source: options.source }) : [];
+    return { results, suggestions };
   }
 
-  /** The "From your notes" part of a hover: the 1–3 best sections, each an excerpt with a link. */
+  /**
+   * The notes part of a hover: the 1–3 best sections, each an excerpt with a link, under the
+   * heading of where they come from ("From your notes" is never said of the bundled knowledge).
+   */
   hoverMarkdown(query: string, boostServices: readonly string[], limit = 3): string | undefined {
     this.ensureKnowledge();
-    const hits = this.index.query(query, { limit, boostServices, requireAll: true });
+    const hits = this.index.query(query, { limit: Math.max(limit, 20), boostServices, requireAll: true });
     if (hits.length === 0) return undefined;
-    const lines = ['---', '**From your notes**'];
-    for (const hit of hits) {
+    const shown = hits.slice(0, limit);
+    // The learner's own notes are what the hover is for: the best of them always gets a place,
+    // even when the bundled knowledge says more about the word (iam:PassRole vs. "PassRole").
+    const mine = hits.find((hit) => hit.section.source === 'notes');
+    if (mine && !shown.includes(mine)) shown[shown.length - 1] = mine;
+    // Grouped by source, the group of the best section first; best first within each group.
+    const groups = new Map<NoteSource, NoteResult[]>();
+    for (const hit of shown) {
       const result = this.toResult(hit, query);
-      const label = result.source === 'knowledge' ? 'AWS Study Hints knowledge' : path.basename(result.file);
-      const link = this.linkOf(result);
-      const title = escapeMarkdown([...result.headingPath.slice(-1), result.title].join(' › '));
-      lines.push('', `*${escapeMarkdown(label)}* · **${title}**${link ? ` · [open](${link})` : ''}`, '', result.excerpt);
+      groups.set(result.source, [...(groups.get(result.source) ?? []), result]);
+    }
+    const lines = ['---'];
+    for (const [source, results] of groups) {
+      lines.push(...(lines.length > 1 ? [''] : []), `**${sourceLabel(source)}**`);
+      for (const result of results) {
+        const link = this.linkOf(result);
+        const title = escapeMarkdown([...result.headingPath.slice(-1), result.title].join(' › '));
+        const file = source === 'notes' ? `*${escapeMarkdown(path.basename(result.file))}* · ` : '';
+        lines.push('', `${file}**${title}** · [open](${link})`, '', result.excerpt);
+      }
     }
     return lines.join('\n');
   }
@@ -193,14 +231,23 @@ export class NotesService {
     };
   }
 
-  /** The note's path on disk (the bundled knowledge lives in the extension folder). */
+  /** The note's path on disk (the bundled knowledge lives in the extension folder), for the CLI. */
   pathOf(result: NoteResult): string | undefined {
     return result.source === 'knowledge' ? (this.knowledgeRoot ? path.join(this.knowledgeRoot, result.file) : undefined) : result.file;
   }
 
-  /** A link that opens the note at the section (file URI with a line fragment). */
-  linkOf(result: NoteResult): string | undefined {
-    const file = this.pathOf(result);
-    return file ? `${pathToFileURL(file).href}#L${result.line + 1}` : undefined;
+  /** The URI a result opens: the note's file, or the bundled note's read-only virtual document. */
+  uriOf(result: NoteResult): string {
+    return result.source === 'knowledge' ? knowledgeUri(result.file) : pathToFileURL(result.file).href;
+  }
+
+  /**
+   * A hover link that opens the note at the section: a file URI with a line fragment for the
+   * learner's notes; for the bundled knowledge the client's openNote command (a hover may link
+   * only file: URIs and commands, not the virtual document's scheme).
+   */
+  linkOf(result: NoteResult): string {
+    if (result.source === 'notes') return `${pathToFileURL(result.file).href}#L${result.line + 1}`;
+    return `command:${LINK_COMMANDS.openNote}?${encodeURIComponent(JSON.stringify([this.uriOf(result), result.line]))}`;
   }
 }
