@@ -136,4 +136,6 @@ export const COMMANDS = {
   reviewDue: 'awsStudyHints.reviewDue',
   showProgress: 'awsStudyHints.showProgress',
   addNotesFolder: 'awsStudyHints.addNotesFolder',
+  refreshStudyView: 'awsStudyHints.refreshStudyView',
+  openExamplePolicy: 'awsStudyHints.openExamplePolicy',
 } as const;
