@@ -5,6 +5,10 @@ import { registerCommands } from './commands';
 import { registerNotes } from './notes';
 import { quizStoreFile, registerQuiz } from './quiz';
 import { createStatusItem } from './statusItem';
+import { createStudyData } from './studyData';
+import { createStudyStatus } from './studyStatus';
+import { registerStudyView, type StudyTreeProvider } from './studyView';
+import { registerWalkthrough } from './walkthrough';
 import { LINK_COMMANDS, type InitializationOptions } from '../../server/src/protocol';
 
 /**
@@ -51,8 +55,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   await client.start();
   const current = () => client;
   const status = createStatusItem(current);
+  const study = createStudyData(current);
+  const studyView = registerStudyView(study, current);
+  const studyStatus = createStudyStatus(study);
   context.subscriptions.push(
     status,
+    study,
+    studyStatus,
+    ...studyView.disposables,
+    ...registerWalkthrough(context),
     ...registerQuiz(current, context),
     ...registerNotes(current, context.extensionUri),
     ...registerCommands(current, output, async () => {
@@ -60,7 +71,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
       status.refresh();
     }),
   );
-  return { client: () => client, refreshStatus: () => status.refresh(), statusText: () => status.text(), quizStoreFile: () => quizStoreFile(context) };
+  void study.refresh();
+  return {
+    client: () => client,
+    refreshStatus: () => status.refresh(),
+    statusText: () => status.text(),
+    quizStoreFile: () => quizStoreFile(context),
+    refreshStudy: () => study.refresh(),
+    studyTree: () => studyView.provider,
+    studyStatusText: () => studyStatus.text(),
+  };
 }
 
 export async function deactivate(): Promise<void> {
@@ -75,4 +95,10 @@ export interface ExtensionApi {
   statusText(): string;
   /** Where the study progress is saved (global storage). */
   quizStoreFile(): string;
+  /** Asks the server for the study counts now; resolves when the view and the status item show them. */
+  refreshStudy(): Promise<void>;
+  /** The AWS Study view's rows, as VS Code reads them. */
+  studyTree(): StudyTreeProvider;
+  /** The "12 due" status item's text, or undefined while it is hidden. */
+  studyStatusText(): string | undefined;
 }

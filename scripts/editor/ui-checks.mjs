@@ -1,7 +1,8 @@
 // UI checks in the real workbench, with the packaged .vsix installed as a user would install
 // it: squiggles and the Problems panel, the hover widget, the quick-fix menu driven by the
 // keyboard, completion, the command palette and a QuickPick, the language status item.
-// Each check saves a screenshot; `npm run screenshots` writes them to docs/images for the README.
+// The study side (the AWS Study view, the status item, the progress page, the walkthrough) is in
+// ui-study.mjs. Each check saves a screenshot; `npm run screenshots` writes them to docs/images for the README.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { chromium } from 'playwright-core';
 import { poll } from '../../test/support/poll.mjs';
 import { CHROMIUM_ARGS, installVsix, makeProfile, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { root } from './tools.mjs';
+import { runStudyChecks } from './ui-study.mjs';
 
 /** Packages the extension with vsce into `outDir`; returns the .vsix path. */
 export function packageExtension(outDir) {
@@ -358,6 +360,8 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       const cards = JSON.parse(fs.readFileSync(saved, 'utf8')).cards;
       if (Object.keys(cards).length !== 1) throw new Error(`expected one saved card in ${saved}, found ${Object.keys(cards).length}`);
     });
+
+    await runStudyChecks({ page, check, shot, until, profile });
 
     await check('AWS Study commands in the palette and their QuickPick', async () => {
       await openFile(page, 'clean.json'); // "Set IAM Policy Kind" works on the active editor

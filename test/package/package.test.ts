@@ -64,6 +64,8 @@ describe('the packaged extension', () => {
       'extension/dist/catalog/catalog.json',
       'extension/syntaxes/iam-policy.json-injection.tmLanguage.json',
       'extension/syntaxes/iam-policy.yaml-injection.tmLanguage.json',
+      'extension/walkthrough/example-policy.json',
+      'extension/walkthrough/policy.md',
     ]) {
       assert.ok(
         entries.some((e) => e.toLowerCase() === required.toLowerCase()),
@@ -85,6 +87,8 @@ describe('the packaged extension', () => {
       /^extension\/dist\/knowledge\/knowledge\.json$/,
       /^extension\/knowledge\/notes\/[a-z0-9-]+\.md$/,
       /^extension\/syntaxes\/[\w.-]+\.tmLanguage\.json$/,
+      // The Get Started walkthrough: its pages and the example policy its first step opens.
+      /^extension\/walkthrough\/[a-z-]+\.(md|json)$/,
     ];
     const unexpected = entries.filter((e) => !allowed.some((pattern) => pattern.test(e)));
     assert.deepEqual(unexpected, []);

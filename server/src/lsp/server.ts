@@ -16,6 +16,7 @@ import { deprecatedRuleKeys } from '../service/registry/severity';
 import { registerDocumentHandlers } from './handlers/documents';
 import { registerNotesHandlers } from './handlers/notes';
 import { registerQuizHandlers } from './handlers/quiz';
+import { registerStudyHandlers } from './handlers/study';
 import { guard, WorkspaceState } from './workspace';
 
 /**
@@ -44,10 +45,12 @@ export function startServer(connection: Connection): void {
   let sessions = new QuizSessions({ warn: (message) => void connection.window.showWarningMessage(message) });
 
   const documentHandlers = registerDocumentHandlers(connection, documents, workspace, serviceInstance, guarded);
+  const study = registerStudyHandlers(connection, documents, workspace, notes, serviceInstance, { get: () => sessions }, guarded);
   const notesHandlers = registerNotesHandlers(connection, workspace, notes, serviceInstance, guarded, () => {
     if (workspace.pullDiagnostics) connection.languages.diagnostics.refresh();
+    study.changed('notes');
   });
-  registerQuizHandlers(connection, documents, workspace, notes, serviceInstance, { get: () => sessions }, guarded);
+  registerQuizHandlers(connection, documents, workspace, notes, serviceInstance, { get: () => sessions }, guarded, study);
 
   const scanNotes = () =>
     void notesHandlers.scan().catch((error) => connection.console.error(`notes scan failed: ${error instanceof Error ? error.stack : String(error)}`));

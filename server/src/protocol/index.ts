@@ -11,7 +11,21 @@ import type { DocumentStatus } from './status';
 export { SETTINGS_SECTION } from './settings';
 export type { Settings, Severity, SeveritySetting } from './settings';
 export type { DocumentStatus, DocumentType, PolicyKind, AppSpecPlatform } from './status';
-export type { Question, QuestionType, QuestionSource, QuizAnswerResult, QuizSession, StudyProgress } from './quiz';
+export type {
+  HardCard,
+  NoteFileFindings,
+  NotesFolderSummary,
+  Question,
+  QuestionType,
+  QuestionSource,
+  QuizAnswerResult,
+  QuizSession,
+  StudyOverview,
+  StudyProgress,
+  TopicProgress,
+  WeekProgress,
+} from './quiz';
+export { StudyChangedNotification, StudyOverviewRequest, type StudyOverviewParams } from './study';
 
 /** What the client passes in `initializationOptions`. */
 export interface InitializationOptions {
@@ -161,4 +175,6 @@ export const COMMANDS = {
   reviewDue: 'awsStudyHints.reviewDue',
   showProgress: 'awsStudyHints.showProgress',
   addNotesFolder: 'awsStudyHints.addNotesFolder',
+  refreshStudyView: 'awsStudyHints.refreshStudyView',
+  openExamplePolicy: 'awsStudyHints.openExamplePolicy',
 } as const;

@@ -25,16 +25,94 @@ export interface Question {
   readonly source: QuestionSource;
 }
 
-/** Study statistics for the progress view: cards due per day ahead, retention per topic, the streak. */
+/** Cards, answers and right answers of one topic: the service it is about ("Amazon S3"), or the chapter title when it names none or several. */
+export interface TopicProgress {
+  readonly topic: string;
+  readonly answers: number;
+  readonly correct: number;
+  readonly cards: number;
+}
+
+/** Answers of one calendar week (starting on Monday, local date YYYY-MM-DD). */
+export interface WeekProgress {
+  readonly start: string;
+  readonly answers: number;
+  readonly correct: number;
+}
+
+/** A card the learner keeps missing. */
+export interface HardCard {
+  readonly id: string;
+  readonly prompt: string;
+  readonly topic: string;
+  /** Times it was forgotten after being learnt (FSRS lapses). */
+  readonly lapses: number;
+  readonly wrong: number;
+  readonly answers: number;
+  /** FSRS stability in days: how long the memory is expected to hold. */
+  readonly stability: number;
+  /** When it is due next (ISO time). */
+  readonly due: string;
+  /** Where the question comes from: the note's path and 1-based line. */
+  readonly source: { readonly file: string; readonly line: number };
+}
+
+/** Study statistics for the progress view: cards due per day ahead, retention per topic and per week, the hardest cards, the streak. */
 export interface StudyProgress {
   readonly cards: number;
   readonly dueNow: number;
-  /** Cards due on each of the next days (index 0 = today). */
+  /** Cards due on each of the next days (index 0 = today, overdue cards included). */
   readonly duePerDay: readonly number[];
-  readonly topics: readonly { readonly topic: string; readonly answers: number; readonly correct: number; readonly cards: number }[];
+  /** The local date (YYYY-MM-DD) of each entry of duePerDay, for the axis. */
+  readonly dueDates: readonly string[];
+  /** Per service, most answered first. */
+  readonly topics: readonly TopicProgress[];
+  /** Right answers per week, oldest first, from the first week with answers (at most twelve weeks). */
+  readonly weeks: readonly WeekProgress[];
+  /** The cards missed most (at most ten), hardest first. */
+  readonly hardest: readonly HardCard[];
   /** Days in a row, up to today, with at least one answer. */
   readonly streak: number;
   readonly answersToday: number;
+}
+
+/** What the AWS Study view and the status item show. */
+export interface StudyOverview {
+  readonly cards: number;
+  /** Due now: what Review Due Cards asks. */
+  readonly dueNow: number;
+  /** Due before the end of today, overdue cards included. */
+  readonly dueToday: number;
+  /** New cards started today, and the daily limit (awsStudyHints.quiz.newCardsPerDay). */
+  readonly newToday: number;
+  readonly newCardsPerDay: number;
+  /** When the next card that is not due yet becomes due (ISO time), so the counts can be refreshed then. */
+  readonly nextDue?: string;
+  readonly topics: readonly TopicProgress[];
+  /** Only when asked for: listing and linting every note costs more than the counts. */
+  readonly notesFolders?: readonly NotesFolderSummary[];
+}
+
+/** One entry of awsStudyHints.notes.paths, resolved in one workspace folder. */
+export interface NotesFolderSummary {
+  /** The entry as written in the setting. */
+  readonly entry: string;
+  /** The folder on disk (for a glob, the folder it starts from). */
+  readonly folder: string;
+  readonly exists: boolean;
+  readonly files: number;
+  /** Notes lint findings in the folder's files, as the Problems panel would count them (rules set to "off" excluded). */
+  readonly findings: number;
+  /** The files with findings, most first (at most 50), each with its first finding. */
+  readonly filesWithFindings: readonly NoteFileFindings[];
+}
+
+export interface NoteFileFindings {
+  /** file: URI. */
+  readonly uri: string;
+  readonly findings: number;
+  /** The first finding: 0-based position and its message. */
+  readonly first: { readonly line: number; readonly character: number; readonly message: string };
 }
 
 /** The questions of one quiz session, and a sentence for the learner when there are none. */

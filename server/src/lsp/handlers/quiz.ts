@@ -7,6 +7,7 @@ import type { NotesService } from '../../service/notes/service';
 import { quizFromNotes } from '../../service/quiz/generate';
 import type { QuizSessions } from '../../service/quiz/sessions';
 import type { Guarded, WorkspaceState } from '../workspace';
+import type { StudyHandlers } from './study';
 
 /**
  * Quizzes over the protocol. Questions are generated, planned, graded and scheduled here; the
@@ -20,6 +21,7 @@ export function registerQuizHandlers(
   service: () => LanguageService,
   sessions: { get(): QuizSessions },
   guarded: Guarded,
+  study: StudyHandlers,
 ): void {
   const clampCount = (count: number | undefined, fallback: number) => Math.min(Math.max(count ?? fallback, 1), 200);
 
@@ -63,11 +65,17 @@ export function registerQuizHandlers(
     guarded(
       'quiz answer',
       { correct: false, expected: '', due: new Date().toISOString(), saveError: 'The answer could not be recorded; see the output channel.' },
-      () => sessions.get().answer(params.question, params.answer, params.seconds),
+      () => {
+        const result = sessions.get().answer(params.question, params.answer, params.seconds);
+        study.changed('cards'); // the AWS Study view and the status item count again
+        return result;
+      },
     ),
   );
 
   connection.onRequest(QuizProgressRequest, () =>
-    guarded('quiz progress', { cards: 0, dueNow: 0, duePerDay: [], topics: [], streak: 0, answersToday: 0 }, () => sessions.get().progress()),
+    guarded('quiz progress', { cards: 0, dueNow: 0, duePerDay: [], dueDates: [], topics: [], weeks: [], hardest: [], streak: 0, answersToday: 0 }, () =>
+      sessions.get().progress(new Date(), study.topicOf),
+    ),
   );
 }

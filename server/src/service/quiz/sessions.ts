@@ -1,6 +1,6 @@
-import type { Question, QuizAnswerResult, QuizSession, StudyProgress } from '../../protocol/quiz';
+import type { Question, QuizAnswerResult, QuizSession, StudyOverview, StudyProgress } from '../../protocol/quiz';
 import { isCorrect } from './answers';
-import { studyProgress } from './progress';
+import { studyOverview, studyProgress, type TopicOf } from './progress';
 import { CardStore } from './store';
 
 /**
@@ -86,7 +86,11 @@ export class QuizSessions {
     return { correct, expected, due: new Date(record.card.due).toISOString(), saveError };
   }
 
-  progress(now = new Date()): StudyProgress {
-    return studyProgress(this.cards().all(), now);
+  progress(now = new Date(), topicOf?: TopicOf): StudyProgress {
+    return studyProgress(this.cards().all(), now, 28, topicOf);
+  }
+
+  overview(newCardsPerDay: number, now = new Date(), topicOf?: TopicOf): StudyOverview {
+    return studyOverview(this.cards().all(), newCardsPerDay, now, topicOf);
   }
 }
