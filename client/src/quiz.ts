@@ -124,7 +124,7 @@ async function runSession(client: LanguageClient, questions: readonly Question[]
     if (result.saveError) void vscode.window.showWarningMessage(result.saveError);
     answered++;
     if (result.correct) right++;
-    const next = await feedback(question, result.correct, result.expected, result.due);
+    const next = await feedback(question, result.correct, result.expected, result.due, result.note);
     if (next === 'stop') break;
   }
   // Cancelling records nothing: say so rather than score questions never answered.
@@ -188,10 +188,11 @@ async function ask(question: Question, title: string): Promise<string | string[]
   return pickOne(title, question.prompt, question.options, 'Choose the answer and press Enter');
 }
 
-async function feedback(question: Question, correct: boolean, expected: string, due: string): Promise<'next' | 'stop'> {
+async function feedback(question: Question, correct: boolean, expected: string, due: string, note: string | undefined): Promise<'next' | 'stop'> {
   const when = new Date(due).toLocaleString();
   const items: (vscode.QuickPickItem & { action: string })[] = [
-    { label: '$(arrow-right) Next question', detail: question.explanation, action: 'next' },
+    // A typed answer counted right though not word for word says so ("Counted right: the key is …").
+    { label: '$(arrow-right) Next question', detail: note ? `${note} ${question.explanation}` : question.explanation, action: 'next' },
     { label: '$(go-to-file) Open the source', description: `${path.basename(question.source.file)}:${question.source.startLine}`, action: 'open' },
     { label: '$(close) Stop the quiz', action: 'stop' },
   ];

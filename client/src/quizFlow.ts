@@ -38,6 +38,8 @@ export type Screen =
       readonly picked: readonly number[];
       /** Ordering: the items as currently arranged. */
       readonly order: readonly string[];
+      /** Typed: the text sent, kept on screen while the server grades it (and if it could not). */
+      readonly draft?: string;
       readonly hint?: string;
     }
   | { readonly kind: 'feedback' }
@@ -126,7 +128,7 @@ function onQuestion(state: QuizState, screen: Extract<Screen, { kind: 'question'
       const value = (key.value ?? '').trim();
       // An empty Enter is a slip more often than an answer: "?" says "I don't know" on purpose.
       if (!value) return update({ hint: 'Type your answer and press Enter (type ? if you do not know it).' });
-      return submit(value);
+      return { ...submit(value), state: { ...state, busy: true, error: undefined, screen: { ...screen, hint: undefined, draft: value } } };
     }
     case 'choice': {
       if (digit >= 0 && digit < options.length) return submit(options[digit]!);

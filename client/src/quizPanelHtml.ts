@@ -65,7 +65,7 @@ function answerHtml(question: Question, screen: Extract<QuizState['screen'], { k
     `<li class="option${screen.cursor === i ? ' cursor' : ''}" data-key="${i + 1}" role="option" aria-selected="${screen.cursor === i}"><kbd>${i + 1}</kbd>${extra}<span>${escapeHtml(text)}</span></li>`;
   switch (shapeOf(question)) {
     case 'typed':
-      return '<input id="answer" type="text" autocomplete="off" spellcheck="false" aria-label="Your answer" placeholder="Type the answer, then Enter">';
+      return `<input id="answer" type="text" autocomplete="off" spellcheck="false" aria-label="Your answer" placeholder="Type the answer, then Enter" value="${escapeHtml(screen.draft ?? '')}">`;
     case 'choice':
       return `<ol class="options" role="listbox">${options.map((o, i) => row(i, o)).join('')}</ol>`;
     case 'multi':

@@ -114,6 +114,9 @@ describe('the quiz panel flow', () => {
   test('typed answers: Enter submits the field, an empty field only hints, R and W override the grading', () => {
     let { state, effects } = keys(startQuiz('Quiz', [typed]), { key: 'Enter', value: '  ' });
     assert.equal(effects.length, 0, 'an empty Enter is a slip');
+    const sent = press(state, { key: 'Enter', value: 'viewer protocol policy' });
+    assert.match(renderScreen(sent.state).html, /value="viewer protocol policy"/, 'the text stays while the server grades it');
+    assert.match(renderScreen(sent.state).html, /Checking…/);
     ({ state, effects } = keys(state, { key: 'Enter', value: 'viewer protocol policy' }));
     assert.equal(state.answers[0]!.result.correct, true);
     let page = renderScreen(state, NOW).html;
