@@ -15,6 +15,7 @@ export async function run(): Promise<void> {
   // The tests are bundled into this file: define describe/it, then load them.
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   require('./extension.test');
+  require('./quiz.test');
   const failures: { title: string; error: string }[] = [];
   const passes: string[] = [];
   await new Promise<void>((resolve) => {
