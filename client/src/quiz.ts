@@ -2,15 +2,31 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, QuizAnswerRequest, QuizProgressRequest, QuizSessionRequest, type Question, type QuizSessionParams } from '../../server/src/protocol';
+import {
+  COMMANDS,
+  QuizAnswerRequest,
+  QuizProgressRequest,
+  QuizSessionRequest,
+  SETTINGS_SECTION,
+  type Question,
+  type QuizSessionParams,
+} from '../../server/src/protocol';
 import { progressHtml } from './progressHtml';
+import { summaryText } from './quizFlow';
+import { showQuizPanel } from './quizPanel';
 
 /**
- * The quiz in the command palette. The server plans each session (due cards first, then new
- * ones within the daily limit), grades answers and keeps the FSRS schedule in the file this
- * extension names (its global storage); this side only shows questions in QuickPicks and input
- * boxes (keyboard only) and sends the answers back.
+ * The quiz commands. The server plans each session (due cards first, then new ones within the
+ * daily limit), grades answers and keeps the FSRS schedule in the file this extension names (its
+ * global storage); this side only shows questions and sends the answers back — in the quiz panel
+ * (quizPanel.ts), or in QuickPicks and input boxes when `awsStudyHints.quiz.interface` is
+ * "quickPick".
  */
+
+/** Which interface asks the questions; anything but "quickPick" (absent included) is the panel. */
+export function quizInterface(): 'panel' | 'quickPick' {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('quiz.interface') === 'quickPick' ? 'quickPick' : 'panel';
+}
 
 const TOPICS = [
   'IAM',
@@ -55,6 +71,7 @@ export function registerQuiz(client: () => LanguageClient | undefined, context: 
     if (!current) return;
     const planned = await current.sendRequest(QuizSessionRequest, params);
     if (planned.questions.length === 0) return void vscode.window.showInformationMessage(planned.message ?? 'No questions right now.');
+    if (quizInterface() === 'panel') return void showQuizPanel(current, planned.questions, title);
     await runSession(current, planned.questions, title);
   };
 
@@ -107,15 +124,11 @@ async function runSession(client: LanguageClient, questions: readonly Question[]
     if (result.saveError) void vscode.window.showWarningMessage(result.saveError);
     answered++;
     if (result.correct) right++;
-    const next = await feedback(question, result.correct, result.expected, result.due);
+    const next = await feedback(question, result.correct, result.expected, result.due, result.note);
     if (next === 'stop') break;
   }
   // Cancelling records nothing: say so rather than score questions never answered.
-  if (answered === 0) return void vscode.window.showInformationMessage('Quiz cancelled: nothing was answered, nothing recorded.');
-  const skipped = questions.length - answered;
-  void vscode.window.showInformationMessage(
-    `${right} of ${answered} right${skipped > 0 ? ` (${skipped} not asked, not recorded)` : ''}. Due cards come back when FSRS says you are about to forget them.`,
-  );
+  void vscode.window.showInformationMessage(summaryText({ right, answered, notAsked: questions.length - answered }));
 }
 
 /** Options as rows: a short label, the whole text underneath when it is long. */
@@ -175,10 +188,11 @@ async function ask(question: Question, title: string): Promise<string | string[]
   return pickOne(title, question.prompt, question.options, 'Choose the answer and press Enter');
 }
 
-async function feedback(question: Question, correct: boolean, expected: string, due: string): Promise<'next' | 'stop'> {
+async function feedback(question: Question, correct: boolean, expected: string, due: string, note: string | undefined): Promise<'next' | 'stop'> {
   const when = new Date(due).toLocaleString();
   const items: (vscode.QuickPickItem & { action: string })[] = [
-    { label: '$(arrow-right) Next question', detail: question.explanation, action: 'next' },
+    // A typed answer counted right though not word for word says so ("Counted right: the key is …").
+    { label: '$(arrow-right) Next question', detail: note ? `${note} ${question.explanation}` : question.explanation, action: 'next' },
     { label: '$(go-to-file) Open the source', description: `${path.basename(question.source.file)}:${question.source.startLine}`, action: 'open' },
     { label: '$(close) Stop the quiz', action: 'stop' },
   ];

@@ -1,8 +1,9 @@
 // UI checks in the real workbench, with the packaged .vsix installed as a user would install
 // it: squiggles and the Problems panel, the hover widget, the quick-fix menu driven by the
-// keyboard, completion, the command palette and a QuickPick, the language status item.
-// The study side (the AWS Study view, the status item, the progress page, the walkthrough) is in
-// ui-study.mjs. Each check saves a screenshot; `npm run screenshots` writes them to docs/images for the README.
+// keyboard, completion, the command palette and a QuickPick, the language status item, the quiz
+// panel answered with the keyboard only (and the QuickPick quiz). The study side (the AWS Study
+// view, the status item, the progress page, the walkthrough) is in ui-study.mjs.
+// Each check saves a screenshot; `npm run screenshots` writes them to docs/images for the README.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -286,56 +287,131 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await page.mouse.move(5, 5);
     });
 
-    await check('a quiz from the palette, answered with the keyboard, saved, and the progress view', async () => {
-      const runCommand = async (title) => {
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(`>AWS Study: ${title}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
-        await page.keyboard.press('Enter');
-      };
-      const pickRow = async (text) => {
-        // Filter first: long lists only render the rows in view.
-        await page.locator('.quick-input-widget input').fill(text);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: 20_000 });
-        await page.keyboard.press('Enter');
-      };
+    const runCommand = async (title) => {
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>AWS Study: ${title}`);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+    };
+    const pickRow = async (text) => {
+      // Filter first: long lists only render the rows in view.
+      await page.locator('.quick-input-widget input').fill(text);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.press('Enter');
+    };
+    const savedCards = () => {
+      const saved = path.join(profile.userDataDir, 'User', 'globalStorage', 'aws-study-hints.aws-study-hints', 'study-cards.json');
+      return fs.existsSync(saved) ? Object.keys(JSON.parse(fs.readFileSync(saved, 'utf8')).cards).length : 0;
+    };
+    /** The quiz page (a frame inside the webview) if its text matches now, read through the DOM. */
+    const readQuizPage = async (pattern) => {
+      for (const frame of page.frames()) {
+        const seen = await frame
+          .evaluate(() => {
+            const app = document.getElementById('app');
+            if (!app) return undefined;
+            const has = (selector) => Boolean(app.querySelector(selector));
+            return { text: app.innerText, typed: has('#answer'), ordering: has('.order'), multi: has('[aria-multiselectable]') };
+          })
+          .catch(() => undefined);
+        if (seen && pattern.test(seen.text)) return seen;
+      }
+      return undefined;
+    };
+    const quizPage = (what, pattern) => until(what, () => readQuizPage(pattern));
+
+    await check('a quiz in the panel, keyboard only: five questions, the feedback, the summary, saved', async () => {
+      // The Problems panel, opened by the first check, would take half of the screenshots.
+      if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
       await runCommand('Start Quiz');
       await pickRow('SQS');
       await pickRow('5');
-      // The first question: a long one is shown whole in a dialog first; then a QuickPick or an input box.
-      const title = page.locator('.quick-input-widget .quick-input-title');
-      const dialog = page.locator('.monaco-dialog-box');
-      await until(
-        'the first question',
-        async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')) || (await dialog.isVisible().catch(() => false)),
-      );
-      await shot('quiz-question.png');
-      if (await dialog.isVisible().catch(() => false)) {
-        await page.keyboard.press('Enter'); // "Answer"
-        await until('the answers', async () => /Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')));
+      let presses = 0;
+      const key = async (name) => {
+        presses++;
+        await page.keyboard.press(name);
+      };
+      for (let n = 1; n <= 5; n++) {
+        const question = await quizPage(`question ${n} in the panel`, new RegExp(`${n} of 5`));
+        if (n === 1) await shot('quiz-question.png');
+        if (question.typed) {
+          await page.keyboard.type('14 days'); // the answer itself, typed into the field
+          await key('Enter');
+        } else if (question.ordering) {
+          await key('Enter');
+        } else if (question.multi) {
+          await key('1');
+          await key('Enter');
+        } else {
+          await key('1'); // one key answers a choice question
+        }
+        await quizPage(`the feedback on question ${n}`, /✓ Right|✗ Not quite/);
+        if (n === 1) await shot('quiz-feedback.png');
+        await key('Enter');
       }
-      const hasList = await page
-        .locator('.quick-input-list .monaco-list-row')
-        .first()
-        .isVisible()
-        .catch(() => false);
-      if (!hasList) await page.locator('.quick-input-widget input').fill('14 days');
-      await page.keyboard.press('Enter');
-      // Ordering questions ask for each item in turn: keep pressing Enter until the feedback shows.
-      await until(
-        'the feedback',
-        async () => {
-          const text = await title.innerText().catch(() => '');
-          if (/Right|Not quite/.test(text)) return true;
-          await page.keyboard.press('Enter');
-          return false;
-        },
-        30_000,
-      );
-      await shot('quiz-feedback.png');
+      const summary = await quizPage('the summary', /of 5 right · next review/);
+      await shot('quiz-summary.png');
+      if (presses > 12) throw new Error(`${presses} key presses for 5 questions`);
+      if (!/Every answer is saved/.test(summary.text)) throw new Error(`unexpected summary: ${summary.text}`);
+      if (savedCards() !== 5) throw new Error(`expected 5 saved cards, found ${savedCards()}`);
+      await page.keyboard.press('Enter'); // closes the panel
+      await page.locator('.tab', { hasText: 'Quiz · SQS' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+    });
+
+    await check('Escape on a question in the panel records nothing, and the page says so', async () => {
+      await runCommand('Start Quiz');
+      await pickRow('S3');
+      await pickRow('5');
+      await quizPage('the first question', /1 of 5/);
       await page.keyboard.press('Escape');
+      await quizPage('the page saying nothing was recorded', /Quiz cancelled: nothing was answered, nothing recorded\./);
+      await shot('quiz-cancelled.png');
+      await page.keyboard.press('Escape'); // closes the panel
+      await page.locator('.tab', { hasText: 'Quiz · S3' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+      if (savedCards() !== 5) throw new Error(`a cancelled quiz saved a card: ${savedCards()} cards`);
+    });
+
+    await check('the QuickPick quiz (awsStudyHints.quiz.interface) cancels without recording, and the progress view', async () => {
+      const settingsFile = path.join(workspace, '.vscode', 'settings.json');
+      const original = fs.readFileSync(settingsFile, 'utf8');
+      fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(original), 'awsStudyHints.quiz.interface': 'quickPick' }, null, 2));
+      try {
+        const title = page.locator('.quick-input-widget .quick-input-title');
+        const dialog = page.locator('.monaco-dialog-box');
+        // The editor reads the changed settings file on its own: start quizzes until one asks in a QuickPick.
+        await until(
+          'the first question in a QuickPick or a dialog',
+          async () => {
+            await runCommand('Start Quiz');
+            await pickRow('SQS');
+            await pickRow('5');
+            const shown = await until(
+              'a question',
+              async () => {
+                if (/Quiz · SQS · 1\/\d+/.test(await title.innerText().catch(() => '')) || (await dialog.isVisible().catch(() => false))) return 'quickPick';
+                return (await readQuizPage(/1 of 5/)) ? 'panel' : undefined;
+              },
+              20_000,
+            );
+            if (shown === 'quickPick') return true;
+            await page.keyboard.press('Escape');
+            await page.keyboard.press('Escape');
+            return false;
+          },
+          40_000,
+        );
+        await shot('quiz-quickpick.png');
+        await page.keyboard.press('Escape');
+        await page
+          .locator('.notification-toast', { hasText: 'Quiz cancelled: nothing was answered, nothing recorded.' })
+          .first()
+          .waitFor({ state: 'visible', timeout: 10_000 });
+        if (savedCards() !== 5) throw new Error(`a cancelled QuickPick quiz saved a card: ${savedCards()} cards`);
+      } finally {
+        fs.writeFileSync(settingsFile, original);
+      }
       await runCommand('Show Study Progress');
       await page.locator('.webview, iframe.webview').first().waitFor({ state: 'attached', timeout: 20_000 });
       await until(
@@ -356,9 +432,6 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       // The webview keeps the keyboard: give the focus back to the workbench through the explorer.
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'clean.json' }).first().click();
       await page.locator('.tab.active[aria-label*="clean.json"]').first().waitFor({ state: 'visible' });
-      const saved = path.join(profile.userDataDir, 'User', 'globalStorage', 'aws-study-hints.aws-study-hints', 'study-cards.json');
-      const cards = JSON.parse(fs.readFileSync(saved, 'utf8')).cards;
-      if (Object.keys(cards).length !== 1) throw new Error(`expected one saved card in ${saved}, found ${Object.keys(cards).length}`);
     });
 
     await runStudyChecks({ page, check, shot, until, profile });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { QuizAnswerRequest, QuizProgressRequest, QuizSessionRequest } from '../../server/src/protocol';
+import { QuizAnswerRequest, QuizProgressRequest, QuizReviseRequest, QuizSessionRequest } from '../../server/src/protocol';
 import { LspClient } from '../support/lspClient.mjs';
 import { TIMEOUT } from './shared';
 
@@ -58,6 +58,32 @@ describe('quizzes over the protocol', TIMEOUT, () => {
     // "Again" schedules the card minutes ahead: not due yet, so the review says so.
     assert.equal(due.questions.length, 0);
     assert.match(due.message ?? '', /No cards are due/);
+  });
+
+  test('the reply carries the grade, and the learner revises it ("I was right", another grade) before going on', async () => {
+    const { questions } = await client.connection.sendRequest(QuizSessionRequest, { mode: 'topic', topic: 'SQS', count: 1, seed: 11 });
+    const question = questions[0]!;
+    const wrong = await client.connection.sendRequest(QuizAnswerRequest, { question, answer: 'certainly not the answer', seconds: 10 });
+    assert.equal(wrong.correct, false);
+    assert.equal(wrong.rating, 1, 'wrong is Again');
+    assert.ok(wrong.excerpt && wrong.excerpt.length > 0, 'the lines the question comes from');
+
+    const right = await client.connection.sendRequest(QuizReviseRequest, { questionId: question.id, correct: true });
+    assert.equal(right.correct, true);
+    assert.equal(right.rating, 3, 'right in 10 s is Good');
+    assert.ok(new Date(right.due).getTime() > new Date(wrong.due).getTime(), 'a right answer comes back later');
+    const easy = await client.connection.sendRequest(QuizReviseRequest, { questionId: question.id, correct: true, rating: 4 });
+    assert.equal(easy.rating, 4);
+    assert.equal(easy.saveError, undefined);
+
+    const saved = JSON.parse(fs.readFileSync(storeFile, 'utf8')) as { cards: Record<string, { history: { rating: number; correct: boolean }[] }> };
+    assert.deepEqual(
+      saved.cards[question.id]!.history.map((h) => [h.rating, h.correct]),
+      [[4, true]],
+      'saved at once; the revisions replace the answer instead of adding to it',
+    );
+    const unknown = await client.connection.sendRequest(QuizReviseRequest, { questionId: 'never-asked', correct: true });
+    assert.match(unknown.saveError ?? '', /can no longer be changed/);
   });
 
   test('a quiz on a policy asks about the services of its actions', async () => {

@@ -44,6 +44,37 @@ describe('study cards', () => {
     assert.equal(wrong.history.length, 3);
   });
 
+  test('the learner revises an answer: it is scheduled again from the state before it, and counts once', () => {
+    const { store } = CardStore.open(file);
+    const start = new Date('2026-01-01T09:00:00Z');
+    const first = store.answer(question('a'), true, 10, start);
+    const later = new Date(first.card.due);
+    const graded = store.answer(question('a'), true, 10, later);
+    assert.equal(graded.history.at(-1)!.rating, 3, 'right in 10 s is Good');
+    const again = store.revise('a', true, 1)!;
+    assert.equal(again.history.length, 2, 'the revision replaces the answer');
+    assert.deepEqual(again.history.at(-1), { at: later.toISOString(), rating: 1, correct: true });
+    assert.ok(new Date(again.card.due).getTime() < new Date(graded.card.due).getTime(), 'Again brings the card back sooner than Good');
+    const easy = store.revise('a', true, 4)!;
+    assert.ok(new Date(easy.card.due).getTime() > new Date(graded.card.due).getTime(), 'Easy pushes it out further than Good');
+    const wrong = store.revise('a', false)!;
+    assert.deepEqual(wrong.history.at(-1), { at: later.toISOString(), rating: 1, correct: false }, 'wrong without a grade is Again');
+    assert.equal(store.revise('never-answered', true), undefined);
+    store.save();
+    assert.equal(CardStore.open(file).store.revise('a', true), undefined, 'a store opened afresh has no answer to revise');
+  });
+
+  test('a revised new card is still new today, created once', () => {
+    const { store } = CardStore.open(file);
+    const now = new Date('2026-01-05T09:00:00Z');
+    store.answer(question('n'), false, 10, now);
+    const right = store.revise('n', true)!;
+    assert.equal(right.card.reps, 1);
+    assert.equal(right.created, now.toISOString());
+    assert.equal(store.newToday(now), 1);
+    assert.equal(right.history.at(-1)!.rating, 3, 'right without a grade: by the time the answer took');
+  });
+
   test('progress survives a restart and a second save keeps a backup', () => {
     const { store } = CardStore.open(file);
     store.answer(question('a'), true, 10);

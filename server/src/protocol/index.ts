@@ -1,5 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { Question, QuizAnswerResult, QuizSession, StudyProgress } from './quiz';
+import type { Question, QuizAnswerResult, QuizRating, QuizSession, StudyProgress } from './quiz';
 import type { DocumentStatus } from './status';
 
 /**
@@ -19,6 +19,7 @@ export type {
   QuestionType,
   QuestionSource,
   QuizAnswerResult,
+  QuizRating,
   QuizSession,
   StudyOverview,
   StudyProgress,
@@ -159,6 +160,18 @@ export interface QuizAnswerParams {
 
 /** Grades an answer, schedules the card (FSRS) and saves the progress before replying. */
 export const QuizAnswerRequest = new RequestType<QuizAnswerParams, QuizAnswerResult, void>('awsStudyHints/quizAnswer');
+
+export interface QuizReviseParams {
+  /** The question whose last answer (given since the server started) is revised. */
+  readonly questionId: string;
+  /** "I was right" / "I was wrong": replaces the grading. */
+  readonly correct: boolean;
+  /** The learner's FSRS grade; without it the grade is chosen as for the answer (from rightness and time). */
+  readonly rating?: QuizRating;
+}
+
+/** Re-schedules the last answer to a question with the learner's verdict or grade (as Anki does), saved before replying. */
+export const QuizReviseRequest = new RequestType<QuizReviseParams, QuizAnswerResult, void>('awsStudyHints/quizRevise');
 
 export const QuizProgressRequest = new RequestType0<StudyProgress, void>('awsStudyHints/quizProgress');
 

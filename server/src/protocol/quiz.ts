@@ -122,12 +122,24 @@ export interface QuizSession {
   readonly message?: string;
 }
 
+/** FSRS's grades: 1 Again, 2 Hard, 3 Good, 4 Easy. */
+export type QuizRating = 1 | 2 | 3 | 4;
+
 export interface QuizAnswerResult {
   readonly correct: boolean;
   /** The expected answer as text (items joined for ordering and multi-select questions). */
   readonly expected: string;
   /** When the card is due again (ISO time). */
   readonly due: string;
-  /** Set when the progress could not be saved. */
+  /**
+   * The grade the card was scheduled with: Again when wrong; Easy, Good or Hard by the time a
+   * right answer took — unless the learner chose another (QuizReviseRequest).
+   */
+  readonly rating: QuizRating;
+  /** Why a typed answer that is not the key word for word was counted right. */
+  readonly note?: string;
+  /** The first lines of the source the question was made from, as written there. */
+  readonly excerpt?: string;
+  /** Set when the progress could not be saved (or, for a revision, when the answer could not be changed). */
   readonly saveError?: string;
 }

@@ -16,6 +16,7 @@ export async function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'extension.test', mocha);
   require('./extension.test');
   require('./study.test');
+  require('./quiz.test');
   const failures: { title: string; error: string }[] = [];
   const passes: string[] = [];
   await new Promise<void>((resolve) => {

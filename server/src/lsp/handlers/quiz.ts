@@ -1,6 +1,6 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { QuizAnswerRequest, QuizProgressRequest, QuizQuestionsRequest, QuizSessionRequest, type Question } from '../../protocol';
+import { QuizAnswerRequest, QuizProgressRequest, QuizQuestionsRequest, QuizReviseRequest, QuizSessionRequest, type Question } from '../../protocol';
 import { fsPathOf } from '../../service/common/documentPaths';
 import type { LanguageService } from '../../service/languageService';
 import type { NotesService } from '../../service/notes/service';
@@ -64,7 +64,7 @@ export function registerQuizHandlers(
   connection.onRequest(QuizAnswerRequest, (params) =>
     guarded(
       'quiz answer',
-      { correct: false, expected: '', due: new Date().toISOString(), saveError: 'The answer could not be recorded; see the output channel.' },
+      { correct: false, expected: '', due: new Date().toISOString(), rating: 1, saveError: 'The answer could not be recorded; see the output channel.' },
       () => {
         const result = sessions.get().answer(params.question, params.answer, params.seconds);
         study.changed('cards'); // the AWS Study view and the status item count again
@@ -72,6 +72,18 @@ export function registerQuizHandlers(
       },
     ),
   );
+
+  connection.onRequest(QuizReviseRequest, (params) => {
+    const unchanged = (saveError: string) => ({ correct: params.correct, expected: '', due: new Date().toISOString(), rating: params.rating ?? 1, saveError });
+    return guarded(
+      'quiz revise',
+      unchanged('The answer could not be changed; see the output channel.'),
+      () =>
+        sessions.get().revise(params.questionId, params.correct, params.rating) ??
+        // The server keeps what a revision needs in memory only: after a restart the first grading stands.
+        unchanged('This answer can no longer be changed: it was given before the language server restarted.'),
+    );
+  });
 
   connection.onRequest(QuizProgressRequest, () =>
     guarded('quiz progress', { cards: 0, dueNow: 0, duePerDay: [], dueDates: [], topics: [], weeks: [], hardest: [], streak: 0, answersToday: 0 }, () =>

@@ -1,7 +1,8 @@
-import type { Question, QuizAnswerResult, QuizSession, StudyOverview, StudyProgress } from '../../protocol/quiz';
-import { isCorrect } from './answers';
+import type { Question, QuizAnswerResult, QuizRating, QuizSession, StudyOverview, StudyProgress } from '../../protocol/quiz';
+import { grade } from './answers';
+import { sourceExcerpt } from './excerpt';
 import { studyOverview, studyProgress, type TopicOf } from './progress';
-import { CardStore } from './store';
+import { CardStore, type CardRecord } from './store';
 
 /**
  * The learner's quiz sessions, on the server side of the boundary: which questions a session
@@ -74,16 +75,33 @@ export class QuizSessions {
 
   /** Grades an answer, schedules the card and saves at once: a closed window never loses progress. */
   answer(question: Question, answer: string | readonly string[], seconds: number, now = new Date()): QuizAnswerResult {
-    const correct = isCorrect(question, answer);
+    const { correct, note } = grade(question, answer);
     const record = this.cards().answer(question, correct, seconds, now);
+    return { ...this.saved(record, correct), note, excerpt: sourceExcerpt(question.source) };
+  }
+
+  /**
+   * The learner's verdict ("I was right") or FSRS grade for the last answer to a question,
+   * scheduled instead of the first one and saved at once. Undefined when there is no such answer
+   * (the server restarted since).
+   */
+  revise(questionId: string, correct: boolean, rating?: QuizRating): QuizAnswerResult | undefined {
+    const record = this.cards().revise(questionId, correct, rating);
+    if (!record) return undefined;
+    return { ...this.saved(record, correct), excerpt: sourceExcerpt(record.question.source) };
+  }
+
+  private saved(record: CardRecord, correct: boolean): QuizAnswerResult {
     let saveError: string | undefined;
     try {
       this.cards().save();
     } catch (error) {
       saveError = `Your progress could not be saved: ${error instanceof Error ? error.message : String(error)}`;
     }
+    const question = record.question;
     const expected = Array.isArray(question.answer) ? question.answer.join(question.type === 'ordering' ? ' → ' : ', ') : String(question.answer);
-    return { correct, expected, due: new Date(record.card.due).toISOString(), saveError };
+    const rating = record.history.at(-1)!.rating as QuizRating;
+    return { correct, expected, due: new Date(record.card.due).toISOString(), rating, saveError };
   }
 
   progress(now = new Date(), topicOf?: TopicOf): StudyProgress {

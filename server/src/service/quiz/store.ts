@@ -32,9 +32,17 @@ export interface LoadReport {
 
 const scheduler = fsrs(generatorParameters({ request_retention: 0.9, enable_fuzz: false }));
 const MAX_HISTORY = 50;
+/** Answers that can still be revised: far more than a session asks. */
+const MAX_REVISABLE = 500;
+
+/** The grade of an answer the learner did not grade: Again when wrong, else by the time it took. */
+export function autoRating(correct: boolean, secondsTaken: number): Grade {
+  return !correct ? Rating.Again : secondsTaken < 6 ? Rating.Easy : secondsTaken > 30 ? Rating.Hard : Rating.Good;
+}
 
 export class CardStore {
   private cards: Record<string, CardRecord> = {};
+  private readonly lastAnswers = new Map<string, { readonly previous?: CardRecord; readonly at: Date; readonly seconds: number }>();
 
   private constructor(readonly file: string) {}
 
@@ -89,19 +97,39 @@ export class CardStore {
   }
 
   /**
-   * Records an answer: wrong → Again; right → Easy when quick, Hard when slow, Good otherwise,
-   * so that FSRS's four grades keep their meaning. Returns the updated record.
+   * Records an answer with the learner's grade, or by default: wrong → Again; right → Easy when
+   * quick, Hard when slow, Good otherwise, so that FSRS's four grades keep their meaning.
+   * Returns the updated record.
    */
-  answer(question: Question, correct: boolean, secondsTaken: number, now = new Date()): CardRecord {
-    const existing = this.cards[question.id];
-    const card = existing ? TypeConvert.card(existing.card) : createEmptyCard(now);
-    const rating: Grade = !correct ? Rating.Again : secondsTaken < 6 ? Rating.Easy : secondsTaken > 30 ? Rating.Hard : Rating.Good;
+  answer(question: Question, correct: boolean, secondsTaken: number, now = new Date(), rating?: Grade): CardRecord {
+    const previous = this.cards[question.id];
+    // Kept so that the learner can revise this answer ("I was right", another grade) while the server runs.
+    this.lastAnswers.delete(question.id);
+    this.lastAnswers.set(question.id, { previous, at: now, seconds: secondsTaken });
+    if (this.lastAnswers.size > MAX_REVISABLE) this.lastAnswers.delete(this.lastAnswers.keys().next().value!);
+    return this.schedule(question, previous, correct, rating ?? autoRating(correct, secondsTaken), now);
+  }
+
+  /**
+   * Replaces the last answer to a card with the learner's verdict or grade: the card is scheduled
+   * again from its state before that answer, at the time of that answer, so a revision counts once.
+   * Undefined when the card was not answered since the store was opened.
+   */
+  revise(id: string, correct: boolean, rating?: Grade): CardRecord | undefined {
+    const last = this.lastAnswers.get(id);
+    const current = this.cards[id];
+    if (!last || !current) return undefined;
+    return this.schedule(current.question, last.previous, correct, rating ?? autoRating(correct, last.seconds), last.at);
+  }
+
+  private schedule(question: Question, previous: CardRecord | undefined, correct: boolean, rating: Grade, now: Date): CardRecord {
+    const card = previous ? TypeConvert.card(previous.card) : createEmptyCard(now);
     const next = scheduler.next(card, now, rating).card;
     const record: CardRecord = {
       card: next,
       question,
-      created: existing?.created ?? now.toISOString(),
-      history: [...(existing?.history ?? []), { at: now.toISOString(), rating, correct }].slice(-MAX_HISTORY),
+      created: previous?.created ?? now.toISOString(),
+      history: [...(previous?.history ?? []), { at: now.toISOString(), rating, correct }].slice(-MAX_HISTORY),
     };
     this.cards[question.id] = record;
     return record;
