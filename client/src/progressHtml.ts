@@ -10,6 +10,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
+/**
+ * The head of our webview pages: a Content-Security-Policy that allows nothing but what the page
+ * names (nonce-scoped styles and scripts, the webview's own images), the viewport and the title.
+ */
+export function webviewHead(options: { nonce: string; title: string; script?: boolean; imgSource?: string }): string {
+  const n = escapeHtml(options.nonce);
+  const img = options.imgSource ? ` img-src ${escapeHtml(options.imgSource)} data:;` : '';
+  const script = options.script ? ` script-src 'nonce-${n}';` : '';
+  return `<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none';${img} style-src 'nonce-${n}';${script}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>${escapeHtml(options.title)}</title>`;
+}
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -134,10 +148,7 @@ export function progressHtml(progress: StudyProgress, nonce: string, cspSource: 
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${escapeHtml(cspSource)} data:; style-src 'nonce-${escapeHtml(nonce)}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Study progress</title>
+${webviewHead({ nonce, title: 'Study progress', imgSource: cspSource })}
 <style nonce="${escapeHtml(nonce)}">
   body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5em 2em; }
   .cards { display: flex; gap: 2em; margin: 1em 0; flex-wrap: wrap; }

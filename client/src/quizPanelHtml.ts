@@ -1,5 +1,5 @@
 import type { Question } from '../../server/src/protocol/quiz';
-import { escapeHtml } from './progressHtml';
+import { escapeHtml, webviewHead } from './progressHtml';
 import { type Answered, currentQuestion, type QuizState, RATINGS, shapeOf, summarize, summaryText, whenDue } from './quizFlow';
 import { QUIZ_SCRIPT } from './quizPanelScript';
 import { QUIZ_STYLE } from './quizPanelStyle';
@@ -16,10 +16,7 @@ export function quizShellHtml(nonce: string, title: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(title)}</title>
+${webviewHead({ nonce, title, script: true })}
 <style nonce="${n}">${QUIZ_STYLE}</style>
 </head>
 <body>

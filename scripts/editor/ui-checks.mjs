@@ -95,6 +95,16 @@ async function editorText(page) {
   return page.locator('.editor-instance .view-lines').first().innerText();
 }
 
+/** The active editor takes no typing (a read-only bundled note); then it is closed. */
+async function expectReadOnlyAndClose(page) {
+  const before = await editorText(page);
+  await page.locator('.editor-instance .view-lines').first().click();
+  await page.keyboard.type('edited');
+  await settled(page);
+  if ((await editorText(page)) !== before) throw new Error('the bundled note took an edit');
+  await page.keyboard.press('Control+W');
+}
+
 export async function runUiChecks({ executablePath, vsix, screenshotsDir, workspace }) {
   fs.mkdirSync(screenshotsDir, { recursive: true });
   const results = [];
@@ -218,12 +228,7 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
         .first()
         .click();
       await page.locator('.tab.active[aria-label*="codebuild.md"]').first().waitFor({ state: 'visible' });
-      const before = await editorText(page);
-      await page.locator('.editor-instance .view-lines').first().click();
-      await page.keyboard.type('edited');
-      await settled(page);
-      if ((await editorText(page)) !== before) throw new Error('the bundled note took an edit');
-      await page.keyboard.press('Control+W');
+      await expectReadOnlyAndClose(page);
     });
 
     await check('AppSpec: a hook hover shows the deployment lifecycle', async () => {
@@ -263,12 +268,7 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       // The bundled note opens read-only: typing into it changes nothing.
       await bundled.first().click();
       await page.locator('.tab.active[aria-label*="kinesis.md"]').first().waitFor({ state: 'visible' });
-      const before = await editorText(page);
-      await page.locator('.editor-instance .view-lines').first().click();
-      await page.keyboard.type('edited');
-      await settled(page);
-      if ((await editorText(page)) !== before) throw new Error('the bundled note took an edit');
-      await page.keyboard.press('Control+W');
+      await expectReadOnlyAndClose(page);
     });
 
     await check('notes lint marks a wrong fact in a note', async () => {
