@@ -145,6 +145,29 @@ describe('facts', () => {
     assert.deepEqual(flagged('# Lambda\n- from 128MB to 3GB, unlike the old days'), [], 'hedged');
   });
 
+  test('subjects joined by a slash, long sentences under a label, checks named by the sentence before', () => {
+    // "gp2/gp3: up to 16,000 IOPS" claims 16,000 for both: right for gp2, gp3's old maximum. No quick-fix: gp2 keeps it.
+    const [joint, ...more] = check('- **GP2/GP3**: Up to **16,000 IOPS**.');
+    assert.equal(more.length, 0);
+    assert.equal(joint!.kind, 'outdated');
+    assert.equal(joint!.fact.id, 'ec2-ebs-gp3-max-iops');
+    assert.equal(joint!.replacement, undefined);
+    assert.deepEqual(flagged('- gp2/gp3: up to 80,000 IOPS'), ['wrong 80,000 IOPS'], "gp2's maximum is 16,000");
+    assert.deepEqual(flagged('- gp2 and gp3: up to 16,000 IOPS for gp2'), [], 'not joined by a slash');
+    // A label bullet names the volume type; a longer sentence under it with its own "up to" and the unit word is still about it.
+    const label = ['# EBS', '* *General Purpose SSD (gp3)*:', '    1. Customers who need more can scale up to 16,000 IOPS for an additional fee.'].join('\n');
+    assert.deepEqual(flagged(label), ['outdated 16,000 IOPS']);
+    const other = ['# EBS', '* *General Purpose SSD (gp3)*:', '    1. A database on such a volume, say an RDS instance, can then use up to 16,000 IOPS.'].join(
+      '\n',
+    );
+    assert.deepEqual(flagged(other), [], 'the sentence names another service of its own');
+    // The property named by the sentence's own words ("of the health checks pass").
+    assert.deepEqual(flagged('## Route 53 health checks\nIf at least 80% of the health checks pass, the endpoint is healthy.'), ['wrong 80%']);
+    assert.deepEqual(flagged('## Route 53 health checks\nHealthy when more than 18% of the health checks pass.'), []);
+    // A fact outside the exam's core services: FSx's backups, raised from 35 to 90 days.
+    assert.deepEqual(flagged('# FSx for Lustre\n- automatic backups: retention period 0-35 days'), ['outdated 35 days']);
+  });
+
   test('a number is judged only when the fact it means is certain', () => {
     // Two services' properties in one statement: which one a leftover number belongs to is a guess.
     assert.deepEqual(flagged('lambda sqs batch upto 10k msgs (FIFO max 10)'), []);

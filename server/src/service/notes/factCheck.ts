@@ -80,6 +80,8 @@ export interface FactMention {
 const NEAR = 48;
 /** "Streams store 24 hours of data by default. Can be increased to 7 days": a qualified number may sit further from the property's words. */
 const FAR = 96;
+/** The longest sentence (in words) a property named only by a label above it is judged in. */
+const LONG_UNDER_LABEL = 20;
 
 export class FactChecker {
   /** Facts by the first word of each phrase of their property's first group (the property noun). */
@@ -234,6 +236,14 @@ export class FactChecker {
         const fact =
           this.attribute(statement.text, number, about, siblingFacts, context, label, statement.column) ??
           (historic.length === 1 ? historic[0]!.fact : undefined);
+        // "GP2/GP3: up to 16,000 IOPS" claims the number for both: right for gp2, outdated for gp3.
+        const jointMiss = explained && !hedgedAt(number.offset) ? this.jointClaimMiss(lower, statement.text, number, about) : undefined;
+        if (jointMiss) {
+          mentions.push({ fact: jointMiss, quantity: number, statement, correct: false });
+          // No quick-fix: the other subject keeps the number the note gives.
+          problems.push({ ...problemFor(statement, number, jointMiss), replacement: undefined });
+          continue;
+        }
         if (explained) {
           // "/tmp max size is 512 MB": 512 MB is the default today, but as a maximum it is the old limit.
           const oldLimit = hedgedAt(number.offset) ? undefined : outdatedLimit(statement.text, number, about, explained.fact, context);
@@ -327,7 +337,7 @@ export class FactChecker {
     if (strict.every(fromContext) && inColumn.length === 0) {
       // Parenthetical asides ("(faster than gp2's 250 MiB/s)") do not make a sentence about something else.
       const main = normalise(text).replace(/\([^()]*\)/g, ' ');
-      if (wordCount(main) > 10) return undefined;
+      if (wordCount(main) > (this.speaksOfNothingElse(main, own, strict, about) ? LONG_UNDER_LABEL : 10)) return undefined;
     }
     // Several facts could own it: the one with more of its own words here, outside the number itself,
     // is the one meant ("gp2 burst up to 30000 IOPS" is about bursting, not about gp2's maximum IOPS).
@@ -363,6 +373,41 @@ export class FactChecker {
     const sameKind = about.flatMap((a) => a.numbers).filter((n, i, all) => n.kind === number.kind && all.findIndex((m) => m.offset === n.offset) === i);
     const after = qualifierAfter(text, number);
     return sameKind.length === 1 && after === fact.qualifier && !(fact.qualifier === 'max' && fact.adjustable) ? fact : undefined;
+  }
+
+  /**
+   * The fact a number fails among subjects joined by a slash ("gp2/gp3", "io1/io2"), each named
+   * in the statement with every word of its property and the number's own qualifier: the
+   * statement claims the number for each of them.
+   */
+  private jointClaimMiss(lower: string, text: string, number: FoundQuantity, about: readonly About[]): LoadedFact | undefined {
+    const qualifier = number.rangeRole === 'end' ? 'max' : qualifierBefore(text, number.offset);
+    if (!qualifier) return undefined;
+    const named = about.filter((a) => a.strict && !a.fromContext && a.fact.qualifier === qualifier && a.numbers.includes(number));
+    if (named.length < 2) return undefined;
+    const spans = named.map((a) => this.words.spans(lower, a.fact.propertyWords[0] ?? []));
+    const joined = (i: number, j: number) => spans[i]!.some(([, end]) => spans[j]!.some(([start]) => /^\s*\/\s*$/.test(lower.slice(end, start))));
+    const group = named.filter((_, i) => named.some((__, j) => i !== j && (joined(i, j) || joined(j, i))));
+    const explains = (fact: LoadedFact) => fact.quantities.some((value) => sameValue(number, value));
+    if (group.length < 2 || !group.some((a) => explains(a.fact))) return undefined;
+    const failing = group.filter((a) => !explains(a.fact));
+    return failing.length === 1 ? failing[0]!.fact : undefined;
+  }
+
+  /**
+   * "* gp3: … Customers can scale up to 16,000 IOPS for a fee": a longer sentence under the label
+   * that names the property may still state it, when the number carries its own qualifier, the
+   * sentence names the property's other words itself (IOPS) and names no service of its own.
+   */
+  private speaksOfNothingElse(main: string, own: Qualifier | undefined, strict: readonly LoadedFact[], about: readonly About[]): boolean {
+    if (own === undefined) return false;
+    if ([...this.serviceWords.values()].some((words) => this.words.has(main, words))) return false;
+    return strict.every((fact) => {
+      const groups = about.find((a) => a.fact === fact)!.groups;
+      const others = fact.propertyWords.map((group, i) => i > 0 && qualifierGroup(group) === 'other');
+      // At least one such word ("IOPS"), and every one of them, in the sentence itself.
+      return others.some(Boolean) && others.every((other, i) => !other || groups[i]!.some((at) => at !== CONTEXT));
+    });
   }
 
   /** Counts carry no unit: the number must name what it counts (a noun of the property right after it). */
