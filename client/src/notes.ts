@@ -9,8 +9,10 @@ import {
   NotesChangedNotification,
   SearchNotesRequest,
   SETTINGS_SECTION,
+  bundledSourceUri,
   type NoteSearchResponse,
   type NoteSearchResult,
+  type QuestionSource,
 } from '../../server/src/protocol';
 
 /**
@@ -92,6 +94,12 @@ async function knowledgeNote(extensionUri: vscode.Uri, uri: vscode.Uri): Promise
   } catch {
     return `${uri.path} is not part of this installation of AWS Study Hints.`;
   }
+}
+
+/** Where a quiz question's source opens: a bundled note read-only, anything else as its file. */
+export function questionSourceUri(source: QuestionSource): vscode.Uri {
+  const bundled = bundledSourceUri(source);
+  return bundled ? vscode.Uri.parse(bundled, true) : vscode.Uri.file(source.file);
 }
 
 /** Opens a note (a file, or a bundled note's virtual document) at a 0-based line. */

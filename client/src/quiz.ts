@@ -1,6 +1,7 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { questionSourceUri } from './notes';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   COMMANDS,
@@ -204,7 +205,7 @@ async function feedback(question: Question, correct: boolean, expected: string, 
   if (!picked) return 'stop';
   if (picked.action === 'open') {
     const position = new vscode.Position(Math.max(0, question.source.startLine - 1), 0);
-    await vscode.window.showTextDocument(vscode.Uri.file(question.source.file), {
+    await vscode.window.showTextDocument(questionSourceUri(question.source), {
       selection: new vscode.Range(position, position),
       preview: true,
       preserveFocus: false,

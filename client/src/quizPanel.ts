@@ -1,5 +1,6 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
+import { questionSourceUri } from './notes';
 import type { LanguageClient, RequestType } from 'vscode-languageclient/node';
 import { QuizAnswerRequest, QuizReviseRequest, type Question } from '../../server/src/protocol';
 import { answered, type Effect, failed, type KeyPress, press, type QuizState, revised, startQuiz, summarize, summaryText } from './quizFlow';
@@ -99,7 +100,7 @@ export class QuizPanel implements vscode.Disposable {
       case 'open': {
         const position = new vscode.Position(Math.max(0, effect.source.startLine - 1), 0);
         // Beside the quiz, keeping the keyboard in it: read the source, then go on with Enter.
-        await vscode.window.showTextDocument(vscode.Uri.file(effect.source.file), {
+        await vscode.window.showTextDocument(questionSourceUri(effect.source), {
           viewColumn: vscode.ViewColumn.Beside,
           selection: new vscode.Range(position, position),
           preview: true,

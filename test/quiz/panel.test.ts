@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { answered, type Effect, type KeyPress, press, type QuizState, revised, startQuiz, summarize, summaryText, whenDue } from '../../client/src/quizFlow';
 import { quizShellHtml, renderScreen } from '../../client/src/quizPanelHtml';
+import { bundledSourceUri } from '../../server/src/protocol';
 import type { Question, QuizAnswerResult } from '../../server/src/protocol/quiz';
 import { grade } from '../../server/src/service/quiz/answers';
 
@@ -172,6 +173,15 @@ describe('the quiz panel flow', () => {
     const later = keys(startQuiz('Quiz', [choice('q1'), choice('q2'), choice('q3')]), '2', 'Enter', 'Escape').state;
     assert.match(renderScreen(later).html, /Your 1 answer is saved; the 2 questions not answered were not recorded/);
     assert.equal(summaryText(summarize(later)), '1 of 1 right (2 not asked, not recorded). Due cards come back when FSRS says you are about to forget them.');
+  });
+
+  test("a bundled note opens as the extension's read-only document, the learner's own as its file", () => {
+    const bundled = { file: '/ext/aws-study-hints-0.1.0/knowledge/notes/sqs.md', startLine: 3, endLine: 5, kind: 'bundled' as const };
+    assert.equal(bundledSourceUri(bundled), 'aws-study-hints:/knowledge/notes/sqs.md');
+    assert.equal(bundledSourceUri({ ...bundled, file: 'C:\\ext\\knowledge\\notes\\kms.md' }), 'aws-study-hints:/knowledge/notes/kms.md');
+    assert.equal(bundledSourceUri(source), undefined);
+    assert.equal(bundledSourceUri({ ...source, file: '/work/knowledge/notes/mine.md' }), undefined, 'a user note in a folder named knowledge');
+    assert.equal(bundledSourceUri({ file: '/work/policy.json', startLine: 1, endLine: 1, kind: 'file' }), undefined);
   });
 
   test('O opens the source; the feedback shows the expected answer, the explanation and where it comes from', () => {

@@ -1,5 +1,5 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
-import type { Question, QuizAnswerResult, QuizRating, QuizSession, StudyProgress } from './quiz';
+import type { Question, QuestionSource, QuizAnswerResult, QuizRating, QuizSession, StudyProgress } from './quiz';
 import type { DocumentStatus } from './status';
 
 /**
@@ -104,6 +104,17 @@ export const NOTE_SOURCE_LABELS = {
  * documents (their files live in the extension's folder, where an edit would be lost on update).
  */
 export const KNOWLEDGE_SCHEME = 'aws-study-hints';
+
+/**
+ * The virtual document a quiz question's source opens as, when it is a bundled note (the file in
+ * the extension's folder would take edits that the next update throws away); undefined for the
+ * learner's own notes and the file being studied, which open as files.
+ */
+export function bundledSourceUri(source: QuestionSource): string | undefined {
+  if (source.kind !== 'bundled') return undefined;
+  const note = /(?:^|[\\/])(knowledge[\\/]notes[\\/][\w.-]+\.md)$/.exec(source.file);
+  return note ? knowledgeUri(note[1]!) : undefined;
+}
 
 /** The virtual document of a bundled note, from its path in the extension (`knowledge/notes/sqs.md`). */
 export function knowledgeUri(notePath: string): string {
