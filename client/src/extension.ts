@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { keysProposedBySiblings } from './jsonSiblingKeys';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerNotes } from './notes';
@@ -50,6 +51,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     // Hovers link bundled notes with this one command (their virtual documents are read-only);
     // no other command link in a hover runs, and note text is escaped so it cannot add links.
     markdown: { isTrusted: { enabledCommands: [LINK_COMMANDS.openNote] } },
+    middleware: {
+      // VS Code's JSON support proposes the keys of sibling objects itself (without documentation):
+      // drop our copy of those names so that Action, Effect and Resource are listed once.
+      async provideCompletionItem(document, position, context, token, next) {
+        const result = await next(document, position, context, token);
+        if (!result || !jsonLanguageFeaturesOn(document)) return result;
+        const taken = keysProposedBySiblings(document.getText(), document.offsetAt(position));
+        if (taken.size === 0) return result;
+        const keep = (item: vscode.CompletionItem) =>
+          !(item.kind === vscode.CompletionItemKind.Property && taken.has(typeof item.label === 'string' ? item.label : item.label.label));
+        return Array.isArray(result) ? result.filter(keep) : new vscode.CompletionList(result.items.filter(keep), result.isIncomplete);
+      },
+    },
   };
   client = new LanguageClient('awsStudyHints', 'AWS Study Hints', serverOptions, clientOptions);
   await client.start();
@@ -81,6 +95,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     studyTree: () => studyView.provider,
     studyStatusText: () => studyStatus.text(),
   };
+}
+
+/** Whether VS Code's built-in JSON language features (and their schema-less key proposals) serve this document. */
+function jsonLanguageFeaturesOn(document: vscode.TextDocument): boolean {
+  return (document.languageId === 'json' || document.languageId === 'jsonc') && vscode.extensions.getExtension('vscode.json-language-features') !== undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -144,6 +144,23 @@ describe('AWS Study Hints in VS Code', () => {
     assert.ok(labels.includes('s3:GetObject'), `s3:GetObject among ${labels.slice(0, 10).join(', ')}…`);
   });
 
+  it('lists a statement key once: the JSON support proposes the keys of sibling statements, the extension its other keys', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'json',
+      content: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" },\n    {  }\n  ]\n}\n',
+    });
+    const position = positionOf(document, '{  }', 2);
+    const labels = await until('key proposals', async () => {
+      const result = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+      const keys = (result?.items ?? [])
+        .filter((i) => i.kind === vscode.CompletionItemKind.Property)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return keys.includes('Condition') ? keys : undefined;
+    });
+    for (const key of ['Effect', 'Action', 'Resource', 'Condition', 'Sid'])
+      assert.equal(labels.filter((l) => l === key).length, 1, `${key} in ${labels.join(', ')}`);
+  });
+
   it('shows what the server sees in the language status item', async () => {
     await open('clean.json');
     const text = await until('status text', async () => {

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -91,11 +92,15 @@ describe('the quiz panel in VS Code', () => {
     assert.equal(card.history.length, 1);
     assert.equal(card.history[0]!.correct, true);
 
-    // O opens the source beside the quiz.
+    // O opens the source beside the quiz: a bundled note as the extension's read-only document, not its file.
     await panel.receive({ type: 'key', key: 'o' });
-    await until('the source open beside the quiz', () =>
-      vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === first.source.file && e.selection.active.line === first.source.startLine - 1),
+    const note = path.basename(first.source.file);
+    const beside = await until('the source open beside the quiz', () =>
+      vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.path.endsWith(`/knowledge/notes/${note}`) && e.selection.active.line === first.source.startLine - 1,
+      ),
     );
+    assert.equal(beside.document.uri.scheme, 'aws-study-hints');
 
     // Another grade with 1–4 replaces the automatic one, saved at once.
     await panel.receive({ type: 'key', key: '1' });
