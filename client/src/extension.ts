@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { keysProposedBySiblings } from './jsonSiblingKeys';
+import { registerCheckWorkspace } from './checkWorkspace';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerNotes } from './notes';
@@ -80,6 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ...registerWalkthrough(context),
     ...registerQuiz(current, context),
     ...registerNotes(current, context.extensionUri),
+    ...registerCheckWorkspace(current),
     ...registerCommands(current, output, async () => {
       await client?.restart();
       status.refresh();

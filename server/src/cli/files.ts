@@ -1,16 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'jsonc-parser';
-import { decodeText } from '../service/common/decode';
+import { readCheckableFile, walkCheckableFiles } from '../service/common/workspaceFiles';
 import type { Settings } from '../protocol/settings';
 import { normalizeSettings } from '../service/settings';
 
 /** File discovery and settings for the CLI: the same settings file VS Code reads, so both agree. */
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'dist', 'out', 'build', '.vscode-test', 'coverage']);
-// JSON for policies, YAML for buildspecs (which the service recognises by name).
-const CHECKED_EXTENSIONS = new Set(['.json', '.jsonc', '.yml', '.yaml']);
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_FILE_BYTES, type ReadResult } from '../service/common/workspaceFiles';
 
 export interface InputFile {
   readonly path: string;
@@ -44,34 +41,11 @@ export function collectFiles(inputs: readonly string[]): { files: InputFile[]; m
 }
 
 function walk(directory: string, add: (file: InputFile) => void): void {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  entries.sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith('.')) walk(full, add);
-    } else if (entry.isFile() && CHECKED_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) {
-      add({ path: full, explicit: false });
-    }
-  }
+  walkCheckableFiles(directory, (file) => add({ path: file, explicit: false }));
 }
 
-export type ReadResult = { text: string } | { skipped: string };
-
-export function readInput(file: string): ReadResult {
-  try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_FILE_BYTES) return { skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB` };
-    return { text: decodeText(fs.readFileSync(file)) };
-  } catch (error) {
-    return { skipped: error instanceof Error ? error.message : String(error) };
-  }
-}
+/** A file's text, or why it was skipped. */
+export const readInput = readCheckableFile;
 
 export interface Workspace {
   readonly root: string;

@@ -13,6 +13,7 @@ import { createLanguageService, type LanguageService } from '../service/language
 import { NotesService } from '../service/notes/service';
 import { QuizSessions } from '../service/quiz/sessions';
 import { deprecatedRuleKeys } from '../service/registry/severity';
+import { registerCheckWorkspaceHandler } from './handlers/checkWorkspace';
 import { registerDocumentHandlers } from './handlers/documents';
 import { registerNotesHandlers } from './handlers/notes';
 import { registerQuizHandlers } from './handlers/quiz';
@@ -51,6 +52,7 @@ export function startServer(connection: Connection): void {
     study.changed('notes');
   });
   registerQuizHandlers(connection, documents, workspace, notes, serviceInstance, { get: () => sessions }, guarded, study);
+  registerCheckWorkspaceHandler(connection, documents, workspace, serviceInstance, guarded);
 
   const scanNotes = () =>
     void notesHandlers.scan().catch((error) => connection.console.error(`notes scan failed: ${error instanceof Error ? error.stack : String(error)}`));

@@ -26,6 +26,12 @@ export type {
   TopicProgress,
   WeekProgress,
 } from './quiz';
+export {
+  CheckWorkspaceProgressNotification,
+  CheckWorkspaceRequest,
+  type CheckWorkspaceProgress,
+  type CheckWorkspaceResult,
+} from './checkWorkspace';
 export { StudyChangedNotification, StudyOverviewRequest, type StudyOverviewParams } from './study';
 
 /** What the client passes in `initializationOptions`. */
@@ -201,4 +207,5 @@ export const COMMANDS = {
   addNotesFolder: 'awsStudyHints.addNotesFolder',
   refreshStudyView: 'awsStudyHints.refreshStudyView',
   openExamplePolicy: 'awsStudyHints.openExamplePolicy',
+  checkWorkspace: 'awsStudyHints.checkWorkspace',
 } as const;

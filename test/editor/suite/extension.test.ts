@@ -161,6 +161,24 @@ describe('AWS Study Hints in VS Code', () => {
       assert.equal(labels.filter((l) => l === key).length, 1, `${key} in ${labels.join(', ')}`);
   });
 
+  it('Check Workspace puts the problems of files that are not open in the Problems panel', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!.uri;
+    const file = vscode.Uri.joinPath(folder, 'check-workspace', 'closed-policy.json');
+    const policy = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObjects","Resource":"*"}]}';
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(policy));
+    try {
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === file.toString()), 'not open');
+      await vscode.commands.executeCommand('awsStudyHints.checkWorkspace');
+      const found = await until('the closed file in the Problems panel', () => {
+        const problems = ours(file).map(codeOf);
+        return problems.includes('IAM042') ? problems : undefined;
+      });
+      assert.ok(found.includes('IAM042'));
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'check-workspace'), { recursive: true });
+    }
+  });
+
   it('shows what the server sees in the language status item', async () => {
     await open('clean.json');
     const text = await until('status text', async () => {
