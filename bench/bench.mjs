@@ -5,12 +5,15 @@
 //   (b) diagnostics for a generated 5,000-statement policy      (median of 7 runs after 3 warm-up versions, a new version each)
 //   (c) hover latency on action strings of a realistic policy   (p50/p99 of 1,000 hovers)
 //   (d) completion latency on actions after "ec2:               (p50/p99 of 200 requests)
-//   then the buildspec section (bench/buildspec.mjs): keystroke → diagnostics, ours vs yaml-language-server
+//   then the buildspec section (bench/buildspec.mjs): keystroke → diagnostics, ours vs yaml-language-server,
+//   the notes section (bench/notes.mjs) and the template section (bench/template.mjs): keystroke →
+//   diagnostics on a 2,000-line template, planted mistakes found by us and by cfn-lint
 import fs from 'node:fs';
 import path from 'node:path';
 import { LspClient, REPO_ROOT, SERVER_EXEC_ARGV, SERVER_PATH } from '../test/support/lspClient.mjs';
 import { run as runBuildspecBench } from './buildspec.mjs';
 import { run as runNotesBench } from './notes.mjs';
+import { run as runTemplateBench } from './template.mjs';
 
 const WORKSPACE = { uri: 'file:///bench', name: 'bench' };
 
@@ -289,6 +292,7 @@ async function main() {
   console.log('');
   await runBuildspecBench();
   await runNotesBench();
+  await runTemplateBench();
 }
 
 main()

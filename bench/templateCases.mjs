@@ -1,0 +1,306 @@
+// Templates for the template benchmark (bench/template.mjs), written for it: a clean SAM/CloudFormation
+// template that must give no finding, and templates with planted mistakes, each marked on its own line
+// with a trailing `# PLANTED: what` comment (YAML) or listed by line (JSON), so that "found at the right
+// line" can be counted for us and for cfn-lint alike.
+
+/** The clean template: every short-form intrinsic, embedded policies of several kinds, a SAM function. */
+export const CLEAN_TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Description: Orders service (clean)
+Parameters:
+  Stage:
+    Type: String
+    AllowedValues: [dev, prod]
+  TrustedAccount:
+    Type: String
+Conditions:
+  IsProd: !Equals [!Ref Stage, prod]
+  NotProd: !Not [!Condition IsProd]
+  Either: !Or [!Condition IsProd, !Condition NotProd]
+  Both: !And [!Condition IsProd, !Condition Either]
+Mappings:
+  Regions:
+    eu-west-1: { Short: euw1 }
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Join ["-", [orders, !Ref Stage, !FindInMap [Regions, !Ref "AWS::Region", Short]]]
+  Queue:
+    Type: AWS::SQS::Queue
+  Topic:
+    Type: AWS::SNS::Topic
+  ProdOnlyQueue:
+    Type: AWS::SQS::Queue
+    Condition: Both
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{ AttributeName: id, AttributeType: S }]
+      KeySchema: [{ AttributeName: id, KeyType: HASH }]
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Sid: AccountAdmin
+            Effect: Allow
+            Principal:
+              AWS: !Sub "arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root"
+            Action: kms:*
+            Resource: "*"
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      CodeUri: src/
+      Environment:
+        Variables:
+          QUEUE_URL: !Ref Queue
+          ENCODED: !Base64 "hello"
+          AZ: !Select [0, !GetAZs ""]
+          FIRST: !Select [0, !Split [",", "a,b"]]
+          SUBNETS: !Select [0, !Cidr ["10.0.0.0/16", 4, 8]]
+          SHARED: !ImportValue shared-vpc-id
+          MODE: !If [IsProd, strict, relaxed]
+      Policies:
+        - S3ReadPolicy:
+            BucketName: !Ref Bucket
+        - SQSSendMessagePolicy:
+            QueueName: !GetAtt Queue.QueueName
+        - Statement:
+            - Effect: Allow
+              Action: dynamodb:GetItem
+              Resource: !GetAtt Table.Arn
+  ServiceRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: lambda.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: access
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action:
+                  - s3:GetObject
+                  - s3:PutObject
+                Resource: !Sub "\${Bucket.Arn}/*"
+              - Effect: Allow
+                Action: sqs:SendMessage
+                Resource: !GetAtt Queue.Arn
+              - Effect: Allow
+                Action: sns:Publish
+                Resource: !Ref Topic
+  BucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Bucket
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Sid: DenyInsecureTransport
+            Effect: Deny
+            Principal: "*"
+            Action: s3:*
+            Resource:
+              - !GetAtt Bucket.Arn
+              - !Sub "\${Bucket.Arn}/*"
+            Condition:
+              Bool:
+                aws:SecureTransport: "false"
+          - Sid: PartnerRead
+            Effect: Allow
+            Principal:
+              AWS: !Sub "arn:aws:iam::\${TrustedAccount}:root"
+            Action: s3:GetObject
+            Resource: !Sub "arn:\${AWS::Partition}:s3:::\${Bucket}/*"
+Outputs:
+  QueueArn:
+    Value: !GetAtt Queue.Arn
+`;
+
+/** Templates with planted mistakes; each mistake's line ends with `# PLANTED: …`. */
+export const PLANTED_TEMPLATES = [
+  {
+    name: 'sam-function.yaml',
+    text: `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Queue:
+    Type: AWS::SQS::Queue
+  Api:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      CodeUri: src/
+      Policies:
+        - S3ReadPolicyy: # PLANTED: unknown SAM policy template
+            BucketName: !Ref Bucket
+        - SQSPollerPolicy: {} # PLANTED: SAM policy template without its QueueName
+        - Statement:
+            - Effect: Allow
+              Action: s3:GetObjects # PLANTED: action typo
+              Resource: !Sub "\${Bucket.Arn}/*"
+            - Effect: allow # PLANTED: Effect must be Allow or Deny
+              Action: sqs:ReceiveMessage
+              Resource: !GetAtt Queue.Arn
+            - Effect: Allow
+              Action: dynamodb:Querys # PLANTED: action typo
+              Resource: "*"
+`,
+  },
+  {
+    name: 'roles.yaml',
+    text: `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Queue:
+    Type: AWS::SQS::Queue
+  Topic:
+    Type: AWS::SNS::Topic
+  Role:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: lambda.amazon.com # PLANTED: service principal misspelt
+            Action: sts:AssumeRoles # PLANTED: action typo in a trust policy
+      Policies:
+        - PolicyName: access
+          PolicyDocument:
+            Version: "2012-10-18" # PLANTED: no such policy language version
+            Statement:
+              - Effect: Allow
+                Action: sqs:SendMessages # PLANTED: action typo
+                Resource: !GetAtt Queue.Arn
+              - Effect: Allow
+                Action: sns:Publish
+                Resource: !Ref Topic
+                Condition:
+                  StringEqualz: # PLANTED: unknown condition operator
+                    aws:PrincipalTag/team: orders
+              - Effect: Allow
+                Action: s4:GetObject # PLANTED: unknown service
+                Resource: "*"
+  ManagedPolicy:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: logs:PutLogEvent # PLANTED: action typo
+            Resource: arn:aws:logs:eu-west-1:123456789012:log-group:app:*
+          - Effect: Allow
+            Action: ec2:DescribeInstances
+            Resource: "*"
+            Condition:
+              StringEquals:
+                aws:SourceIpp: 203.0.113.0/24 # PLANTED: unknown global condition key
+  QueuePolicy:
+    Type: AWS::SQS::QueuePolicy
+    Properties:
+      Queues: [!Ref Queue]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow # PLANTED: resource policy statement without a Principal
+            Action: sqs:SendMessage
+            Resource: !GetAtt Queue.Arn
+  TopicPolicy:
+    Type: AWS::SNS::TopicPolicy
+    Properties:
+      Topics: [!Ref Topic]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: events.amazonaws.com
+            Action: sns:Publishh # PLANTED: action typo
+            Resource: !Ref Topic
+`,
+  },
+  {
+    name: 'keys-and-scp.yaml',
+    text: `AWSTemplateFormatVersion: "2010-09-09"
+Resources:
+  Key:
+    Type: AWS::KMS::Key
+    Properties:
+      KeyPolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: !Sub "arn:aws:iam::\${AWS::AccountId}:root"
+            Action: kms:Decrypts # PLANTED: action typo
+            Resource: "*"
+  Repository:
+    Type: AWS::ECR::Repository
+    Properties:
+      RepositoryPolicyText:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::123456789012:root
+            Action: ecr:BatchGetImages # PLANTED: action typo
+  Guardrail:
+    Type: AWS::Organizations::Policy
+    Properties:
+      Name: deny-regions
+      Type: SERVICE_CONTROL_POLICY
+      Content:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Deny
+            NotAction: iam:*
+            Resource: "*"
+            Condition:
+              StringNotEquals:
+                aws:RequestedRegion: [eu-west-1, eu-central-1]
+          - Effect: Allow
+            Principal: "*" # PLANTED: SCPs cannot name a Principal
+            Action: "*"
+            Resource: "*"
+  Secret:
+    Type: AWS::SecretsManager::Secret
+  SecretPolicy:
+    Type: AWS::SecretsManager::ResourcePolicy
+    Properties:
+      SecretId: !Ref Secret
+      ResourcePolicy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              AWS: arn:aws:iam::123456789012:role/reader
+            Action: secretsmanager:GetSecretValues # PLANTED: action typo
+            Resource: "*"
+`,
+  },
+];
+
+/** Planted lines (1-based) of a template: the lines that end with a PLANTED comment. */
+export function plantedLines(text) {
+  return text
+    .split('\n')
+    .map((line, index) => ({ line: index + 1, what: /# PLANTED: (.*)$/.exec(line)?.[1] }))
+    .filter((planted) => planted.what !== undefined);
+}
