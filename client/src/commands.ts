@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { showMarkdownPage } from './markdownPages';
 import { COMMANDS, DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest, SETTINGS_SECTION } from '../../server/src/protocol';
 
 /** The "AWS Study" commands of the command palette. */
@@ -76,22 +77,7 @@ export function registerCommands(client: () => LanguageClient | undefined, outpu
       const lifecycle = await current.sendRequest(DeploymentLifecycleRequest, { uri: editor.document.uri.toString() });
       if (!lifecycle)
         return void vscode.window.showInformationMessage('Open an appspec.yml, appspec.yaml or appspec.json file to see its deployment lifecycle.');
-      // A read-only virtual document, not an Untitled buffer that asks to be saved on close.
-      const uri = vscode.Uri.from({ scheme: LIFECYCLE_SCHEME, path: '/Deployment lifecycle.md', query: editor.document.uri.toString() });
-      lifecycles.set(uri.toString(), `# Deployment lifecycle\n\n${lifecycle.markdown}\n`);
-      lifecycleChanged.fire(uri);
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      await showMarkdownPage('Deployment lifecycle', editor.document.uri, `# Deployment lifecycle\n\n${lifecycle.markdown}\n`);
     }),
-    vscode.workspace.registerTextDocumentContentProvider(LIFECYCLE_SCHEME, {
-      onDidChange: lifecycleChanged.event,
-      provideTextDocumentContent: (uri) =>
-        lifecycles.get(uri.toString()) ?? '# Deployment lifecycle\n\nRun "AWS Study: Show Deployment Lifecycle" on an AppSpec file again.\n',
-    }),
-    lifecycleChanged,
   ];
 }
-
-/** The lifecycle of an AppSpec, shown as a read-only markdown document of this scheme. */
-export const LIFECYCLE_SCHEME = 'aws-study-hints-lifecycle';
-const lifecycles = new Map<string, string>();
-const lifecycleChanged = new vscode.EventEmitter<vscode.Uri>();

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { keysProposedBySiblings } from './jsonSiblingKeys';
 import { registerCheckWorkspace } from './checkWorkspace';
+import { registerMarkdownPages } from './markdownPages';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerNotes } from './notes';
@@ -82,6 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ...registerQuiz(current, context),
     ...registerNotes(current, context.extensionUri),
     ...registerCheckWorkspace(current),
+    ...registerMarkdownPages(),
     ...registerCommands(current, output, async () => {
       await client?.restart();
       status.refresh();

@@ -268,7 +268,7 @@ describe('AWS Study Hints in VS Code', () => {
     await vscode.commands.executeCommand('awsStudyHints.showDeploymentLifecycle');
     const lifecycle = await until('the lifecycle document', () => vscode.workspace.textDocuments.find((d) => d.getText().includes('# Deployment lifecycle')));
     // A read-only virtual document, not an Untitled buffer that asks to be saved.
-    assert.equal(lifecycle.uri.scheme, 'aws-study-hints-lifecycle');
+    assert.equal(lifecycle.uri.scheme, 'aws-study-hints-page');
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText().includes('# Deployment lifecycle')));
   });
 
