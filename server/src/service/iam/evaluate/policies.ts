@@ -1,0 +1,58 @@
+import { parsePolicy, type PolicyModel } from '../model';
+import { evaluateStatement } from './statement';
+import type { EvaluationRequest, PolicyInput, PolicyTrace } from './types';
+
+/** Parsing one policy document and evaluating each of its statements against the request. */
+
+/** The AWS managed RCP attached to every root, OU and account of an organisation that uses RCPs. */
+export const RCP_FULL_AWS_ACCESS: PolicyInput = {
+  type: 'rcp',
+  file: 'RCPFullAWSAccess (AWS managed)',
+  text: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": "*",\n      "Action": "*",\n      "Resource": "*"\n    }\n  ]\n}\n',
+};
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of an offset, by binary search over the line starts. */
+function lineOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/** Why a text cannot be evaluated as a policy, or undefined when it can. */
+export function policyProblem(text: string): string | undefined {
+  return problemOf(parsePolicy(text));
+}
+
+function problemOf(model: PolicyModel): string | undefined {
+  if (model.tooDeep) return 'the document is nested too deeply';
+  if (model.syntaxErrors.length > 0 || !model.root) return 'the file is not valid JSON';
+  if (model.root.type !== 'object' || !model.statementProperty) return 'the document has no "Statement"';
+  return undefined;
+}
+
+export function evaluatePolicy(input: PolicyInput, request: EvaluationRequest): PolicyTrace {
+  const model = parsePolicy(input.text);
+  const head = { type: input.type, file: input.file, level: input.level };
+  const problem = problemOf(model);
+  if (problem) return { ...head, valid: false, error: problem, statements: [] };
+  const starts = lineStarts(input.text);
+  const variables = model.version?.value === '2012-10-17';
+  return {
+    ...head,
+    valid: true,
+    statements: model.statements.map((statement) =>
+      evaluateStatement({ statement, policyType: input.type, line: lineOf(starts, statement.node.offset), variables }, request),
+    ),
+  };
+}

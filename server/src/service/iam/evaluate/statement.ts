@@ -1,0 +1,117 @@
+import type { StatementModel, StringListElement } from '../model';
+import { evaluateConditions } from './conditions';
+import { matchPrincipalElement } from './principal';
+import type { EvaluatedPolicyType, EvaluationRequest, FailedElement, PrincipalMatch, StatementTrace } from './types';
+import { matchAction, matchArnPattern } from './wildcard';
+
+/**
+ * Whether one statement applies to the request: its Action/NotAction, Resource/NotResource,
+ * Principal/NotPrincipal and Condition must all match (IAM User Guide,
+ * reference_policies_elements.html). A statement that does not apply neither allows nor denies.
+ */
+
+/** Policies attached to a resource name who they let in; the others apply to their principal by attachment. */
+const HAS_PRINCIPAL: ReadonlySet<EvaluatedPolicyType> = new Set(['resource', 'rcp']);
+
+export interface StatementInput {
+  readonly statement: StatementModel;
+  readonly policyType: EvaluatedPolicyType;
+  readonly line: number;
+  /** True for Version 2012-10-17: only then are `${…}` policy variables (reference_policies_variables.html). */
+  readonly variables: boolean;
+}
+
+function list(element: StringListElement | undefined): string[] {
+  return element?.strings.map((s) => s.value) ?? [];
+}
+
+function quote(values: readonly string[]): string {
+  return values.map((v) => `"${v}"`).join(', ');
+}
+
+export function evaluateStatement(input: StatementInput, request: EvaluationRequest): StatementTrace {
+  const { statement, policyType, line, variables } = input;
+  const effectText = statement.effect?.value;
+  const effect: 'Allow' | 'Deny' | undefined = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
+  const head = { index: statement.index, sid: statement.sid?.value, effect, line, conditions: [] as StatementTrace['conditions'] };
+  const fail = (failedElement: FailedElement, reason: string): StatementTrace => ({ ...head, matched: false, failedElement, reason });
+
+  // Effect is case-sensitive: "allow" is not an Effect IAM accepts.
+  if (!effect) return fail('Effect', `Effect is ${effectText === undefined ? 'missing' : `"${effectText}"`}, not Allow or Deny`);
+
+  if (statement.action) {
+    const actions = list(statement.action);
+    if (!actions.some((a) => matchAction(a, request.action))) return fail('Action', `Action ${quote(actions)} does not include ${request.action}`);
+  } else if (statement.notAction) {
+    const excluded = list(statement.notAction).find((a) => matchAction(a, request.action));
+    if (excluded !== undefined) return fail('NotAction', `NotAction "${excluded}" excludes ${request.action}`);
+  } else return fail('Action', 'the statement has neither Action nor NotAction');
+
+  const resourceFailure = checkResource(statement, policyType, request, variables);
+  if (resourceFailure) return fail(resourceFailure.element, resourceFailure.reason);
+
+  let principalMatch: PrincipalMatch | undefined;
+  if (HAS_PRINCIPAL.has(policyType)) {
+    if (statement.principal) {
+      principalMatch = matchPrincipalElement(statement.principal, request.principal);
+      if (!principalMatch) return fail('Principal', 'Principal does not name the caller, its role or its account');
+    } else if (statement.notPrincipal) {
+      // NotPrincipal applies to everyone it does not list (reference_policies_elements_notprincipal.html).
+      if (matchPrincipalElement(statement.notPrincipal, request.principal))
+        return fail('NotPrincipal', 'NotPrincipal lists the caller, so the statement does not apply to it');
+      principalMatch = 'any';
+    } else return fail('Principal', `a statement of ${policyType === 'rcp' ? 'an RCP' : 'a resource-based policy'} needs Principal or NotPrincipal`);
+  }
+
+  const conditions = evaluateConditions(statement.condition, request.context, variables);
+  if (!conditions.matched) {
+    const failed = conditions.traces.find((t) => !t.result);
+    return {
+      ...head,
+      conditions: conditions.traces,
+      principalMatch,
+      matched: false,
+      failedElement: 'Condition',
+      reason: `Condition: ${failed?.reason ?? 'false'}`,
+    };
+  }
+  const reason =
+    conditions.traces.length > 0
+      ? `action, resource${principalMatch ? ', principal' : ''} and every condition match`
+      : `action and resource${principalMatch ? ' and principal' : ''} match (no Condition)`;
+  return { ...head, conditions: conditions.traces, principalMatch, matched: true, reason };
+}
+
+function checkResource(
+  statement: StatementModel,
+  policyType: EvaluatedPolicyType,
+  request: EvaluationRequest,
+  variables: boolean,
+): { element: FailedElement; reason: string } | undefined {
+  const match = (pattern: string) => matchArnPattern(pattern, request.resource, request.context, variables);
+  if (statement.resource) {
+    const patterns = list(statement.resource);
+    const results = patterns.map(match);
+    if (results.some((r) => r.matched)) return undefined;
+    const missing = results.find((r) => r.missingVariable)?.missingVariable;
+    return {
+      element: 'Resource',
+      reason: missing
+        ? `Resource ${quote(patterns)} uses \${${missing}}, which the request does not have, and nothing else matches ${request.resource}`
+        : `Resource ${quote(patterns)} does not match ${request.resource}`,
+    };
+  }
+  if (statement.notResource) {
+    const patterns = list(statement.notResource);
+    const results = patterns.map(match);
+    const hit = patterns.find((_, i) => results[i]!.matched);
+    if (hit !== undefined) return { element: 'NotResource', reason: `NotResource "${hit}" excludes ${request.resource}` };
+    const missing = results.find((r) => r.missingVariable)?.missingVariable;
+    // A NotResource entry that cannot be resolved cannot be checked, so the statement does not apply.
+    if (missing) return { element: 'NotResource', reason: `NotResource uses \${${missing}}, which the request does not have` };
+    return undefined;
+  }
+  // A resource-based policy (a trust policy, a key policy) may leave Resource out: it is the resource it is attached to.
+  if (policyType === 'resource') return undefined;
+  return { element: 'Resource', reason: 'the statement has neither Resource nor NotResource' };
+}
