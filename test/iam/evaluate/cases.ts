@@ -58,11 +58,17 @@ export function simulate(c: Case): EvaluationResult {
   const inputs: PolicyInput[] = [];
   if (c.identity) {
     const docs = isDocList(c.identity) ? c.identity : [c.identity as Doc];
-    docs.forEach((doc, i) => inputs.push({ type: 'identity', file: `identity${i + 1}.json`, text: document(doc) }));
+    docs.forEach((doc, i) => {
+      inputs.push({ type: 'identity', file: `identity${i + 1}.json`, text: document(doc) });
+    });
   }
   if (c.resourcePolicy) inputs.push({ type: 'resource', file: 'resource.json', text: document(c.resourcePolicy) });
-  c.scp?.forEach((doc, level) => inputs.push({ type: 'scp', file: `scp${level + 1}.json`, text: document(doc), level }));
-  c.rcp?.forEach((doc, i) => inputs.push({ type: 'rcp', file: `rcp${i + 1}.json`, text: document(doc) }));
+  c.scp?.forEach((doc, level) => {
+    inputs.push({ type: 'scp', file: `scp${level + 1}.json`, text: document(doc), level });
+  });
+  c.rcp?.forEach((doc, i) => {
+    inputs.push({ type: 'rcp', file: `rcp${i + 1}.json`, text: document(doc) });
+  });
   if (c.boundary) inputs.push({ type: 'boundary', file: 'boundary.json', text: document(c.boundary) });
   if (c.session) inputs.push({ type: 'session', file: 'session.json', text: document(c.session) });
   const principalArn = c.principal ?? USER;

@@ -10,15 +10,15 @@ import type { RequestContext } from './types';
 
 const regexCache = new Map<string, RegExp>();
 
-function escape(text: string): string {
+function escapeRegex(text: string): string {
   return text.replace(/[.+^${}()|[\]\\*?]/g, '\\$&');
 }
 
 export function piecesToRegex(pieces: readonly ValuePiece[], ignoreCase: boolean): RegExp {
   let source = '';
   for (const piece of pieces) {
-    if (piece.fromVariable) source += escape(piece.text);
-    else for (const char of piece.text) source += char === '*' ? '[\\s\\S]*' : char === '?' ? '[\\s\\S]' : escape(char);
+    if (piece.fromVariable) source += escapeRegex(piece.text);
+    else for (const char of piece.text) source += char === '*' ? '[\\s\\S]*' : char === '?' ? '[\\s\\S]' : escapeRegex(char);
   }
   const cacheKey = `${ignoreCase ? 'i' : 's'}${source}`;
   let regex = regexCache.get(cacheKey);
