@@ -99,7 +99,10 @@ export function explainPolicy(text: string, catalog: IamCatalog, kind?: PolicyKi
         }
         if (e.unknown) continue;
         let entry = byService.get(e.service);
-        if (!entry) byService.set(e.service, (entry = { actions: new Set(), resources: new Set(), conditions: new Map(), statements: 0 }));
+        if (!entry) {
+          entry = { actions: new Set(), resources: new Set(), conditions: new Map(), statements: 0 };
+          byService.set(e.service, entry);
+        }
         for (const a of e.actions) entry.actions.add(a.name);
         for (const r of explanation.resources) entry.resources.add(r);
         if (seen.has(e.service)) continue;
