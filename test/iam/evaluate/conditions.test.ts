@@ -8,7 +8,7 @@ import { allowAll, type Case, DOC, runCases } from './cases';
 
 const OPS = `${DOC}reference_policies_elements_condition_operators.html`;
 const MULTI = `${DOC}reference_policies_condition-single-vs-multi-valued-context-keys.html`;
-const LOGIC = `${DOC}reference_policies_elements_condition_logic_multiple-context-keys-or-values.html`;
+const LOGIC = `${DOC}reference_policies_multi-value-conditions.html`;
 const VARS = `${DOC}reference_policies_variables.html`;
 
 type Row = [name: string, rule: string, condition: Record<string, unknown>, context: Record<string, string | string[]>, allowed: boolean];

@@ -3,10 +3,10 @@ import { parseOperator } from '../operators';
 import { ipInBlock } from './ip';
 import type { ConditionTrace, RequestContext } from './types';
 import { lookup, plainText, resolveVariables } from './variables';
-import { matchArnPattern, piecesToRegex } from './wildcard';
+import { matchArnPattern, matchPieces } from './wildcard';
 
 /**
- * The Condition element. IAM User Guide, reference_policies_elements_condition_logic_multiple-context-keys-or-values.html:
+ * The Condition element. IAM User Guide, reference_policies_multi-value-conditions.html:
  * several operators, and several keys under one operator, are ANDed; several values for one
  * key are ORed. Operators: reference_policies_elements_condition_operators.html. Keys that are
  * missing from the request: a condition on a missing key is false, except for the negated
@@ -171,7 +171,7 @@ function compare(name: string, policyValue: string, requestValue: string, contex
       return plain(policyValue, context, variables)?.toLowerCase() === requestValue.toLowerCase();
     case 'StringLike': {
       const r = resolveVariables(policyValue, context, variables);
-      return r.ok && piecesToRegex(r.pieces, false).test(requestValue);
+      return r.ok && matchPieces(r.pieces, requestValue, false);
     }
     case 'Bool':
       return policyValue.toLowerCase() === requestValue.toLowerCase();

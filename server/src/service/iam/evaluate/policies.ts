@@ -41,12 +41,31 @@ function problemOf(model: PolicyModel): string | undefined {
   return undefined;
 }
 
+/**
+ * Parsed models by text: a simulation is usually repeated over the same files with another
+ * request (the editor's command, a quiz, a benchmark), and parsing dominates the cost.
+ */
+const parsed = new Map<string, { model: PolicyModel; starts: number[] }>();
+
+function parseCached(text: string): { model: PolicyModel; starts: number[] } {
+  let entry = parsed.get(text);
+  if (entry) {
+    // Refresh its place so that the least recently used text goes first.
+    parsed.delete(text);
+    parsed.set(text, entry);
+    return entry;
+  }
+  entry = { model: parsePolicy(text), starts: lineStarts(text) };
+  parsed.set(text, entry);
+  if (parsed.size > 64) parsed.delete(parsed.keys().next().value!);
+  return entry;
+}
+
 export function evaluatePolicy(input: PolicyInput, request: EvaluationRequest): PolicyTrace {
-  const model = parsePolicy(input.text);
+  const { model, starts } = parseCached(input.text);
   const head = { type: input.type, file: input.file, level: input.level };
   const problem = problemOf(model);
   if (problem) return { ...head, valid: false, error: problem, statements: [] };
-  const starts = lineStarts(input.text);
   const variables = model.version?.value === '2012-10-17';
   return {
     ...head,

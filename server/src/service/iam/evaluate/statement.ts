@@ -29,23 +29,43 @@ function quote(values: readonly string[]): string {
   return values.map((v) => `"${v}"`).join(', ');
 }
 
+const NO_CONDITIONS: StatementTrace['conditions'] = [];
+
+/**
+ * A statement that does not apply, with its reason written only when someone reads it: most
+ * statements of a large simulation do not apply, and nobody reads most of their reasons.
+ */
+function notApplying(head: Omit<StatementTrace, 'matched' | 'reason' | 'conditions'>, failedElement: FailedElement, why: () => string): StatementTrace {
+  let reason: string | undefined;
+  return {
+    ...head,
+    conditions: NO_CONDITIONS,
+    matched: false,
+    failedElement,
+    get reason() {
+      reason ??= why();
+      return reason;
+    },
+  };
+}
+
 export function evaluateStatement(input: StatementInput, request: EvaluationRequest): StatementTrace {
   const { statement, policyType, line, variables } = input;
   const effectText = statement.effect?.value;
   const effect: 'Allow' | 'Deny' | undefined = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
-  const head = { index: statement.index, sid: statement.sid?.value, effect, line, conditions: [] as StatementTrace['conditions'] };
-  const fail = (failedElement: FailedElement, reason: string): StatementTrace => ({ ...head, matched: false, failedElement, reason });
+  const head = { index: statement.index, sid: statement.sid?.value, effect, line };
+  const fail = (failedElement: FailedElement, why: () => string) => notApplying(head, failedElement, why);
 
   // Effect is case-sensitive: "allow" is not an Effect IAM accepts.
-  if (!effect) return fail('Effect', `Effect is ${effectText === undefined ? 'missing' : `"${effectText}"`}, not Allow or Deny`);
+  if (!effect) return fail('Effect', () => `Effect is ${effectText === undefined ? 'missing' : `"${effectText}"`}, not Allow or Deny`);
 
   if (statement.action) {
-    const actions = list(statement.action);
-    if (!actions.some((a) => matchAction(a, request.action))) return fail('Action', `Action ${quote(actions)} does not include ${request.action}`);
+    if (!statement.action.strings.some((a) => matchAction(a.value, request.action)))
+      return fail('Action', () => `Action ${quote(list(statement.action))} does not include ${request.action}`);
   } else if (statement.notAction) {
-    const excluded = list(statement.notAction).find((a) => matchAction(a, request.action));
-    if (excluded !== undefined) return fail('NotAction', `NotAction "${excluded}" excludes ${request.action}`);
-  } else return fail('Action', 'the statement has neither Action nor NotAction');
+    const excluded = statement.notAction.strings.find((a) => matchAction(a.value, request.action));
+    if (excluded !== undefined) return fail('NotAction', () => `NotAction "${excluded.value}" excludes ${request.action}`);
+  } else return fail('Action', () => 'the statement has neither Action nor NotAction');
 
   const resourceFailure = checkResource(statement, policyType, request, variables);
   if (resourceFailure) return fail(resourceFailure.element, resourceFailure.reason);
@@ -54,13 +74,13 @@ export function evaluateStatement(input: StatementInput, request: EvaluationRequ
   if (HAS_PRINCIPAL.has(policyType)) {
     if (statement.principal) {
       principalMatch = matchPrincipalElement(statement.principal, request.principal);
-      if (!principalMatch) return fail('Principal', 'Principal does not name the caller, its role or its account');
+      if (!principalMatch) return fail('Principal', () => 'Principal does not name the caller, its role or its account');
     } else if (statement.notPrincipal) {
       // NotPrincipal applies to everyone it does not list (reference_policies_elements_notprincipal.html).
       if (matchPrincipalElement(statement.notPrincipal, request.principal))
-        return fail('NotPrincipal', 'NotPrincipal lists the caller, so the statement does not apply to it');
+        return fail('NotPrincipal', () => 'NotPrincipal lists the caller, so the statement does not apply to it');
       principalMatch = 'any';
-    } else return fail('Principal', `a statement of ${policyType === 'rcp' ? 'an RCP' : 'a resource-based policy'} needs Principal or NotPrincipal`);
+    } else return fail('Principal', () => `a statement of ${policyType === 'rcp' ? 'an RCP' : 'a resource-based policy'} needs Principal or NotPrincipal`);
   }
 
   const conditions = evaluateConditions(statement.condition, request.context, variables);
@@ -87,31 +107,34 @@ function checkResource(
   policyType: EvaluatedPolicyType,
   request: EvaluationRequest,
   variables: boolean,
-): { element: FailedElement; reason: string } | undefined {
+): { element: FailedElement; reason: () => string } | undefined {
   const match = (pattern: string) => matchArnPattern(pattern, request.resource, request.context, variables);
   if (statement.resource) {
-    const patterns = list(statement.resource);
-    const results = patterns.map(match);
-    if (results.some((r) => r.matched)) return undefined;
-    const missing = results.find((r) => r.missingVariable)?.missingVariable;
+    let missing: string | undefined;
+    for (const pattern of statement.resource.strings) {
+      const r = match(pattern.value);
+      if (r.matched) return undefined;
+      missing ??= r.missingVariable;
+    }
     return {
       element: 'Resource',
-      reason: missing
-        ? `Resource ${quote(patterns)} uses \${${missing}}, which the request does not have, and nothing else matches ${request.resource}`
-        : `Resource ${quote(patterns)} does not match ${request.resource}`,
+      reason: () =>
+        missing
+          ? `Resource ${quote(list(statement.resource))} uses \${${missing}}, which the request does not have, and nothing else matches ${request.resource}`
+          : `Resource ${quote(list(statement.resource))} does not match ${request.resource}`,
     };
   }
   if (statement.notResource) {
     const patterns = list(statement.notResource);
     const results = patterns.map(match);
     const hit = patterns.find((_, i) => results[i]!.matched);
-    if (hit !== undefined) return { element: 'NotResource', reason: `NotResource "${hit}" excludes ${request.resource}` };
+    if (hit !== undefined) return { element: 'NotResource', reason: () => `NotResource "${hit}" excludes ${request.resource}` };
     const missing = results.find((r) => r.missingVariable)?.missingVariable;
     // A NotResource entry that cannot be resolved cannot be checked, so the statement does not apply.
-    if (missing) return { element: 'NotResource', reason: `NotResource uses \${${missing}}, which the request does not have` };
+    if (missing) return { element: 'NotResource', reason: () => `NotResource uses \${${missing}}, which the request does not have` };
     return undefined;
   }
   // A resource-based policy (a trust policy, a key policy) may leave Resource out: it is the resource it is attached to.
   if (policyType === 'resource') return undefined;
-  return { element: 'Resource', reason: 'the statement has neither Resource nor NotResource' };
+  return { element: 'Resource', reason: () => 'the statement has neither Resource nor NotResource' };
 }

@@ -26,7 +26,9 @@ export function expandAction(pattern: string, catalog: IamCatalog): ExpandedActi
   const service = (colon > 0 ? pattern.slice(0, colon) : pattern).toLowerCase();
   const name = colon > 0 ? pattern.slice(colon + 1) : '';
   if (!catalog.hasService(service)) return { pattern, service, actions: [], levels: [], unknown: true };
-  const actions = catalog.matchActions(service, name);
+  // An exact name is one lookup; only wildcards need a scan of the service's actions.
+  const exact = /[*?]/.test(name) ? undefined : catalog.action(service, name);
+  const actions = exact ? [exact] : /[*?]/.test(name) ? catalog.matchActions(service, name) : [];
   return { pattern, service, actions, levels: levelsOf(actions), unknown: actions.length === 0 };
 }
 
