@@ -53,7 +53,7 @@ describe('explain', () => {
   it('describes the principals of a resource-based policy', () => {
     const r = run(['explain', f('bucket.json')]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /Allows account 444455556666 reading objects in bucket `reports`/);
+    assert.match(r.stdout, /Allows account 444455556666 to read objects in bucket `reports`/);
   });
 
   const usage: [string, string[], RegExp][] = [

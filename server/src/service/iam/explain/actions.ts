@@ -60,3 +60,11 @@ export const LEVEL_VERB: Readonly<Record<AccessLevel, string>> = {
   'Permissions management': 'managing permissions of',
   Tagging: 'tagging',
 };
+
+export const LEVEL_INFINITIVE: Readonly<Record<AccessLevel, string>> = {
+  List: 'list',
+  Read: 'read',
+  Write: 'change',
+  'Permissions management': 'manage permissions of',
+  Tagging: 'tag',
+};

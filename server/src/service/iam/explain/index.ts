@@ -1,7 +1,7 @@
 import type { AccessLevel, IamCatalog } from '../catalog/catalog';
 import { inferPolicyKind } from '../detect';
 import { parsePolicy, type PolicyKind, type StatementModel } from '../model';
-import { describeExpanded, type ExpandedAction, expandAction, LEVEL_ORDER, LEVEL_VERB, levelsOf } from './actions';
+import { describeExpanded, type ExpandedAction, expandAction, LEVEL_INFINITIVE, LEVEL_ORDER, LEVEL_VERB, levelsOf } from './actions';
 import { describeConditions, describePrincipalElement, describeResource } from './phrases';
 
 /**
@@ -182,7 +182,10 @@ function explainStatement(statement: StatementModel, expanded: ExpandedAction[],
         : 'Would allow or deny (the Effect is invalid)';
   const principal = describePrincipalElement(statement.principal);
   const notPrincipal = describePrincipalElement(statement.notPrincipal);
-  const who = principal ? ` ${principal}` : notPrincipal ? ` everyone except ${notPrincipal}` : '';
+  const named = principal ?? (notPrincipal ? `everyone except ${notPrincipal}` : undefined);
+  // With a principal the sentence takes an infinitive: "Allows account 111122223333 to read …".
+  const who = named ? (effect === 'Deny' ? ` ${named} permission to` : ` ${named} to`) : '';
+  const form = named ? 'infinitive' : 'gerund';
 
   const on =
     resources.length > 0
@@ -193,22 +196,24 @@ function explainStatement(statement: StatementModel, expanded: ExpandedAction[],
   const when = conditions.length > 0 ? ` ${conditions.join(' and ')}` : '';
   let sentence: string;
   if (statement.notAction) {
-    sentence = `${verb}${who} every action except ${list(statement.notAction.strings.map((s) => s.value))} on ${on}${when}.`;
+    sentence = `${verb}${who} ${named ? 'perform ' : ''}every action except ${list(statement.notAction.strings.map((s) => s.value))} on ${on}${when}.`;
   } else {
     const actionText = actions.map((a) => (a.levels.length > 0 && a.pattern !== '*' ? `${a.description}, ${a.levels.join(' / ')}` : a.description)).join('; ');
-    sentence = `${verb}${who} ${doing(expanded, catalog)} ${on} (${actionText || 'no actions'})${when}.`;
+    sentence = `${verb}${who} ${doing(expanded, catalog, form)} ${on} (${actionText || 'no actions'})${when}.`;
   }
   return { index: statement.index, sid: statement.sid?.value, line, effect, sentence: sentence.replace(/\s+/g, ' '), actions, resources, conditions };
 }
 
 /** "reading and listing", "every S3 action on", "everything on": the verb phrase before the resources. */
-function doing(expanded: readonly ExpandedAction[], catalog: IamCatalog): string {
-  if (expanded.some((e) => e.service === '*')) return 'every action on';
+function doing(expanded: readonly ExpandedAction[], catalog: IamCatalog, form: 'gerund' | 'infinitive'): string {
+  const perform = form === 'infinitive' ? 'perform ' : '';
+  if (expanded.some((e) => e.service === '*')) return `${perform}every action on`;
   const whole = expanded.filter((e) => !e.unknown && e.actions.length === catalog.actions(e.service).length);
   if (whole.length > 0 && whole.length === expanded.length)
-    return `every ${joinWords(whole.map((e) => catalog.serviceName(e.service) ?? e.service))} action on`;
+    return `${perform}every ${joinWords(whole.map((e) => catalog.serviceName(e.service) ?? e.service))} action on`;
   const levels = levelsOf(expanded.flatMap((e) => e.actions));
-  return levels.length > 0 ? joinWords(levels.map((l) => LEVEL_VERB[l])) : 'actions on';
+  const verbs = form === 'infinitive' ? LEVEL_INFINITIVE : LEVEL_VERB;
+  return levels.length > 0 ? joinWords(levels.map((l) => verbs[l])) : `${perform}actions on`;
 }
 
 function joinWords(words: readonly string[]): string {
