@@ -229,7 +229,7 @@ describe('simulate usage errors exit 2', () => {
     ['no --resource', ['--action', 's3:GetObject'], /--resource is required/],
     ['a wildcard action', ['--action', 's3:Get*', '--resource', '*'], /without wildcards/],
     ['an action without a service', ['--action', 'GetObject', '--resource', '*'], /service:Action/],
-    ['a bad principal', ['--action', 's3:GetObject', '--resource', '*', '--principal', 'alice'], /--principal must be/],
+    ['a bad principal', ['--action', 's3:GetObject', '--resource', '*', '--principal', 'alice'], /principal must be/],
     ['a bad resource account', ['--action', 's3:GetObject', '--resource', '*', '--resource-account', '12'], /12-digit/],
     ['a context without =', ['--action', 's3:GetObject', '--resource', '*', '--context', 'aws:username'], /key=value/],
     ['a missing file', ['--action', 's3:GetObject', '--resource', '*', '--identity', f('nope.json')], /Cannot read/],

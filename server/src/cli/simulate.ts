@@ -1,17 +1,15 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  buildRequest,
   describePrincipal,
   type EvaluatedPolicyType,
-  type EvaluationRequest,
   type EvaluationResult,
   evaluateRequest,
+  formatTrace,
   type PolicyInput,
-  parsePrincipal,
   policyProblem,
-  unknownPrincipal,
 } from '../service/iam/evaluate';
-import { formatTrace } from './simulateFormat';
 
 /** `aws-study-hints simulate`: would this request be allowed, and which statements decide? */
 
@@ -78,24 +76,7 @@ export function simulate(args: readonly string[], usageError: UsageError): numbe
   }
 
   if (!values.action) return usageError('--action is required, e.g. --action s3:GetObject.', SIMULATE_USAGE);
-  if (!/^[A-Za-z0-9-]+:[A-Za-z0-9-]+$/.test(values.action))
-    return usageError(`--action must be one action as service:Action without wildcards, not "${values.action}".`, SIMULATE_USAGE);
   if (!values.resource) return usageError('--resource is required: an ARN, or * for actions without resource-level permissions.', SIMULATE_USAGE);
-  const resourceAccountFlag = values['resource-account'];
-  if (resourceAccountFlag !== undefined && !/^\d{12}$/.test(resourceAccountFlag))
-    return usageError(`--resource-account must be a 12-digit account ID, not "${resourceAccountFlag}".`, SIMULATE_USAGE);
-
-  let principal = values.principal !== undefined ? parsePrincipal(values.principal) : undefined;
-  if (values.principal !== undefined && !principal)
-    return usageError(
-      `--principal must be a user ARN (arn:aws:iam::111122223333:user/name), a role ARN (arn:aws:iam::111122223333:role/name) or an assumed-role ARN (arn:aws:sts::111122223333:assumed-role/role/session), not "${values.principal}".`,
-      SIMULATE_USAGE,
-    );
-  const arnAccount = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(values.resource)?.[1];
-  const resourceAccount = resourceAccountFlag ?? arnAccount ?? principal?.account;
-  // Without --principal the caller is someone of the resource's account whom no policy names.
-  principal ??= unknownPrincipal(resourceAccount);
-
   const context = new Map<string, string[]>();
   for (const entry of lists.context!) {
     const eq = entry.indexOf('=');
@@ -106,6 +87,15 @@ export function simulate(args: readonly string[], usageError: UsageError): numbe
     context.set(existing, [...(context.get(existing) ?? []), entry.slice(eq + 1)]);
   }
 
+  const built = buildRequest({
+    action: values.action,
+    resource: values.resource,
+    principal: values.principal,
+    resourceAccount: values['resource-account'],
+    context,
+  });
+  if ('error' in built) return usageError(`${built.error.charAt(0).toUpperCase()}${built.error.slice(1)}.`, SIMULATE_USAGE);
+  const { request } = built;
   const files: { type: EvaluatedPolicyType; path: string; level?: number }[] = [
     ...lists.identity!.map((path) => ({ type: 'identity' as const, path })),
     ...(values['resource-policy'] ? [{ type: 'resource' as const, path: values['resource-policy'] }] : []),
@@ -127,9 +117,10 @@ export function simulate(args: readonly string[], usageError: UsageError): numbe
     inputs.push({ type: file.type, file: file.path, text, level: file.level });
   }
 
-  const request: EvaluationRequest = { action: values.action, resource: values.resource, principal, resourceAccount, context };
   const result = evaluateRequest(request, inputs);
-  process.stdout.write(values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : `${formatTrace(request, result, describePrincipal(principal))}\n`);
+  process.stdout.write(
+    values.json ? `${JSON.stringify(toJson(result), null, 2)}\n` : `${formatTrace(request, result, describePrincipal(request.principal))}\n`,
+  );
   return 0;
 }
 

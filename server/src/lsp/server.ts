@@ -14,6 +14,7 @@ import { NotesService } from '../service/notes/service';
 import { QuizSessions } from '../service/quiz/sessions';
 import { deprecatedRuleKeys } from '../service/registry/severity';
 import { registerDocumentHandlers } from './handlers/documents';
+import { registerIamToolHandlers } from './handlers/iamTools';
 import { registerNotesHandlers } from './handlers/notes';
 import { registerQuizHandlers } from './handlers/quiz';
 import { registerStudyHandlers } from './handlers/study';
@@ -51,6 +52,7 @@ export function startServer(connection: Connection): void {
     study.changed('notes');
   });
   registerQuizHandlers(connection, documents, workspace, notes, serviceInstance, { get: () => sessions }, guarded, study);
+  registerIamToolHandlers(connection, documents, serviceInstance, guarded);
 
   const scanNotes = () =>
     void notesHandlers.scan().catch((error) => connection.console.error(`notes scan failed: ${error instanceof Error ? error.stack : String(error)}`));

@@ -191,3 +191,15 @@ export const COMMANDS = {
   refreshStudyView: 'awsStudyHints.refreshStudyView',
   openExamplePolicy: 'awsStudyHints.openExamplePolicy',
 } as const;
+
+export {
+  ExplainPolicyRequest,
+  type ExplainPolicyParams,
+  type ExplainPolicyResult,
+  SimulateRequest,
+  type SimulatedPolicy,
+  type SimulatedPolicyType,
+  type SimulatedStatement,
+  type SimulateParams,
+  type SimulateResult,
+} from './iamTools';

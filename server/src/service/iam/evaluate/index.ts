@@ -3,3 +3,5 @@ export { evaluateRequest } from './engine';
 export { policyProblem, RCP_FULL_AWS_ACCESS } from './policies';
 export { describePrincipal, parsePrincipal, unknownPrincipal } from './principal';
 export type * from './types';
+export { formatTrace } from './format';
+export { buildRequest, type RequestInput } from './request';

@@ -1,4 +1,4 @@
-import type { EvaluationRequest, EvaluationResult, PolicyTrace } from '../service/iam/evaluate';
+import type { EvaluationRequest, EvaluationResult, PolicyTrace } from './types';
 
 /** The readable trace of `simulate` without --json: the decision, the steps, then every policy and statement. */
 
