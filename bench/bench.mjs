@@ -11,6 +11,7 @@ import path from 'node:path';
 import { LspClient, REPO_ROOT, SERVER_EXEC_ARGV, SERVER_PATH } from '../test/support/lspClient.mjs';
 import { run as runBuildspecBench } from './buildspec.mjs';
 import { run as runNotesBench } from './notes.mjs';
+import { run as runSimulateBench } from './simulate.mjs';
 
 const WORKSPACE = { uri: 'file:///bench', name: 'bench' };
 
@@ -289,6 +290,7 @@ async function main() {
   console.log('');
   await runBuildspecBench();
   await runNotesBench();
+  await runSimulateBench();
 }
 
 main()

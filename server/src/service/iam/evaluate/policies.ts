@@ -1,3 +1,4 @@
+import { lineOf, lineStarts } from './lines';
 import { parsePolicy, type PolicyModel } from '../model';
 import { evaluateStatement } from './statement';
 import type { EvaluationRequest, PolicyInput, PolicyTrace } from './types';
@@ -10,24 +11,6 @@ export const RCP_FULL_AWS_ACCESS: PolicyInput = {
   file: 'RCPFullAWSAccess (AWS managed)',
   text: '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Principal": "*",\n      "Action": "*",\n      "Resource": "*"\n    }\n  ]\n}\n',
 };
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line of an offset, by binary search over the line starts. */
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 /** Why a text cannot be evaluated as a policy, or undefined when it can. */
 export function policyProblem(text: string): string | undefined {
@@ -47,7 +30,7 @@ function problemOf(model: PolicyModel): string | undefined {
  */
 const parsed = new Map<string, { model: PolicyModel; starts: number[] }>();
 
-function parseCached(text: string): { model: PolicyModel; starts: number[] } {
+export function parseCached(text: string): { model: PolicyModel; starts: number[] } {
   let entry = parsed.get(text);
   if (entry) {
     // Refresh its place so that the least recently used text goes first.

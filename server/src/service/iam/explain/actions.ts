@@ -32,8 +32,23 @@ export function expandAction(pattern: string, catalog: IamCatalog): ExpandedActi
   return { pattern, service, actions, levels: levelsOf(actions), unknown: actions.length === 0 };
 }
 
+/** Levels by the catalog's (cached) match lists, which a large policy asks about again and again. */
+const levelCache = new WeakMap<readonly ActionInfo[], AccessLevel[]>();
+
 export function levelsOf(actions: readonly ActionInfo[]): AccessLevel[] {
-  const found = new Set(actions.flatMap((a) => a.accessLevels));
+  let levels = levelCache.get(actions);
+  if (!levels) {
+    const found = new Set<AccessLevel>();
+    for (const action of actions) for (const level of action.accessLevels) found.add(level);
+    levels = LEVEL_ORDER.filter((level) => found.has(level));
+    levelCache.set(actions, levels);
+  }
+  return levels;
+}
+
+/** The union of several entries' levels, in the console's order. */
+export function unionOfLevels(lists: readonly (readonly AccessLevel[])[]): AccessLevel[] {
+  const found = new Set(lists.flat());
   return LEVEL_ORDER.filter((level) => found.has(level));
 }
 

@@ -1,7 +1,9 @@
+import { lineOf } from '../evaluate/lines';
+import { parseCached } from '../evaluate/policies';
 import type { AccessLevel, IamCatalog } from '../catalog/catalog';
 import { inferPolicyKind } from '../detect';
-import { parsePolicy, type PolicyKind, type StatementModel } from '../model';
-import { describeExpanded, type ExpandedAction, expandAction, LEVEL_INFINITIVE, LEVEL_ORDER, LEVEL_VERB, levelsOf } from './actions';
+import type { PolicyKind, StatementModel } from '../model';
+import { describeExpanded, type ExpandedAction, expandAction, LEVEL_INFINITIVE, LEVEL_ORDER, LEVEL_VERB, unionOfLevels } from './actions';
 import { describeConditions, describePrincipalElement, describeResource } from './phrases';
 
 /**
@@ -55,36 +57,39 @@ const ROLE: Readonly<Record<PolicyKind, string>> = {
   endpoint: 'A VPC endpoint policy: it caps what can be done through the endpoint; it grants nothing by itself.',
 };
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
+const descriptions = new WeakMap<ExpandedAction, string>();
+function describedOnce(e: ExpandedAction, catalog: IamCatalog): string {
+  let description = descriptions.get(e);
+  if (description === undefined) {
+    description = describeExpanded(e, catalog);
+    descriptions.set(e, description);
   }
-  return lo + 1;
+  return description;
 }
 
 export function explainPolicy(text: string, catalog: IamCatalog, kind?: PolicyKind): PolicyExplanation {
-  const model = parsePolicy(text);
+  // The same cache as simulations: the editor explains and simulates the same texts again and again.
+  const { model, starts } = parseCached(text);
   const resolvedKind = kind ?? model.wrapperKind ?? inferPolicyKind(model);
-  const starts = lineStarts(text);
+  // Large policies repeat the same action patterns: expand and describe each once.
+  const expansions = new Map<string, ExpandedAction>();
+  const expand = (pattern: string): ExpandedAction => {
+    let e = expansions.get(pattern);
+    if (!e) {
+      e = expandAction(pattern, catalog);
+      expansions.set(pattern, e);
+    }
+    return e;
+  };
   const statements: StatementExplanation[] = [];
   const expandedByStatement: ExpandedAction[][] = [];
   for (const statement of model.statements) {
-    const expanded = (statement.action?.strings ?? []).map((s) => expandAction(s.value, catalog));
+    const expanded = (statement.action?.strings ?? []).map((s) => expand(s.value));
     expandedByStatement.push(expanded);
     statements.push(explainStatement(statement, expanded, lineOf(starts, statement.node.offset), resolvedKind, catalog));
   }
   const summarize = (effect: string): { services: ServiceSummary[]; every: string[] } => {
-    const byService = new Map<string, { actions: Set<string>; resources: Set<string>; conditions: Map<string, number>; statements: number }>();
+    const byService = new Map<string, ServiceEntry>();
     const every: string[] = [];
     model.statements.forEach((statement, i) => {
       if (statement.effect?.value !== effect) return;
@@ -100,10 +105,11 @@ export function explainPolicy(text: string, catalog: IamCatalog, kind?: PolicyKi
         if (e.unknown) continue;
         let entry = byService.get(e.service);
         if (!entry) {
-          entry = { actions: new Set(), resources: new Set(), conditions: new Map(), statements: 0 };
+          entry = { expansions: new Set(), resources: new Set(), conditions: new Map(), statements: 0 };
           byService.set(e.service, entry);
         }
-        for (const a of e.actions) entry.actions.add(a.name);
+        // Patterns repeat across statements: keep each expansion once and unite the names at the end.
+        entry.expansions.add(e);
         for (const r of explanation.resources) entry.resources.add(r);
         if (seen.has(e.service)) continue;
         seen.add(e.service);
@@ -126,13 +132,24 @@ export function explainPolicy(text: string, catalog: IamCatalog, kind?: PolicyKi
   };
 }
 
-function summarizeService(
-  service: string,
-  entry: { actions: Set<string>; resources: Set<string>; conditions: Map<string, number>; statements: number },
-  catalog: IamCatalog,
-): ServiceSummary {
+interface ServiceEntry {
+  readonly expansions: Set<ExpandedAction>;
+  readonly resources: Set<string>;
+  readonly conditions: Map<string, number>;
+  statements: number;
+}
+
+/** A summary cell stays readable: the first resources, then how many more. */
+const MAX_LISTED = 8;
+function shortList(items: string[]): string[] {
+  return items.length <= MAX_LISTED ? items : [...items.slice(0, MAX_LISTED), `and ${items.length - MAX_LISTED} more`];
+}
+
+function summarizeService(service: string, entry: ServiceEntry, catalog: IamCatalog): ServiceSummary {
   const all = catalog.actions(service);
-  const granted = all.filter((a) => entry.actions.has(a.name));
+  const names = new Set<string>();
+  for (const e of entry.expansions) for (const a of e.actions) names.add(a.name);
+  const granted = all.filter((a) => names.has(a.name));
   const levels = LEVEL_ORDER.map((level) => ({
     level,
     granted: granted.filter((a) => a.accessLevels.includes(level)).length,
@@ -150,9 +167,9 @@ function summarizeService(
     name: catalog.serviceName(service) ?? service,
     access,
     levels,
-    resources: entry.resources.size > 0 ? [...entry.resources] : ['(the resource the policy is attached to)'],
+    resources: entry.resources.size === 0 ? ['(the resource the policy is attached to)'] : shortList([...entry.resources]),
     // A condition that only some of the service's statements carry limits only those.
-    conditions: [...entry.conditions].map(([c, n]) => (n === entry.statements ? c : `${c} (some statements)`)),
+    conditions: shortList([...entry.conditions].map(([c, n]) => (n === entry.statements ? c : `${c} (some statements)`))),
   };
 }
 
@@ -167,7 +184,7 @@ function explainStatement(statement: StatementModel, expanded: ExpandedAction[],
   const conditions = describeConditions(statement.condition);
   const actions = expanded.map((e) => ({
     pattern: e.pattern,
-    description: describeExpanded(e, catalog),
+    description: describedOnce(e, catalog),
     count: e.service === '*' ? catalog.totalActionCount() : e.actions.length,
     levels: e.levels,
   }));
@@ -211,7 +228,7 @@ function doing(expanded: readonly ExpandedAction[], catalog: IamCatalog, form: '
   const whole = expanded.filter((e) => !e.unknown && e.actions.length === catalog.actions(e.service).length);
   if (whole.length > 0 && whole.length === expanded.length)
     return `${perform}every ${joinWords(whole.map((e) => catalog.serviceName(e.service) ?? e.service))} action on`;
-  const levels = levelsOf(expanded.flatMap((e) => e.actions));
+  const levels = unionOfLevels(expanded.map((e) => e.levels));
   const verbs = form === 'infinitive' ? LEVEL_INFINITIVE : LEVEL_VERB;
   return levels.length > 0 ? joinWords(levels.map((l) => verbs[l])) : `${perform}actions on`;
 }
