@@ -481,3 +481,25 @@ describe('KMS key policies', () => {
   ];
   runCases(rows);
 });
+
+describe('deciding statements', () => {
+  runCases([
+    {
+      name: 'both an identity Allow and a resource Allow naming the user are listed',
+      rule: `${SINGLE}: the union of identity and resource grants`,
+      identity: [get('I')],
+      resourcePolicy: grant(USER),
+      expect: 'allowed',
+      deciding: ['I', 'R'],
+    },
+    {
+      name: 'an identity Allow cut by the boundary is not listed next to a direct grant',
+      rule: `${BOUNDARY}: the boundary limits only the identity grant`,
+      identity: [get('I')],
+      resourcePolicy: grant(USER),
+      boundary: [{ Sid: 'B', Effect: 'Allow', Action: 'ec2:*', Resource: '*' }],
+      expect: 'allowed',
+      deciding: ['R'],
+    },
+  ]);
+});

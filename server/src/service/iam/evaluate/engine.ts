@@ -166,11 +166,7 @@ export function evaluateRequest(request: EvaluationRequest, inputs: readonly Pol
 
   if (isKms) {
     if (!hasResourcePolicy)
-      return result(
-        'implicit-deny',
-        [],
-        'Denied implicitly: a KMS key can be used only when its key policy allows it, and no key policy was given (--resource-policy).',
-      );
+      return result('implicit-deny', [], 'Denied implicitly: a KMS key can be used only when its key policy allows it, and no key policy was given.');
     if (resourceAllows.length === 0)
       return result(
         'implicit-deny',
@@ -183,14 +179,15 @@ export function evaluateRequest(request: EvaluationRequest, inputs: readonly Pol
   if (direct.length > 0) {
     return result(
       'allowed',
-      direct,
+      // Identity-based Allows that also apply granted too: list them with the resource's.
+      [...(identityPath ? identityAllows : []), ...direct],
       `Allowed: the ${resourceWord} names the caller directly (${label(direct[0]!)}), which within one account is enough on its own; an implicit deny in identity-based policies, a permissions boundary or a session policy does not limit it.`,
     );
   }
   if (role.length > 0 && boundaryOk && sessionOk) {
     return result(
       'allowed',
-      role,
+      [...(identityPath ? identityAllows : []), ...role],
       `Allowed: the ${resourceWord} names the role (${label(role[0]!)}); within one account that grants without an identity-based policy, though a permissions boundary and a session policy still have to allow it.`,
     );
   }
