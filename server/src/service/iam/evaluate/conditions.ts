@@ -182,7 +182,7 @@ function compare(name: string, policyValue: string, requestValue: string, contex
     case 'ArnEquals':
     case 'ArnLike':
       // Both compare the six colon-separated parts one by one, wildcards allowed in each.
-      return requestValue.startsWith('arn:') && matchArnPattern(policyValue, requestValue, context, variables).matched;
+      return requestValue.startsWith('arn:') && matchArnPattern(policyValue, requestValue, context, variables, 'condition').matched;
     default:
       if (name.startsWith('Numeric')) return ordered(name, toNumber(plain(policyValue, context, variables) ?? ''), toNumber(requestValue));
       if (name.startsWith('Date')) return ordered(name, toDate(plain(policyValue, context, variables) ?? ''), toDate(requestValue));

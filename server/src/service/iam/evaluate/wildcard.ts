@@ -1,4 +1,4 @@
-import { type ValuePiece, resolveVariables, type Resolved } from './variables';
+import { resolveVariables, type ValuePiece } from './variables';
 import type { RequestContext } from './types';
 
 /**
@@ -127,69 +127,70 @@ export function arnSegments(text: string): string[] {
 
 export type ArnMatch = { readonly matched: boolean; readonly missingVariable?: string };
 
-/**
- * A Resource pattern (or an ArnLike value) against an ARN, one segment at a time: a wildcard
- * in the region segment cannot swallow the account, but the last segment (the resource part)
- * may contain colons and `*` spans them. A pattern with fewer segments lets its last one take
- * the rest of the ARN. `*` alone matches everything, ARN or not.
- */
 const MATCHED: ArnMatch = { matched: true };
 const NOT_MATCHED: ArnMatch = { matched: false };
 
-/** Segments of the last few request values: every statement of a simulation splits the same resource. */
-const valueSegmentCache = new Map<string, string[]>();
+/**
+ * How wildcards behave segment by segment. Resource element (reference_policies_elements_resource.html,
+ * "Using wildcards in resource ARNs"): `*` and `?` stay within their colon-separated segment,
+ * except that a `*` that is the last character of a segment "can expand to match beyond colon
+ * boundaries", and the resource part may itself contain colons. Arn… condition operators
+ * (reference_policies_elements_condition_operators.html#Conditions_ARN) check the six parts
+ * separately, so there a `*` never leaves its segment (the resource part still takes the rest).
+ */
+export type ArnWildcards = 'resource' | 'condition';
 
-function valueSegmentsOf(value: string): string[] {
-  let segments = valueSegmentCache.get(value);
-  if (!segments) {
-    if (valueSegmentCache.size > 256) valueSegmentCache.clear();
-    segments = arnSegments(value);
-    valueSegmentCache.set(value, segments);
-  }
-  return segments;
+function arnRegex(segments: readonly (readonly ValuePiece[])[], mode: ArnWildcards): { prefix: string; regex: RegExp } {
+  let source = '';
+  segments.forEach((pieces, i) => {
+    if (i > 0) source += ':';
+    const final = i === segments.length - 1;
+    pieces.forEach((piece, p) => {
+      if (piece.fromVariable) {
+        source += escapeRegex(piece.text);
+        return;
+      }
+      const lastPiece = p === pieces.length - 1;
+      for (let c = 0; c < piece.text.length; c++) {
+        const char = piece.text[c]!;
+        const endsSegment = lastPiece && c === piece.text.length - 1;
+        if (char === '*') source += final || (mode === 'resource' && endsSegment) ? '[\\s\\S]*' : '[^:]*';
+        else if (char === '?') source += final ? '[\\s\\S]' : '[^:]';
+        else source += escapeRegex(char);
+      }
+    });
+  });
+  const prefix = literalPrefix(segments.flatMap((pieces, i) => (i > 0 ? [{ text: ':', fromVariable: true }, ...pieces] : pieces)));
+  return { prefix, regex: new RegExp(`^${source}$`) };
 }
 
-/** A pattern without variables, split and compiled once. */
-const staticArnPatterns = new Map<string, { segments: Matcher[]; whole: Matcher }>();
+/** Patterns without variables, compiled once per mode. */
+const staticArnPatterns = new Map<string, { prefix: string; regex: RegExp }>();
 
-function staticArnPattern(pattern: string): { segments: Matcher[]; whole: Matcher } {
-  let entry = staticArnPatterns.get(pattern);
-  if (!entry) {
-    entry = { segments: arnSegments(pattern).map((segment) => compile(segment, false)), whole: compile(pattern, false) };
-    if (staticArnPatterns.size > 50_000) staticArnPatterns.clear();
-    staticArnPatterns.set(pattern, entry);
-  }
-  return entry;
-}
-
-export function matchArnPattern(pattern: string, value: string, context: RequestContext, variables: boolean): ArnMatch {
+export function matchArnPattern(pattern: string, value: string, context: RequestContext, variables: boolean, mode: ArnWildcards = 'resource'): ArnMatch {
   if (pattern === '*') return MATCHED;
-  const valueSegments = valueSegmentsOf(value);
+  let compiledPattern: { prefix: string; regex: RegExp };
   if (!variables || !pattern.includes('${')) {
-    const { segments, whole } = staticArnPattern(pattern);
-    if (segments.length === 1 || valueSegments.length === 1) return whole(value) ? MATCHED : NOT_MATCHED;
-    for (let i = 0; i < segments.length; i++) {
-      const last = i === segments.length - 1;
-      const target = last ? (i === valueSegments.length - 1 ? valueSegments[i] : valueSegments.slice(i).join(':')) : valueSegments[i];
-      if (target === undefined || !segments[i]!(target)) return NOT_MATCHED;
+    const key = `${mode === 'resource' ? 'r' : 'c'}${pattern}`;
+    let entry = staticArnPatterns.get(key);
+    if (!entry) {
+      entry = arnRegex(
+        arnSegments(pattern).map((text) => [{ text, fromVariable: false }]),
+        mode,
+      );
+      if (staticArnPatterns.size > 50_000) staticArnPatterns.clear();
+      staticArnPatterns.set(key, entry);
     }
-    return MATCHED;
+    compiledPattern = entry;
+  } else {
+    const segments: ValuePiece[][] = [];
+    for (const segment of arnSegments(pattern)) {
+      const resolved = resolveVariables(segment, context, variables);
+      if (!resolved.ok) return { matched: false, missingVariable: resolved.missing };
+      segments.push([...resolved.pieces]);
+    }
+    compiledPattern = arnRegex(segments, mode);
   }
-  const patternSegments = arnSegments(pattern);
-  const resolved: Resolved[] = patternSegments.map((segment) => resolveVariables(segment, context, variables));
-  const missing = resolved.find((r) => !r.ok);
-  if (missing && !missing.ok) return { matched: false, missingVariable: missing.missing };
-  if (patternSegments.length === 1 || valueSegments.length === 1) {
-    const pieces = resolved.flatMap((r, i) => (r.ok ? [...(i > 0 ? [{ text: ':', fromVariable: true }] : []), ...r.pieces] : []));
-    return { matched: matchPieces(pieces, value, false) };
-  }
-  for (let i = 0; i < patternSegments.length; i++) {
-    const r = resolved[i]!;
-    if (!r.ok) return { matched: false };
-    const last = i === patternSegments.length - 1;
-    const target = last ? valueSegments.slice(i).join(':') : valueSegments[i];
-    if (target === undefined) return { matched: false };
-    if (!matchPieces(r.pieces, target, false)) return { matched: false };
-  }
-  return { matched: true };
+  // Most statements of a large policy differ from the request early: a prefix test spares the regex.
+  return value.startsWith(compiledPattern.prefix) && compiledPattern.regex.test(value) ? MATCHED : NOT_MATCHED;
 }
