@@ -2,7 +2,7 @@ import type { StatementModel, StringListElement } from '../model';
 import { evaluateConditions } from './conditions';
 import { matchPrincipalElement } from './principal';
 import type { EvaluatedPolicyType, EvaluationRequest, FailedElement, PrincipalMatch, StatementTrace } from './types';
-import { matchAction, matchArnPattern } from './wildcard';
+import { findAction, matchArnPattern } from './wildcard';
 
 /**
  * Whether one statement applies to the request: its Action/NotAction, Resource/NotResource,
@@ -71,10 +71,10 @@ export function evaluateStatement(input: StatementInput, request: EvaluationRequ
   if (!effect) return fail('Effect', () => `Effect is ${effectText === undefined ? 'missing' : `"${effectText}"`}, not Allow or Deny`);
 
   if (statement.action) {
-    if (!statement.action.strings.some((a) => matchAction(a.value, request.action)))
+    if (findAction(statement.action, request.action) < 0)
       return fail('Action', () => `Action ${quote(list(statement.action))} does not include ${request.action}`);
   } else if (statement.notAction) {
-    const excluded = statement.notAction.strings.find((a) => matchAction(a.value, request.action));
+    const excluded = statement.notAction.strings[findAction(statement.notAction, request.action)];
     if (excluded !== undefined) return fail('NotAction', () => `NotAction "${excluded.value}" excludes ${request.action}`);
   } else return fail('Action', () => 'the statement has neither Action nor NotAction');
 

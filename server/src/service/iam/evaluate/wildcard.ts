@@ -105,6 +105,21 @@ export function matchAction(pattern: string, action: string): boolean {
   return compile(pattern, true)(lower(action));
 }
 
+/** The matchers of an Action or NotAction list, compiled once per parsed element. */
+const elementMatchers = new WeakMap<object, Matcher[]>();
+
+/** The index of the first entry of the list that matches the action, or -1. */
+export function findAction(element: { readonly strings: readonly { readonly value: string }[] }, action: string): number {
+  let matchers = elementMatchers.get(element);
+  if (!matchers) {
+    matchers = element.strings.map((s) => compile(s.value, true));
+    elementMatchers.set(element, matchers);
+  }
+  const value = lower(action);
+  for (let i = 0; i < matchers.length; i++) if (matchers[i]!(value)) return i;
+  return -1;
+}
+
 /** Splits at the first five colons that are not inside `${…}`: arn, partition, service, region, account, resource. */
 export function arnSegments(text: string): string[] {
   const segments: string[] = [];
