@@ -25,6 +25,7 @@ the deciding statements and an explanation).
   --resource-account the account that owns the resource (default: the account in the resource
                      ARN, else the principal's); RCPs and the cross-account rule depend on it
   --scp              one file per organisation level (root, OU, account); every level must allow
+                     (no FullAWSAccess is added: each file holds the Allow of its level)
   --rcp              added to RCPFullAWSAccess, which is always attached
   --context          the whole request context: keys not given are absent (nothing is derived
                      from other flags); repeat a key for a multivalued key
