@@ -3,8 +3,11 @@ import { parseCached } from '../evaluate/policies';
 import type { AccessLevel, IamCatalog } from '../catalog/catalog';
 import { inferPolicyKind } from '../detect';
 import type { PolicyKind, StatementModel } from '../model';
-import { describeExpanded, type ExpandedAction, expandAction, LEVEL_INFINITIVE, LEVEL_ORDER, LEVEL_VERB, unionOfLevels } from './actions';
+import { describeExpanded, type ExpandedAction, expandAction, LEVEL_INFINITIVE, LEVEL_VERB, unionOfLevels } from './actions';
 import { describeConditions, describePrincipalElement, describeResource } from './phrases';
+import { type ServiceSummary, summarize } from './summary';
+
+export type { ServiceSummary } from './summary';
 
 /**
  * "What does this policy allow?" in plain words: one sentence per statement and a per-service
@@ -21,16 +24,6 @@ export interface StatementExplanation {
   readonly effect: string;
   readonly sentence: string;
   readonly actions: readonly { readonly pattern: string; readonly description: string; readonly count: number; readonly levels: readonly AccessLevel[] }[];
-  readonly resources: readonly string[];
-  readonly conditions: readonly string[];
-}
-
-export interface ServiceSummary {
-  readonly service: string;
-  readonly name: string;
-  /** "Full access" or "Limited: Read, List". */
-  readonly access: string;
-  readonly levels: readonly { readonly level: AccessLevel; readonly granted: number; readonly total: number }[];
   readonly resources: readonly string[];
   readonly conditions: readonly string[];
 }
@@ -88,40 +81,8 @@ export function explainPolicy(text: string, catalog: IamCatalog, kind?: PolicyKi
     expandedByStatement.push(expanded);
     statements.push(explainStatement(statement, expanded, lineOf(starts, statement.node.offset), resolvedKind, catalog));
   }
-  const summarize = (effect: string): { services: ServiceSummary[]; every: string[] } => {
-    const byService = new Map<string, ServiceEntry>();
-    const every: string[] = [];
-    model.statements.forEach((statement, i) => {
-      if (statement.effect?.value !== effect) return;
-      const explanation = statements[i]!;
-      const label = explanation.sid ? `"${explanation.sid}"` : `statement ${i + 1}`;
-      const seen = new Set<string>();
-      if (statement.notAction) every.push(`${label} (line ${explanation.line}): every action except ${list(statement.notAction.strings.map((s) => s.value))}`);
-      for (const e of expandedByStatement[i]!) {
-        if (e.service === '*') {
-          every.push(`${label} (line ${explanation.line}): every action of every service`);
-          continue;
-        }
-        if (e.unknown) continue;
-        let entry = byService.get(e.service);
-        if (!entry) {
-          entry = { expansions: new Set(), resources: new Set(), conditions: new Map(), statements: 0 };
-          byService.set(e.service, entry);
-        }
-        // Patterns repeat across statements: keep each expansion once and unite the names at the end.
-        entry.expansions.add(e);
-        for (const r of explanation.resources) entry.resources.add(r);
-        if (seen.has(e.service)) continue;
-        seen.add(e.service);
-        entry.statements++;
-        for (const c of explanation.conditions) entry.conditions.set(c, (entry.conditions.get(c) ?? 0) + 1);
-      }
-    });
-    const services = [...byService.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([service, entry]) => summarizeService(service, entry, catalog));
-    return { services, every };
-  };
-  const allow = summarize('Allow');
-  const deny = summarize('Deny');
+  const allow = summarize(model.statements, statements, expandedByStatement, 'Allow', catalog);
+  const deny = summarize(model.statements, statements, expandedByStatement, 'Deny', catalog);
   return {
     kind: resolvedKind,
     role: ROLE[resolvedKind],
@@ -129,47 +90,6 @@ export function explainPolicy(text: string, catalog: IamCatalog, kind?: PolicyKi
     allowed: allow.services,
     denied: deny.services,
     everyService: [...allow.every, ...deny.every.map((e) => `denied: ${e}`)],
-  };
-}
-
-interface ServiceEntry {
-  readonly expansions: Set<ExpandedAction>;
-  readonly resources: Set<string>;
-  readonly conditions: Map<string, number>;
-  statements: number;
-}
-
-/** A summary cell stays readable: the first resources, then how many more. */
-const MAX_LISTED = 8;
-function shortList(items: string[]): string[] {
-  return items.length <= MAX_LISTED ? items : [...items.slice(0, MAX_LISTED), `and ${items.length - MAX_LISTED} more`];
-}
-
-function summarizeService(service: string, entry: ServiceEntry, catalog: IamCatalog): ServiceSummary {
-  const all = catalog.actions(service);
-  const names = new Set<string>();
-  for (const e of entry.expansions) for (const a of e.actions) names.add(a.name);
-  const granted = all.filter((a) => names.has(a.name));
-  const levels = LEVEL_ORDER.map((level) => ({
-    level,
-    granted: granted.filter((a) => a.accessLevels.includes(level)).length,
-    total: all.filter((a) => a.accessLevels.includes(level)).length,
-  })).filter((l) => l.total > 0);
-  const full = granted.length === all.length;
-  const access = full
-    ? 'Full access'
-    : `Limited: ${levels
-        .filter((l) => l.granted > 0)
-        .map((l) => (l.granted === l.total ? `${l.level} (all)` : `${l.level} (${l.granted} of ${l.total})`))
-        .join(', ')}`;
-  return {
-    service,
-    name: catalog.serviceName(service) ?? service,
-    access,
-    levels,
-    resources: entry.resources.size === 0 ? ['(the resource the policy is attached to)'] : shortList([...entry.resources]),
-    // A condition that only some of the service's statements carry limits only those.
-    conditions: shortList([...entry.conditions].map(([c, n]) => (n === entry.statements ? c : `${c} (some statements)`))),
   };
 }
 
