@@ -187,6 +187,72 @@ describe('simulate --json', () => {
   });
 });
 
+describe('simulate conventions', () => {
+  it('takes several files after one --identity', () => {
+    const out = simulateJson([
+      '--action',
+      'kms:Decrypt',
+      '--resource',
+      'arn:aws:kms:us-east-1:111122223333:key/k1',
+      '--principal',
+      ALICE,
+      '--identity',
+      f('identity.json'),
+      f('kms-user.json'),
+      '--resource-policy',
+      f('key.json'),
+    ]);
+    assert.equal(out.decision, 'allowed');
+    assert.deepEqual(out.statements.map((s) => s.sid).sort(), ['EnableIamPolicies', 'UseKey']);
+  });
+
+  it('reads the resource account from the resource ARN, else the principal', () => {
+    const base = ['--action', 'kms:Decrypt', '--principal', ALICE, '--identity', f('kms-user.json'), '--resource-policy', f('key.json')];
+    // The key is in 444455556666: for alice (111122223333) the request crosses accounts, and the key policy trusts her account.
+    const cross = simulateJson([...base, '--resource', 'arn:aws:kms:us-east-1:444455556666:key/k1']);
+    assert.equal(cross.decision, 'allowed');
+    assert.match(cross.explanation, /cross-account/);
+    // For bob (444455556666) the same key is in his own account, and its policy trusts only 111122223333.
+    const same = simulateJson([...base, '--resource', 'arn:aws:kms:us-east-1:444455556666:key/k1', '--principal', BOB]);
+    assert.equal(same.decision, 'implicit-deny');
+    assert.match(same.explanation, /key policy allows neither/);
+  });
+
+  it('accepts a role ARN and an assumed-role ARN as the principal', () => {
+    for (const principal of ['arn:aws:iam::111122223333:role/app', 'arn:aws:sts::111122223333:assumed-role/app/s1']) {
+      const out = simulateJson([
+        '--action',
+        's3:GetObject',
+        '--resource',
+        'arn:aws:s3:::reports/a',
+        '--principal',
+        principal,
+        '--identity',
+        f('identity.json'),
+        '--context',
+        'aws:SecureTransport=true',
+      ]);
+      assert.equal(out.decision, 'allowed', principal);
+    }
+  });
+
+  it('keeps an empty value given as key=', () => {
+    const out = simulateJson([
+      '--action',
+      's3:PutObject',
+      '--resource',
+      'arn:aws:s3:::home//x',
+      '--principal',
+      ALICE,
+      '--identity',
+      f('identity.json'),
+      '--context',
+      'aws:username=',
+    ]);
+    assert.equal(out.decision, 'allowed');
+  });
+});
+
 describe('simulate without --json', () => {
   it('prints a trace: each policy, each statement, why', () => {
     const r = run([

@@ -137,3 +137,21 @@ describe('phrases', () => {
     assert.deepEqual(conditionsOf({ Null: { 'aws:TokenIssueTime': 'true' } }), ['only when `aws:TokenIssueTime` is absent']);
   });
 });
+
+describe('trust policies', () => {
+  it('reads who may assume the role', () => {
+    const text = policy([
+      { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+      {
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+        Action: 'sts:AssumeRole',
+        Condition: { StringEquals: { 'sts:ExternalId': 'abc' } },
+      },
+    ]);
+    const e = explainPolicy(text, catalog);
+    assert.equal(e.kind, 'trust');
+    assert.equal(e.statements[0]!.sentence, 'Lets the service `lambda.amazonaws.com` assume this role (sts:AssumeRole).');
+    assert.equal(e.statements[1]!.sentence, 'Lets account 444455556666 assume this role (sts:AssumeRole) only when `sts:ExternalId` is `abc`.');
+  });
+});

@@ -132,7 +132,12 @@ function explainStatement(statement: StatementModel, expanded: ExpandedAction[],
         : 'the resource this policy is attached to';
   const when = conditions.length > 0 ? ` ${conditions.join(' and ')}` : '';
   let sentence: string;
-  if (statement.notAction) {
+  const assumeOnly = expanded.length > 0 && expanded.every((e) => /^sts:(AssumeRole|TagSession|SetSourceIdentity|SetContext)/i.test(e.pattern));
+  if (kind === 'trust' && assumeOnly && named) {
+    // A trust policy's Allow reads best as who may become the role (id_roles_terminology.html: trust policy).
+    const verbPhrase = effect === 'Deny' ? `Forbids ${named} to assume` : `Lets ${named} assume`;
+    sentence = `${verbPhrase} this role (${expanded.map((e) => e.pattern).join(', ')})${when}.`;
+  } else if (statement.notAction) {
     sentence = `${verb}${who} ${named ? 'perform ' : ''}every action except ${list(statement.notAction.strings.map((s) => s.value))} on ${on}${when}.`;
   } else {
     const actionText = actions.map((a) => (a.levels.length > 0 && a.pattern !== '*' ? `${a.description}, ${a.levels.join(' / ')}` : a.description)).join('; ');
