@@ -503,3 +503,154 @@ describe('deciding statements', () => {
     },
   ]);
 });
+
+describe('classic guardrails', () => {
+  const regionGuard = [
+    {
+      Sid: 'OnlyEuRegions',
+      Effect: 'Deny',
+      NotAction: ['iam:*', 'sts:*', 'organizations:*'],
+      Resource: '*',
+      Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'eu-central-1'] } },
+    },
+  ];
+  const rows: Case[] = [
+    {
+      name: 'region guard SCP denies another region',
+      rule: `${SCP}: a Deny with NotAction and a condition`,
+      identity: [allowAll()],
+      scp: [[allowAll(), ...regionGuard]],
+      context: { 'aws:RequestedRegion': 'us-east-1' },
+      expect: 'explicit-deny',
+      deciding: ['OnlyEuRegions'],
+    },
+    {
+      name: 'region guard SCP lets an allowed region through',
+      rule: SCP,
+      identity: [allowAll()],
+      scp: [[allowAll(), ...regionGuard]],
+      context: { 'aws:RequestedRegion': 'eu-west-1' },
+      expect: 'allowed',
+    },
+    {
+      name: 'region guard SCP exempts global services',
+      rule: `${DOC}reference_policies_elements_notaction.html: NotAction exempts the listed actions`,
+      action: 'iam:ListRoles',
+      resource: '*',
+      identity: [allowAll()],
+      scp: [[allowAll(), ...regionGuard]],
+      context: { 'aws:RequestedRegion': 'us-east-1' },
+      expect: 'allowed',
+    },
+    {
+      name: 'region guard with a missing key denies (negated operator)',
+      rule: `${DOC}reference_policies_elements_condition_operators.html: negated operators are true for a missing key`,
+      identity: [allowAll()],
+      scp: [[allowAll(), ...regionGuard]],
+      expect: 'explicit-deny',
+    },
+    {
+      name: 'deny everything but one bucket with NotResource',
+      rule: `${DOC}reference_policies_elements_notresource.html: Deny with NotResource`,
+      resource: 'arn:aws:s3:::other/x',
+      identity: [allowAll(), { Sid: 'OnlyReports', Effect: 'Deny', Action: 's3:*', NotResource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }],
+      expect: 'explicit-deny',
+      deciding: ['OnlyReports'],
+    },
+    {
+      name: 'NotResource guard lets the named bucket through',
+      rule: `${DOC}reference_policies_elements_notresource.html`,
+      identity: [allowAll(), { Sid: 'OnlyReports', Effect: 'Deny', Action: 's3:*', NotResource: ['arn:aws:s3:::reports', 'arn:aws:s3:::reports/*'] }],
+      expect: 'allowed',
+    },
+    {
+      name: 'deny without MFA, written with BoolIfExists, denies a request without the key',
+      rule: `${DOC}reference_policies_elements_condition_operators.html#Conditions_IfExists: BoolIfExists false on a missing key`,
+      identity: [
+        allowAll(),
+        { Sid: 'NeedMfa', Effect: 'Deny', Action: '*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } },
+      ],
+      expect: 'explicit-deny',
+    },
+    {
+      name: 'deny without MFA lets an MFA session through',
+      rule: `${DOC}reference_policies_elements_condition_operators.html#Conditions_IfExists`,
+      identity: [
+        allowAll(),
+        { Sid: 'NeedMfa', Effect: 'Deny', Action: '*', Resource: '*', Condition: { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } } },
+      ],
+      context: { 'aws:MultiFactorAuthPresent': 'true' },
+      expect: 'allowed',
+    },
+    {
+      name: 'bucket policy denying plain HTTP',
+      rule: `${DOC}reference_policies_elements_condition_operators.html#Conditions_Boolean: aws:SecureTransport`,
+      identity: [allowAll()],
+      resourcePolicy: [
+        {
+          Sid: 'TlsOnly',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: 'arn:aws:s3:::reports/*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+      context: { 'aws:SecureTransport': 'false' },
+      expect: 'explicit-deny',
+      deciding: ['TlsOnly'],
+    },
+    {
+      name: 'a tag-based ABAC Allow: principal tag equals resource tag',
+      rule: `${DOC}introduction_attribute-based-access-control.html: ABAC with tag variables`,
+      action: 'ec2:StartInstances',
+      resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1',
+      identity: [
+        {
+          Sid: 'Abac',
+          Effect: 'Allow',
+          Action: 'ec2:StartInstances',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:ResourceTag/project': '${aws:PrincipalTag/project}' } },
+        },
+      ],
+      context: { 'aws:ResourceTag/project': 'apollo', 'aws:PrincipalTag/project': 'apollo' },
+      expect: 'allowed',
+    },
+    {
+      name: 'ABAC: another project',
+      rule: `${DOC}introduction_attribute-based-access-control.html`,
+      action: 'ec2:StartInstances',
+      resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1',
+      identity: [
+        {
+          Sid: 'Abac',
+          Effect: 'Allow',
+          Action: 'ec2:StartInstances',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:ResourceTag/project': '${aws:PrincipalTag/project}' } },
+        },
+      ],
+      context: { 'aws:ResourceTag/project': 'gemini', 'aws:PrincipalTag/project': 'apollo' },
+      expect: 'implicit-deny',
+    },
+    {
+      name: 'ABAC: a principal without the tag is not allowed',
+      rule: `${DOC}reference_policies_variables.html: a variable without a value`,
+      action: 'ec2:StartInstances',
+      resource: 'arn:aws:ec2:us-east-1:111122223333:instance/i-1',
+      identity: [
+        {
+          Sid: 'Abac',
+          Effect: 'Allow',
+          Action: 'ec2:StartInstances',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:ResourceTag/project': '${aws:PrincipalTag/project}' } },
+        },
+      ],
+      context: { 'aws:ResourceTag/project': 'apollo' },
+      expect: 'implicit-deny',
+    },
+  ];
+  runCases(rows);
+});
