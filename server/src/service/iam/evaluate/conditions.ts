@@ -127,7 +127,8 @@ export function evaluateOne(operator: string, key: string, policyValues: readonl
       : { ...base, result: false, reason: `ForAnyValue: no value of ${present} satisfies ${info.name} ${show(policyValues)}` };
   }
 
-  if (missing) {
+  // Without a set operator, an empty list is no value at all: the key counts as missing.
+  if (missing || requestValues.length === 0) {
     if (parsed.ifExists) return { ...base, result: true, reason: `${key} is missing and ${operator} ends in IfExists, so the condition is true` };
     return negated
       ? { ...base, result: true, reason: `${key} is missing; a negated operator (${info.name}) is true for a missing key` }

@@ -40,6 +40,12 @@ function label({ policy, statement }: Matched): string {
   return `${statement.sid ? `"${statement.sid}"` : `statement ${statement.index + 1}`} (${policy.file}:${statement.line})`;
 }
 
+/** The first few labels, then a count: a large policy can match hundreds of statements. */
+function labels(list: readonly Matched[]): string {
+  const shown = list.slice(0, 3).map(label).join(', ');
+  return list.length > 3 ? `${shown} and ${list.length - 3} more` : shown;
+}
+
 export function evaluateRequest(request: EvaluationRequest, inputs: readonly PolicyInput[]): EvaluationResult {
   const withRcp = inputs.some((p) => p.type === 'rcp') ? [...inputs, RCP_FULL_AWS_ACCESS] : inputs;
   const policies = withRcp.map((input) => evaluatePolicy(input, request));
@@ -59,7 +65,7 @@ export function evaluateRequest(request: EvaluationRequest, inputs: readonly Pol
   // 1. Explicit deny anywhere.
   const denies = matched(undefined, 'Deny');
   if (denies.length > 0) {
-    steps.push(`Explicit deny: ${denies.map(label).join(', ')} matches.`);
+    steps.push(`Explicit deny: ${labels(denies)} matches.`);
     const where = [...new Set(denies.map((d) => policyName(d.policy.type)))].join(' and ');
     return result(
       'explicit-deny',
@@ -83,7 +89,7 @@ export function evaluateRequest(request: EvaluationRequest, inputs: readonly Pol
         `Denied implicitly by the SCPs: level ${level + 1} of the organisation (${files}) has no Allow for ${request.action} on this resource, and every level from the root down to the account must allow.`,
       );
     }
-    steps.push(`SCPs: level ${level + 1} allows through ${allows.map(label).join(', ')}.`);
+    steps.push(`SCPs: level ${level + 1} allows through ${labels(allows)}.`);
   }
 
   // 3. RCPs: RCPFullAWSAccess is always attached, so the RCPs can only take away.
@@ -93,7 +99,7 @@ export function evaluateRequest(request: EvaluationRequest, inputs: readonly Pol
       steps.push('RCPs: nothing allows.');
       return result('implicit-deny', [], 'Denied implicitly by the RCPs: no resource control policy allows the request.');
     }
-    steps.push(`RCPs: allowed (${allows.map(label).join(', ')}).`);
+    steps.push(`RCPs: allowed (${labels(allows)}).`);
   }
 
   const principalAccount = request.principal.account;
@@ -121,10 +127,10 @@ export function evaluateRequest(request: EvaluationRequest, inputs: readonly Pol
   const resourceWord = isKms ? 'key policy' : 'resource-based policy';
   steps.push(
     hasResourcePolicy
-      ? `${cap(resourceWord)}: ${resourceAllows.length > 0 ? `allows through ${resourceAllows.map(label).join(', ')}` : 'nothing allows'}.`
+      ? `${cap(resourceWord)}: ${resourceAllows.length > 0 ? `allows through ${labels(resourceAllows)}` : 'nothing allows'}.`
       : `${cap(resourceWord)}: none given.`,
   );
-  steps.push(`Identity-based policies: ${identityAllows.length > 0 ? `allow through ${identityAllows.map(label).join(', ')}` : 'nothing allows'}.`);
+  steps.push(`Identity-based policies: ${identityAllows.length > 0 ? `allow through ${labels(identityAllows)}` : 'nothing allows'}.`);
   if (boundary.length > 0) steps.push(`Permissions boundary: ${boundaryOk ? 'allows' : 'does not allow'} the request.`);
   if (session.length > 0) steps.push(`Session policy: ${sessionOk ? 'allows' : 'does not allow'} the request.`);
 
