@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { ExplainPolicyRequest, SimulateRequest } from '../../server/src/protocol';
+import { ExplainPolicyRequest, SimulateOptionsRequest, SimulateRequest } from '../../server/src/protocol';
 import { LspClient } from '../support/lspClient.mjs';
 import { TIMEOUT } from './shared';
 
@@ -83,6 +83,19 @@ describe('explain and simulate over the protocol', TIMEOUT, () => {
     });
     assert.equal(result.decision, 'implicit-deny');
     assert.match(result.explanation, /boundary/);
+  });
+
+  test("simulateOptions: the policy's actions first, then templates and keys for the chosen action", async () => {
+    const uri = 'file:///ws/policies/reader4.json';
+    await client.open(uri, 'json', IDENTITY);
+    const options = await client.connection.sendRequest(SimulateOptionsRequest, { uri, action: 's3:GetObject' });
+    assert.equal(options.actions[0], 's3:GetObject');
+    assert.ok(options.actions.length > 100, String(options.actions.length));
+    assert.ok(options.resourceTemplates.includes('arn:${Partition}:s3:::${BucketName}/${ObjectName}'), options.resourceTemplates.join());
+    assert.ok(options.conditionKeys.includes('s3:ExistingObjectTag/<key>') || options.conditionKeys.some((k) => k.startsWith('s3:')));
+    const wildcardOnly = await client.connection.sendRequest(SimulateOptionsRequest, { action: 's3:ListAllMyBuckets' });
+    assert.deepEqual(wildcardOnly.resourceTemplates, ['*']);
+    assert.deepEqual(wildcardOnly.actions, []);
   });
 
   test('simulate answers bad input with an error, not a failure', async () => {

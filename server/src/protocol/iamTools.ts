@@ -78,3 +78,21 @@ export interface ExplainPolicyResult {
 
 /** Null when the document is not a policy. */
 export const ExplainPolicyRequest = new RequestType<ExplainPolicyParams, ExplainPolicyResult | null, void>('awsStudyHints/explainPolicy');
+
+export interface SimulateOptionsParams {
+  /** The policy the simulation starts from: its own actions come first. */
+  readonly uri?: string;
+  /** The chosen action, for its resource ARN templates and condition keys. */
+  readonly action?: string;
+}
+
+export interface SimulateOptionsResult {
+  /** The policy's actions, wildcards expanded from the catalog (at most 200). */
+  readonly actions: readonly string[];
+  /** ARN templates of the resource types the action acts on (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`), or `*`. */
+  readonly resourceTemplates: readonly string[];
+  /** Condition keys the action supports, its own and its resource types'. */
+  readonly conditionKeys: readonly string[];
+}
+
+export const SimulateOptionsRequest = new RequestType<SimulateOptionsParams, SimulateOptionsResult, void>('awsStudyHints/simulateOptions');

@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ExplainPolicyRequest, type SimulateResult, SimulateRequest } from '../../protocol';
-import { buildRequest, describePrincipal, evaluateRequest, formatTrace, type PolicyInput, policyProblem } from '../../service/iam/evaluate';
+import { ExplainPolicyRequest, SimulateOptionsRequest, type SimulateResult, SimulateRequest } from '../../protocol';
+import { buildRequest, describePrincipal, evaluateRequest, formatTrace, type PolicyInput, policyProblem, simulateOptions } from '../../service/iam/evaluate';
 import { explainPolicy } from '../../service/iam/explain';
 import { explanationMarkdown } from '../../service/iam/explain/render';
 import type { LanguageService } from '../../service/languageService';
@@ -38,6 +38,13 @@ export function registerIamToolHandlers(
         markdown: explanationMarkdown(explanation, `What ${name} allows`),
         statements: explanation.statements.map((s) => ({ line: s.line, sid: s.sid, sentence: s.sentence })),
       };
+    }),
+  );
+
+  connection.onRequest(SimulateOptionsRequest, (params) =>
+    guarded('simulateOptions', { actions: [], resourceTemplates: [], conditionKeys: [] }, () => {
+      const text = params.uri ? textOf(params.uri) : undefined;
+      return simulateOptions(service().catalog, text !== undefined && !policyProblem(text) ? text : undefined, params.action);
     }),
   );
 

@@ -5,3 +5,4 @@ export { describePrincipal, parsePrincipal, unknownPrincipal } from './principal
 export type * from './types';
 export { formatTrace } from './format';
 export { buildRequest, type RequestInput } from './request';
+export { type SimulateOptions, simulateOptions } from './options';
