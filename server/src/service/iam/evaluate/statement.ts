@@ -46,11 +46,14 @@ class NotApplying implements StatementTrace {
     readonly effect: 'Allow' | 'Deny' | undefined,
     readonly line: number,
     readonly failedElement: FailedElement,
-    private readonly why: () => string,
+    /** How to write the reason; without it, the commonest case: the Action list misses the action. */
+    private readonly why: (() => string) | undefined,
+    private readonly actions?: StringListElement,
+    private readonly action?: string,
   ) {}
 
   get reason(): string {
-    this.written ??= this.why();
+    this.written ??= this.why ? this.why() : `Action ${quote(list(this.actions))} does not include ${this.action}`;
     return this.written;
   }
 
@@ -64,15 +67,16 @@ export function evaluateStatement(input: StatementInput, request: EvaluationRequ
   const { statement, policyType, line, variables } = input;
   const effectText = statement.effect?.value;
   const effect: 'Allow' | 'Deny' | undefined = effectText === 'Allow' || effectText === 'Deny' ? effectText : undefined;
-  const head = { index: statement.index, sid: statement.sid?.value, effect, line };
-  const fail = (failedElement: FailedElement, why: () => string) => new NotApplying(head.index, head.sid, effect, line, failedElement, why);
+  const sid = statement.sid?.value;
+  const fail = (failedElement: FailedElement, why: () => string) => new NotApplying(statement.index, sid, effect, line, failedElement, why);
 
   // Effect is case-sensitive: "allow" is not an Effect IAM accepts.
   if (!effect) return fail('Effect', () => `Effect is ${effectText === undefined ? 'missing' : `"${effectText}"`}, not Allow or Deny`);
 
   if (statement.action) {
+    // Most statements of a large simulation stop here: no closure, no string until the reason is read.
     if (findAction(statement.action, request.action) < 0)
-      return fail('Action', () => `Action ${quote(list(statement.action))} does not include ${request.action}`);
+      return new NotApplying(statement.index, sid, effect, line, 'Action', undefined, statement.action, request.action);
   } else if (statement.notAction) {
     const excluded = statement.notAction.strings[findAction(statement.notAction, request.action)];
     if (excluded !== undefined) return fail('NotAction', () => `NotAction "${excluded.value}" excludes ${request.action}`);
@@ -98,7 +102,10 @@ export function evaluateStatement(input: StatementInput, request: EvaluationRequ
   if (!conditions.matched) {
     const failed = conditions.traces.find((t) => !t.result);
     return {
-      ...head,
+      index: statement.index,
+      sid,
+      effect,
+      line,
       conditions: conditions.traces,
       principalMatch,
       matched: false,
@@ -110,7 +117,7 @@ export function evaluateStatement(input: StatementInput, request: EvaluationRequ
     conditions.traces.length > 0
       ? `action, resource${principalMatch ? ', principal' : ''} and every condition match`
       : `action and resource${principalMatch ? ' and principal' : ''} match (no Condition)`;
-  return { ...head, conditions: conditions.traces, principalMatch, matched: true, reason };
+  return { index: statement.index, sid, effect, line, conditions: conditions.traces, principalMatch, matched: true, reason };
 }
 
 function checkResource(
