@@ -654,3 +654,46 @@ describe('classic guardrails', () => {
   ];
   runCases(rows);
 });
+
+describe('role trust policies as the resource-based policy', () => {
+  const TRUST = `${DOC}id_roles_update-role-trust-policy.html`;
+  const roleArn = 'arn:aws:iam::111122223333:role/deploy';
+  const trusts = (principal: string) => [{ Sid: 'Trust', Effect: 'Allow', Principal: { AWS: principal }, Action: 'sts:AssumeRole' }];
+  const assume = { action: 'sts:AssumeRole', resource: roleArn } as const;
+  const rows: Case[] = [
+    {
+      ...assume,
+      name: 'a trust policy naming the user lets it assume the role in the same account',
+      rule: `${TRUST}: the trust policy is the role's resource-based policy`,
+      resourcePolicy: trusts(USER),
+      expect: 'allowed',
+      deciding: ['Trust'],
+    },
+    {
+      ...assume,
+      name: 'a trust policy naming the account needs an identity policy too',
+      rule: `${TRUST}: trusting the account delegates to its IAM policies`,
+      resourcePolicy: trusts('111122223333'),
+      expect: 'implicit-deny',
+    },
+    {
+      ...assume,
+      name: 'assuming a role in another account needs both sides',
+      rule: `${CROSS}: cross-account role assumption`,
+      principal: OTHER_USER,
+      resourcePolicy: trusts('arn:aws:iam::444455556666:root'),
+      identity: [{ Sid: 'MayAssume', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: roleArn }],
+      expect: 'allowed',
+      deciding: ['MayAssume', 'Trust'],
+    },
+    {
+      ...assume,
+      name: 'assuming a role in another account without an identity Allow',
+      rule: `${CROSS}: cross-account role assumption`,
+      principal: OTHER_USER,
+      resourcePolicy: trusts('arn:aws:iam::444455556666:root'),
+      expect: 'implicit-deny',
+    },
+  ];
+  runCases(rows);
+});
