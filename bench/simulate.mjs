@@ -58,6 +58,8 @@ export async function run({ log = console.log } = {}) {
     const type = p < 16 ? 'identity' : p === 16 ? 'boundary' : p === 17 ? 'session' : p === 18 ? 'scp' : 'resource';
     const statements = Array.from({ length: 250 }, (_, i) => statement(p * 250 + i));
     if (type === 'resource') for (const s of statements) s.Principal = { AWS: 'arn:aws:iam::111122223333:root' };
+    // The boundary, the session policy and the SCP let everything through, so that some requests are allowed.
+    if (type === 'boundary' || type === 'session' || type === 'scp') statements.unshift({ Sid: 'Ceiling', Effect: 'Allow', Action: '*', Resource: '*' });
     return {
       type,
       file: `policy-${p}.json`,
@@ -71,11 +73,12 @@ export async function run({ log = console.log } = {}) {
     ['aws:PrincipalTag/team', ['t3']],
     ['aws:SourceIp', ['10.1.2.3']],
   ]);
+  // Statement 24n allows s3:Get* on bucket-24n/${aws:username}/*, under a condition on the team tag.
   const simulateOnce = (k) =>
     evaluateRequest(
       {
-        action: SERVICES[k % SERVICES.length] === 's3' ? 's3:GetObject' : 's3:PutObject',
-        resource: `arn:aws:s3:::bucket-${(k * 37) % 5000}/alice/x`,
+        action: 's3:GetObject',
+        resource: `arn:aws:s3:::bucket-${24 * (k % 166)}/alice/x`,
         principal,
         resourceAccount: '111122223333',
         context,
@@ -84,11 +87,15 @@ export async function run({ log = console.log } = {}) {
     );
   for (let k = 0; k < 20; k++) simulateOnce(k);
   const times = [];
+  // CPU time too: on a shared machine the wall clock also counts the time other processes ran.
+  const cpuTimes = [];
   let decisions = {};
   for (let k = 0; k < 200; k++) {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const result = simulateOnce(k);
     times.push(performance.now() - start);
+    cpuTimes.push(process.cpuUsage(cpu).user / 1000);
     decisions[result.decision] = (decisions[result.decision] ?? 0) + 1;
   }
   decisions = Object.entries(decisions)
@@ -101,10 +108,13 @@ export async function run({ log = console.log } = {}) {
   explainPolicy(big, catalog);
   const cold = performance.now() - start;
   const explains = [];
+  const explainCpu = [];
   for (let k = 0; k < 10; k++) {
     start = performance.now();
+    const cpu = process.cpuUsage();
     explainPolicy(big, catalog);
     explains.push(performance.now() - start);
+    explainCpu.push(process.cpuUsage(cpu).user / 1000);
   }
 
   const row = (name, measured, target, ok, detail) =>
@@ -115,7 +125,7 @@ export async function run({ log = console.log } = {}) {
     `p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`,
     '≤ 20 ms p99',
     p99 <= 20,
-    `200 runs: ${decisions}`,
+    `200 runs: ${decisions}; CPU p50 ${percentile(cpuTimes, 50).toFixed(1)} ms, p99 ${percentile(cpuTimes, 99).toFixed(1)} ms`,
   );
   const worst = Math.max(...explains);
   row(
@@ -123,7 +133,7 @@ export async function run({ log = console.log } = {}) {
     `median ${percentile(explains, 50).toFixed(0)} ms, worst ${worst.toFixed(0)} ms`,
     '≤ 300 ms',
     worst <= 300,
-    `${(big.length / 1e6).toFixed(1)} MB; first run ${cold.toFixed(0)} ms (parse and catalog indexes), then the parsed text is reused as in the editor`,
+    `${(big.length / 1e6).toFixed(1)} MB; CPU median ${percentile(explainCpu, 50).toFixed(0)} ms; first run ${cold.toFixed(0)} ms (parse and catalog indexes), then the parsed text is reused as in the editor`,
   );
 }
 
