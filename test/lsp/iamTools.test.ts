@@ -66,6 +66,9 @@ describe('explain and simulate over the protocol', TIMEOUT, () => {
     assert.deepEqual(result.statements, [{ uri, line: 10, sid: 'NoSecrets', effect: 'Deny', policy: 'identity' }]);
     assert.equal(result.policies[0]!.statements.length, 2);
     assert.match(result.text, /^Decision: DENIED \(explicit deny\)/);
+    assert.match(result.markdown, /^# ⛔ Denied — explicit deny/);
+    assert.ok(result.markdown.includes(`- ["NoSecrets"](${uri}#L10) — Deny in the identity policy`), result.markdown);
+    assert.ok(result.markdown.includes(`| ["Read"](${uri}#L4) | Allow | yes |`), result.markdown);
   });
 
   test('simulate reads closed files from disk (a boundary)', async () => {

@@ -60,6 +60,8 @@ export interface SimulateResult {
   }[];
   /** The readable trace, as the CLI prints it. */
   readonly text: string;
+  /** The trace as Markdown for a preview: statements link to `uri#L<line>`. */
+  readonly markdown: string;
 }
 
 export const SimulateRequest = new RequestType<SimulateParams, SimulateResult, void>('awsStudyHints/simulate');

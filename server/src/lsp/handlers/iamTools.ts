@@ -3,7 +3,16 @@ import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ExplainPolicyRequest, SimulateOptionsRequest, type SimulateResult, SimulateRequest } from '../../protocol';
-import { buildRequest, describePrincipal, evaluateRequest, formatTrace, type PolicyInput, policyProblem, simulateOptions } from '../../service/iam/evaluate';
+import {
+  buildRequest,
+  describePrincipal,
+  evaluateRequest,
+  formatTrace,
+  formatTraceMarkdown,
+  type PolicyInput,
+  policyProblem,
+  simulateOptions,
+} from '../../service/iam/evaluate';
 import { explainPolicy } from '../../service/iam/explain';
 import { explanationMarkdown } from '../../service/iam/explain/render';
 import type { LanguageService } from '../../service/languageService';
@@ -48,7 +57,7 @@ export function registerIamToolHandlers(
     }),
   );
 
-  const failed = (error: string): SimulateResult => ({ error, statements: [], explanation: '', steps: [], policies: [], text: '' });
+  const failed = (error: string): SimulateResult => ({ error, statements: [], explanation: '', steps: [], policies: [], text: '', markdown: '' });
 
   connection.onRequest(SimulateRequest, (params) =>
     guarded('simulate', failed('internal error: see the server log'), () => {
@@ -92,6 +101,7 @@ export function registerIamToolHandlers(
           })),
         })),
         text: formatTrace(built.request, result, describePrincipal(built.request.principal)),
+        markdown: formatTraceMarkdown(built.request, result, describePrincipal(built.request.principal), (uri, line) => `${uri}#L${line}`),
       };
     }),
   );

@@ -8,7 +8,7 @@ const DECISION: Readonly<Record<EvaluationResult['decision'], string>> = {
   'implicit-deny': 'DENIED (implicit deny: nothing allows it)',
 };
 
-const TYPE_LABEL: Readonly<Record<PolicyTrace['type'], string>> = {
+export const TYPE_LABEL: Readonly<Record<PolicyTrace['type'], string>> = {
   identity: 'Identity-based policy',
   resource: 'Resource-based policy',
   scp: 'SCP',

@@ -6,3 +6,4 @@ export type * from './types';
 export { formatTrace } from './format';
 export { buildRequest, type RequestInput } from './request';
 export { type SimulateOptions, simulateOptions } from './options';
+export { formatTraceMarkdown } from './markdown';
