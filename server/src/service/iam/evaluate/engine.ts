@@ -12,7 +12,8 @@ import type {
 } from './types';
 
 /**
- * The decision across policies, following the IAM User Guide:
+ * The decision across policies, following the IAM User Guide (reference_policies_evaluation-logic.html
+ * and the pages it leads to):
  * - reference_policies_evaluation-logic_policy-eval-denyallow.html: an explicit Deny in any
  *   applicable policy wins; then SCPs, RCPs, the resource-based policy, identity-based
  *   policies, the permissions boundary and the session policy in turn.
