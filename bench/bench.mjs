@@ -14,6 +14,7 @@ import { LspClient, REPO_ROOT, SERVER_EXEC_ARGV, SERVER_PATH } from '../test/sup
 import { run as runBuildspecBench } from './buildspec.mjs';
 import { run as runNotesBench } from './notes.mjs';
 import { run as runTemplateBench } from './template.mjs';
+import { run as runSimulateBench } from './simulate.mjs';
 
 const WORKSPACE = { uri: 'file:///bench', name: 'bench' };
 
@@ -293,6 +294,7 @@ async function main() {
   await runBuildspecBench();
   await runNotesBench();
   await runTemplateBench();
+  await runSimulateBench();
 }
 
 main()

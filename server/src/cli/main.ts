@@ -11,6 +11,8 @@ import { formatJson, formatSarif, formatText } from './formats';
 import { toReported, type FileReport } from './report';
 import { search, SEARCH_USAGE } from './search';
 import { quiz, QUIZ_USAGE } from './quiz';
+import { simulate, SIMULATE_USAGE } from './simulate';
+import { explain, EXPLAIN_USAGE } from './explain';
 
 /** `aws-study-hints`: the same analysis as the editor, for scripts and CI. */
 
@@ -20,6 +22,8 @@ const VERSION = typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-d
 const USAGE = `Usage: aws-study-hints check <files or folders...> [--notes <dir>...] [options]
        aws-study-hints search "<query>" [--notes <dir>...] [--context iam|buildspec|appspec] [--limit N] [--json]
        aws-study-hints quiz [--notes <dir>...] [--topic X] [--count N] [--seed S] [--json]
+       aws-study-hints simulate --action A --resource R [--principal P] [--identity f.json ...] [...] [--json]
+       aws-study-hints explain <policy.json> [--kind identity|resource|trust|scp|rcp|endpoint] [--json]
 
 Checks IAM policies (JSON), CodeBuild buildspec files and CodeDeploy AppSpec files
 with the AWS Study Hints rules. Folders are searched for *.json files that contain a
@@ -51,6 +55,8 @@ export function main(argv: readonly string[]): number | Promise<number> {
     if (rest.includes('--help') || rest.includes('-h')) return print(SEARCH_USAGE, 0);
     return search(rest, usageError);
   }
+  if (command === 'simulate') return rest.includes('--help') || rest.includes('-h') ? print(SIMULATE_USAGE, 0) : simulate(rest, usageError);
+  if (command === 'explain') return rest.includes('--help') || rest.includes('-h') ? print(EXPLAIN_USAGE, 0) : explain(rest, usageError);
   if (command !== 'check') return usageError(command ? `Unknown command "${command}".` : 'No command given.');
   let parsed;
   try {

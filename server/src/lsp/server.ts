@@ -15,6 +15,7 @@ import { QuizSessions } from '../service/quiz/sessions';
 import { deprecatedRuleKeys } from '../service/registry/severity';
 import { registerCheckWorkspaceHandler } from './handlers/checkWorkspace';
 import { registerDocumentHandlers } from './handlers/documents';
+import { registerIamToolHandlers } from './handlers/iamTools';
 import { registerNotesHandlers } from './handlers/notes';
 import { registerQuizHandlers } from './handlers/quiz';
 import { registerStudyHandlers } from './handlers/study';
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
   });
   registerQuizHandlers(connection, documents, workspace, notes, serviceInstance, { get: () => sessions }, guarded, study);
   registerCheckWorkspaceHandler(connection, documents, workspace, serviceInstance, guarded);
+  registerIamToolHandlers(connection, documents, serviceInstance, guarded);
 
   const scanNotes = () =>
     void notesHandlers.scan().catch((error) => connection.console.error(`notes scan failed: ${error instanceof Error ? error.stack : String(error)}`));

@@ -209,3 +209,18 @@ export const COMMANDS = {
   openExamplePolicy: 'awsStudyHints.openExamplePolicy',
   checkWorkspace: 'awsStudyHints.checkWorkspace',
 } as const;
+
+export {
+  ExplainPolicyRequest,
+  type ExplainPolicyParams,
+  type ExplainPolicyResult,
+  SimulateOptionsRequest,
+  type SimulateOptionsParams,
+  type SimulateOptionsResult,
+  SimulateRequest,
+  type SimulatedPolicy,
+  type SimulatedPolicyType,
+  type SimulatedStatement,
+  type SimulateParams,
+  type SimulateResult,
+} from './iamTools';

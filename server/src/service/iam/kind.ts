@@ -6,6 +6,7 @@ import type { DocumentKind, KindModule } from '../registry/documentKind';
 import { analyzePolicy, type PolicyAnalysis } from './analyze';
 import type { IamCatalog } from './catalog/catalog';
 import { iamCompletion } from './completion';
+import { simulationQuestions } from './evaluate/questions';
 import { isPolicyKind } from './detect';
 import { iamHover } from './hover';
 import { iamNoteQuery } from './noteQuery';
@@ -68,7 +69,10 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
     hover: (document, analysis, position) => iamHover(document, analysis, catalog(), position),
     noteQuery: iamNoteQuery,
     completion: (document, analysis, position) => iamCompletion(document, analysis, catalog(), position),
-    fileQuestions: (document, analysis, file) => policyQuestions(document, analysis, catalog(), file),
+    fileQuestions: (document, analysis, file) => [
+      ...policyQuestions(document, analysis, catalog(), file),
+      ...simulationQuestions(analysis.model, analysis.kind, analysis.model.text, file, catalog()),
+    ],
     quizTopics(_document, analysis) {
       // The services of the policy's actions; a policy with none is still about IAM.
       const prefixes = new Set<string>();
