@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { keysProposedBySiblings } from './jsonSiblingKeys';
 import { registerCheckWorkspace } from './checkWorkspace';
 import { registerMarkdownPages } from './markdownPages';
+import { registerIamTools } from './iamTools';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { registerNotes } from './notes';
@@ -84,6 +85,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     ...registerNotes(current, context.extensionUri),
     ...registerCheckWorkspace(current),
     ...registerMarkdownPages(),
+    ...registerIamTools(current),
     ...registerCommands(current, output, async () => {
       await client?.restart();
       status.refresh();

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { poll } from '../../test/support/poll.mjs';
 import { CHROMIUM_ARGS, installVsix, makeProfile, startCodeServer, workbenchUrl } from './codeServer.mjs';
 import { root } from './tools.mjs';
+import { runIamToolChecks } from './ui-iam.mjs';
 import { runStudyChecks } from './ui-study.mjs';
 
 /** Packages the extension with vsce into `outDir`; returns the .vsix path. */
@@ -435,6 +436,7 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     });
 
     await runStudyChecks({ page, check, shot, until, profile });
+    await runIamToolChecks({ page, check, shot, until, openFile, runCommand });
 
     await check('AWS Study commands in the palette and their QuickPick', async () => {
       await openFile(page, 'clean.json'); // "Set IAM Policy Kind" works on the active editor

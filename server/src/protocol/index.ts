@@ -208,6 +208,8 @@ export const COMMANDS = {
   refreshStudyView: 'awsStudyHints.refreshStudyView',
   openExamplePolicy: 'awsStudyHints.openExamplePolicy',
   checkWorkspace: 'awsStudyHints.checkWorkspace',
+  explainPolicy: 'awsStudyHints.explainPolicy',
+  simulateRequest: 'awsStudyHints.simulateRequest',
 } as const;
 
 export {

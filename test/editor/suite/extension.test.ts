@@ -179,6 +179,38 @@ describe('AWS Study Hints in VS Code', () => {
     }
   });
 
+  it('explains a policy beside it, with a one-line summary above each statement', async () => {
+    const editor = await open('clean.json');
+    const lenses = await until('a code lens on the statement', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      return found?.some((lens) => lens.command?.command === 'awsStudyHints.explainPolicy') ? found : undefined;
+    });
+    const lens = lenses.find((l) => l.command?.command === 'awsStudyHints.explainPolicy')!;
+    assert.equal(lens.range.start.line, 3, 'above the statement');
+    assert.match(lens.command!.title, /^Allows .*dynamodb:GetItem|GetItem/);
+    const page = await vscode.commands.executeCommand<vscode.Uri>('awsStudyHints.explainPolicy', editor.document.uri);
+    assert.equal(page.scheme, 'aws-study-hints-page');
+    const text = (await vscode.workspace.openTextDocument(page)).getText();
+    assert.match(text, /DynamoDB/);
+    assert.match(text, /Read/);
+  });
+
+  it('simulates a request against the open policy and shows the deciding statement', async () => {
+    const editor = await open('clean.json');
+    const request = {
+      action: 'dynamodb:GetItem',
+      resource: 'arn:aws:dynamodb:eu-west-1:123456789012:table/orders',
+      principal: 'arn:aws:iam::123456789012:role/app',
+      policies: [{ uri: editor.document.uri.toString(), type: 'identity' }],
+    };
+    const allowed = await vscode.commands.executeCommand<vscode.Uri>('awsStudyHints.simulateRequest', request);
+    const allowedText = (await vscode.workspace.openTextDocument(allowed)).getText();
+    assert.match(allowedText, /allowed/i);
+    assert.match(allowedText, /clean\.json#L4/);
+    const denied = await vscode.commands.executeCommand<vscode.Uri>('awsStudyHints.simulateRequest', { ...request, action: 'dynamodb:DeleteItem' });
+    assert.match((await vscode.workspace.openTextDocument(denied)).getText(), /implicit/i);
+  });
+
   it('shows what the server sees in the language status item', async () => {
     await open('clean.json');
     const text = await until('status text', async () => {
