@@ -1,0 +1,79 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Settings } from '../../protocol/settings';
+import { type Finding, sortFindings } from '../common/findings';
+import { describeJsonErrors } from '../common/jsonSyntax';
+import { rangeOf } from '../common/text';
+import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/documentKind';
+import { YamlRuleContext } from '../yaml/context';
+import { checkYamlSyntax } from '../yaml/syntax';
+import { analyzeEmbedded, type EmbeddedAnalysis } from './embedded';
+import { embeddedPolicies, resourcesOf } from './policies';
+import { SYNTAX_RULES } from './rules/definitions';
+import { entryValue, parseTemplate, type TNode } from './tree';
+
+export interface TemplateAnalysis extends Analysis {
+  readonly root: TNode | undefined;
+  readonly json: boolean;
+  /** The SAM transform is declared. */
+  readonly serverless: boolean;
+  readonly resourceCount: number;
+  readonly policies: readonly EmbeddedAnalysis[];
+}
+
+/** Parses the template once, checks its syntax, and has the IAM kind analyse every embedded policy. */
+export function analyzeTemplate(
+  document: TextDocument,
+  json: boolean,
+  iam: DocumentKind | undefined,
+  settings: Settings,
+  onRuleError: RuleErrorHandler,
+): TemplateAnalysis {
+  const started = performance.now();
+  const text = document.getText();
+  const parsed = parseTemplate(text, json);
+  const findings: Finding[] = [];
+  if (parsed.yaml) {
+    const context = new YamlRuleContext(document, parsed.yaml, onRuleError);
+    context.run('template-syntax', () =>
+      checkYamlSyntax(context, { syntax: SYNTAX_RULES.syntax, tabs: SYNTAX_RULES.tabIndentation, duplicateKey: SYNTAX_RULES.duplicateKey }),
+    );
+    findings.push(...context.findings);
+  }
+  for (const problem of describeJsonErrors(document, text, parsed.jsonErrors)) {
+    findings.push({
+      code: SYNTAX_RULES.syntax.code,
+      range: problem.range,
+      message: problem.message,
+      fixes: problem.fixes.length > 0 ? problem.fixes : undefined,
+    });
+  }
+  if (parsed.tooDeep) {
+    findings.push({ code: SYNTAX_RULES.syntax.code, range: rangeOf(document, 0, 0), message: 'The template is nested too deeply to read.' });
+  }
+  const policies: EmbeddedAnalysis[] = [];
+  if (iam) {
+    for (const policy of embeddedPolicies(parsed.root)) {
+      try {
+        const analysed = analyzeEmbedded(document, json, policy, iam, settings, onRuleError);
+        if (analysed) {
+          policies.push(analysed);
+          findings.push(...analysed.findings);
+        }
+      } catch (error) {
+        // One policy that cannot be analysed must not hide the others.
+        onRuleError(`template-policy ${policy.resource}.${policy.path}`, error);
+      }
+    }
+  }
+  const transform = entryValue(parsed.root, 'Transform');
+  const transforms = transform?.type === 'seq' ? transform.items : transform ? [transform] : [];
+  return {
+    root: parsed.root,
+    json,
+    serverless: transforms.some((t) => t.type === 'scalar' && t.value === 'AWS::Serverless-2016-10-31'),
+    resourceCount: resourcesOf(parsed.root).length,
+    policies,
+    findings: sortFindings(findings),
+    elapsedMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,104 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Settings } from '../../protocol/settings';
+import type { Finding, Fix } from '../common/findings';
+import { rangeOf } from '../common/text';
+import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/documentKind';
+import { insideOpenValue, toSource } from './mapping';
+import type { EmbeddedPolicy } from './policies';
+import { renderPolicy, type Segment, type VirtualPolicy } from './virtual';
+
+/**
+ * One embedded policy analysed by the IAM kind, through the kind contract: the policy is rendered
+ * as a JSON document of its own, analysed exactly as a policy file of its kind would be, and the
+ * findings are mapped back onto the template. Fixes travel only when their edits land on text
+ * that reads the same in the template, in a form the template's syntax accepts.
+ */
+
+export interface EmbeddedAnalysis {
+  readonly policy: EmbeddedPolicy;
+  readonly virtual: VirtualPolicy;
+  /** The rendered policy as the IAM kind saw it. */
+  readonly document: TextDocument;
+  readonly analysis: Analysis;
+  /** The IAM findings, on the template's ranges. */
+  readonly findings: readonly Finding[];
+}
+
+export function analyzeEmbedded(
+  template: TextDocument,
+  json: boolean,
+  policy: EmbeddedPolicy,
+  iam: DocumentKind,
+  settings: Settings,
+  onRuleError: RuleErrorHandler,
+): EmbeddedAnalysis | undefined {
+  const virtual = renderPolicy(policy.node);
+  const document = TextDocument.create(`${template.uri}#${encodeURIComponent(`${policy.resource}.${policy.path}`)}`, 'json', template.version, virtual.text);
+  const claim = iam.claim({ document, family: 'json', paths: undefined, settings, workspaceRoot: undefined, forcedPolicyKind: policy.kind });
+  const analysis = claim ? iam.analyze(document, claim, onRuleError) : undefined;
+  if (!analysis) return undefined;
+  const findings: Finding[] = [];
+  for (const finding of analysis.findings) {
+    const start = document.offsetAt(finding.range.start);
+    const end = document.offsetAt(finding.range.end);
+    // A value CloudFormation fills in at deployment is unknown here: say nothing about it.
+    if (insideOpenValue(virtual, start, end)) continue;
+    const fixes = (finding.fixes ?? []).map((fix) => translateFix(template, json, document, virtual, fix)).filter((fix): fix is Fix => fix !== undefined);
+    findings.push({ ...finding, range: toTemplateRange(template, document, virtual, finding.range), fixes: fixes.length > 0 ? fixes : undefined });
+  }
+  return { policy, virtual, document, analysis, findings };
+}
+
+export function toTemplateRange(template: TextDocument, document: TextDocument, virtual: VirtualPolicy, range: Range): Range {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  const sourceStart = toSource(virtual, start, 'start');
+  const sourceEnd = end === start ? sourceStart : Math.max(sourceStart, toSource(virtual, end, 'end'));
+  return rangeOf(template, sourceStart, sourceEnd - sourceStart);
+}
+
+/** A fix whose every edit can be made on the template, or undefined. */
+function translateFix(template: TextDocument, json: boolean, document: TextDocument, virtual: VirtualPolicy, fix: Fix): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const edit of fix.edits) {
+    const translated = translateEdit(template, json, document, virtual, edit);
+    if (!translated) return undefined;
+    edits.push(translated);
+  }
+  return { ...fix, edits };
+}
+
+// Safe as a plain YAML scalar and inside either kind of quotes: no indicator first, no quote, no "#", no ": ".
+const PLAIN_SAFE = /^[A-Za-z0-9_$][A-Za-z0-9:*?_./@+=,${}-]*$/;
+const INNER_SAFE = /^[A-Za-z0-9:*?_./@+=,${}-]*$/;
+
+export function translateEdit(template: TextDocument, json: boolean, document: TextDocument, virtual: VirtualPolicy, edit: TextEdit): TextEdit | undefined {
+  const start = document.offsetAt(edit.range.start);
+  const end = document.offsetAt(edit.range.end);
+  if (insideOpenValue(virtual, start, end)) return undefined;
+  const text = template.getText();
+  // Inside text that is identical on both sides: the same edit, moved.
+  const exact = narrowest(virtual.segments, (s) => s.exact && s.vStart <= start && end <= s.vEnd);
+  if (exact && (json || INNER_SAFE.test(edit.newText))) {
+    const from = exact.sStart + (start - exact.vStart);
+    return { range: rangeOf(template, from, end - start), newText: edit.newText };
+  }
+  // A whole string token replaced by another string.
+  const token = virtual.segments.find((s) => !s.exact && s.vStart === start && s.vEnd === end && virtual.text[start] === '"');
+  if (!token || !/^"(?:[^"\\]|\\.)*"$/.test(edit.newText)) return undefined;
+  const source = text.slice(token.sStart, token.sEnd);
+  if (json) return source.startsWith('"') ? { range: rangeOf(template, token.sStart, token.sEnd - token.sStart), newText: edit.newText } : undefined;
+  if (/^[!{[&*]/.test(source)) return undefined;
+  const value = JSON.parse(edit.newText) as string;
+  if (!PLAIN_SAFE.test(value)) return undefined;
+  // Keep the scalar's quotes if it had some; the value is safe inside either kind.
+  const quote = source[0] === '"' || source[0] === "'" ? source[0] : '';
+  return { range: rangeOf(template, token.sStart, token.sEnd - token.sStart), newText: `${quote}${value}${quote}` };
+}
+
+function narrowest(segments: readonly Segment[], matches: (segment: Segment) => boolean): Segment | undefined {
+  let best: Segment | undefined;
+  for (const segment of segments) if (matches(segment) && (!best || segment.vEnd - segment.vStart < best.vEnd - best.vStart)) best = segment;
+  return best;
+}

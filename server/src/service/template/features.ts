@@ -1,0 +1,68 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import type { DocumentKind, NoteQuery } from '../registry/documentKind';
+import type { TemplateAnalysis } from './analyze';
+import { type EmbeddedAnalysis, toTemplateRange, translateEdit } from './embedded';
+import { insideOpenValue, toVirtual } from './mapping';
+
+/**
+ * Hovers, note queries and completion inside an embedded policy: the position is mapped into the
+ * rendered policy, the IAM kind answers as it would in a policy file, and whatever ranges the
+ * answer carries are mapped back. Outside a policy, and on values CloudFormation fills in at
+ * deployment, there is no answer rather than a wrong one.
+ */
+
+interface Located {
+  readonly embedded: EmbeddedAnalysis;
+  readonly position: Position;
+}
+
+function locate(template: TextDocument, analysis: TemplateAnalysis, position: Position): Located | undefined {
+  const offset = template.offsetAt(position);
+  const embedded = analysis.policies.find((p) => p.policy.node.start <= offset && offset <= p.policy.node.end);
+  if (!embedded) return undefined;
+  const virtual = toVirtual(embedded.virtual, offset);
+  if (virtual === undefined || insideOpenValue(embedded.virtual, virtual, virtual)) return undefined;
+  return { embedded, position: embedded.document.positionAt(virtual) };
+}
+
+export function templateHover(template: TextDocument, analysis: TemplateAnalysis, iam: DocumentKind | undefined, position: Position): Hover | undefined {
+  const located = locate(template, analysis, position);
+  if (!located || !iam?.hover) return undefined;
+  const { embedded } = located;
+  const hover = iam.hover(embedded.document, embedded.analysis, located.position);
+  if (!hover) return undefined;
+  return { ...hover, range: hover.range ? toTemplateRange(template, embedded.document, embedded.virtual, hover.range) : undefined };
+}
+
+export function templateNoteQuery(
+  template: TextDocument,
+  analysis: TemplateAnalysis,
+  iam: DocumentKind | undefined,
+  position: Position,
+): NoteQuery | undefined {
+  const located = locate(template, analysis, position);
+  return located ? iam?.noteQuery?.(located.embedded.document, located.embedded.analysis, located.position) : undefined;
+}
+
+export function templateCompletion(
+  template: TextDocument,
+  analysis: TemplateAnalysis,
+  iam: DocumentKind | undefined,
+  position: Position,
+): CompletionList | undefined {
+  const located = locate(template, analysis, position);
+  if (!located || !iam?.completion) return undefined;
+  const { embedded } = located;
+  const list = iam.completion(embedded.document, embedded.analysis, located.position);
+  if (!list) return undefined;
+  const items: CompletionItem[] = [];
+  for (const item of list.items) {
+    const edit = item.textEdit;
+    // Only edits that land on the template as valid text; an item without one would insert JSON.
+    if (!edit || !('range' in edit)) continue;
+    const translated = translateEdit(template, analysis.json, embedded.document, embedded.virtual, edit);
+    if (translated) items.push({ ...item, textEdit: translated, additionalTextEdits: undefined });
+  }
+  return { isIncomplete: list.isIncomplete, items };
+}

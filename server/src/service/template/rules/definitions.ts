@@ -1,0 +1,29 @@
+import { ruleDefiner, ruleTable, type RuleDefinition } from '../../common/findings';
+
+/**
+ * The template's own rules: reading the template at all. The policies inside it are checked by
+ * the IAM rules (IAM…), reported with their own codes so that one setting governs a rule wherever
+ * the policy lives. Names differ from the other kinds' (syntax-error, not syntax) because those
+ * also answer to their old unprefixed names, which a new rule never had.
+ */
+
+const TEMPLATE_DOCS = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html';
+const define = ruleDefiner('template', TEMPLATE_DOCS);
+
+export const SYNTAX_RULES = {
+  syntax: define('CFN001', 'syntax-error', 'error', 'The template is not valid YAML or JSON, so CloudFormation cannot read it.'),
+  tabIndentation: define('CFN002', 'tab-indent', 'error', 'Tabs cannot indent YAML ("found character that cannot start any token").'),
+  duplicateKey: define('CFN003', 'duplicate-mapping-key', 'error', 'A key appears twice in one mapping; CloudFormation rejects the template.'),
+} satisfies Record<string, RuleDefinition>;
+
+export const TEMPLATE_RULE_FAMILIES = { syntax: SYNTAX_RULES } as const;
+
+/** Reported by the service when a template has more findings than awsStudyHints.maxProblems. */
+export const TOO_MANY_PROBLEMS = define(
+  'CFN099',
+  'problem-limit',
+  'information',
+  'Only the first problems of a very large template are shown (awsStudyHints.maxProblems).',
+);
+
+export const TEMPLATE_RULE_LIST: readonly RuleDefinition[] = ruleTable(TEMPLATE_RULE_FAMILIES, TOO_MANY_PROBLEMS);
