@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { parseDocument } from 'yaml';
+import { FIXTURES } from '../golden';
+import { applyEdits, testService } from '../helpers';
+import { templateDocument, templateFindings } from './helpers';
+
+/** Templates as a document kind: which documents it claims, fixes that keep the template valid, hovers and completion inside policies. */
+
+const service = testService();
+const kindOf = (text: string, file: string) => service.check(templateDocument(text, file))?.kind;
+
+const SAM = `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Handler: app.handler
+      Runtime: python3.12
+      Policies:
+        - Version: "2012-10-17"
+          Statement:
+            - Effect: Allow
+              Action:
+                - s3:GetObjects
+                - 's3:PutObject'
+              Resource: !Sub "arn:\${AWS::Partition}:s3:::\${Bucket}/*"
+`;
+
+describe('template detection', () => {
+  test('claims YAML and JSON templates by their format version, the SAM transform or AWS:: resource types', () => {
+    assert.equal(kindOf(SAM, 'template.yaml'), 'template');
+    assert.equal(kindOf('Transform: AWS::Serverless-2016-10-31\nResources: {}\n', 'app.yml'), 'template');
+    assert.equal(kindOf('Transform:\n  - AWS::LanguageExtensions\n  - AWS::Serverless-2016-10-31\nResources: {}\n', 'app.yml'), 'template');
+    assert.equal(kindOf('Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n', 'stack.yml'), 'template');
+    assert.equal(kindOf('{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}', 'stack.json'), 'template');
+    assert.equal(kindOf('{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}', 'cdk.out/App.template.json'), 'template');
+  });
+
+  test('a JSON template is not taken for a policy, even one that holds policies', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'template', 'valid', 'cdk-synth.template.json'), 'utf8');
+    assert.equal(kindOf(text, 'cdk.out/ThumbsStack.template.json'), 'template');
+  });
+
+  test('policies, buildspecs and AppSpecs are never claimed as templates', () => {
+    const policy = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}';
+    assert.equal(kindOf(policy, 'policy.json'), 'identity');
+    const wrapped =
+      '{"Role": {"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}}';
+    assert.equal(kindOf(wrapped, 'role.json'), 'trust');
+    assert.equal(
+      kindOf('version: 0.2\nphases:\n  build:\n    commands:\n      - aws cloudformation deploy --template-file template.yaml\n', 'buildspec.yml'),
+      'buildspec',
+    );
+    assert.equal(kindOf('version: 0.0\nResources:\n  - TargetService:\n      Type: AWS::ECS::Service\n', 'appspec.yml'), 'appspec');
+    assert.equal(kindOf('{"version": 0.0, "Resources": [{"Fn": {"Type": "AWS::Lambda::Function"}}]}', 'appspec.json'), 'appspec');
+    assert.equal(kindOf('services:\n  web:\n    image: nginx\n', 'docker-compose.yml'), undefined);
+  });
+});
+
+describe('findings and fixes in templates', () => {
+  test('fixes edit the template in its own syntax: YAML stays YAML, JSON stays JSON', () => {
+    for (const dir of ['invalid']) {
+      for (const file of fs.readdirSync(path.join(FIXTURES, 'template', dir)).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('yaml-syntax'))) {
+        const text = fs.readFileSync(path.join(FIXTURES, 'template', dir, file), 'utf8');
+        const document = templateDocument(text, file);
+        for (const finding of templateFindings(document)) {
+          for (const fix of finding.fixes ?? []) {
+            const fixed = applyEdits(text, fix.edits);
+            if (file.endsWith('.json')) assert.doesNotThrow(() => JSON.parse(fixed), `${file}: ${fix.title}`);
+            else assert.deepEqual(parseDocument(fixed, { customTags: [] }).errors, [], `${file}: ${fix.title}`);
+            // The fix removes the finding it was offered for.
+            const after = templateFindings(templateDocument(fixed, file));
+            assert.ok(!after.some((f) => f.code === finding.code && f.message === finding.message), `${file}: ${fix.title} fixes ${finding.message}`);
+          }
+        }
+      }
+    }
+  });
+
+  test('an action typo in a plain or quoted YAML scalar is fixed in place', () => {
+    const document = templateDocument(SAM);
+    const [typo] = templateFindings(document);
+    assert.equal(typo?.code, 'IAM042');
+    assert.equal(document.getText(typo.range), 'GetObjects');
+    const fixed = applyEdits(SAM, typo.fixes![0]!.edits);
+    assert.ok(fixed.includes('                - s3:GetObject\n'));
+    assert.deepEqual(templateFindings(templateDocument(fixed)), []);
+  });
+
+  test('values filled in at deployment are never reported', () => {
+    const text = SAM.replace('s3:GetObjects', 's3:GetObject').replace('!Sub "arn:${AWS::Partition}:s3:::${Bucket}/*"', '!Ref SomeArn');
+    assert.deepEqual(templateFindings(templateDocument(text)), []);
+    const opaque = SAM.replace('s3:GetObjects', '!Ref ActionParameter').replace('Effect: Allow', 'Effect: !If [Cond, Allow, Deny]');
+    assert.deepEqual(templateFindings(templateDocument(opaque)), []);
+  });
+
+  test('pseudo parameters are substituted, so the rest of the ARN is still checked', () => {
+    const text = SAM.replace('s3:GetObjects', 's3:GetObject').replace('"arn:${AWS::Partition}:s3:::${Bucket}/*"', '"arn:${AWS::Partition}:s3:::my-bucket"');
+    const findings = templateFindings(templateDocument(text));
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      // s3:GetObject and s3:PutObject need an object ARN, and this is the bucket's.
+      ['IAM051', 'IAM051'],
+    );
+  });
+});
+
+describe('hovers, completion and status in templates', () => {
+  test('a hover on an action inside an embedded policy is the IAM hover, on the template range', () => {
+    const document = templateDocument(SAM);
+    const offset = SAM.indexOf('s3:PutObject') + 6;
+    const hover = service.hover(document, document.positionAt(offset));
+    assert.ok(hover, 'a hover');
+    assert.match(JSON.stringify(hover.contents), /PutObject/);
+    assert.ok(hover.range);
+    assert.equal(document.getText(hover.range), "'s3:PutObject'");
+    assert.equal(service.hover(document, document.positionAt(SAM.indexOf('Handler'))), undefined);
+  });
+
+  test('completion inside an action offers actions, as YAML text', () => {
+    const text = SAM.replace('s3:GetObjects', 's3:GetObj');
+    const document = templateDocument(text);
+    const offset = text.indexOf('s3:GetObj') + 's3:GetObj'.length;
+    const list = service.completion(document, document.positionAt(offset));
+    const item = list?.items.find((i) => i.label === 's3:GetObject');
+    assert.ok(item, 'offers s3:GetObject');
+    const edit = item.textEdit as { range: import('vscode-languageserver-types').Range; newText: string };
+    assert.equal(edit.newText, 's3:GetObject');
+    assert.equal(document.getText(edit.range), 's3:GetObj');
+  });
+
+  test('the status names the template and counts its policies', () => {
+    const status = service.status(templateDocument(SAM));
+    assert.equal(status.documentType, 'template');
+    assert.equal(status.label, '$(cloud) SAM template · 1 policy');
+  });
+});
