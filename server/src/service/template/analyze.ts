@@ -9,6 +9,7 @@ import { checkYamlSyntax } from '../yaml/syntax';
 import { analyzeEmbedded, type EmbeddedAnalysis } from './embedded';
 import { embeddedPolicies, resourcesOf } from './policies';
 import { SYNTAX_RULES } from './rules/definitions';
+import { checkSamPolicyTemplates } from './rules/samPolicies';
 import { entryValue, parseTemplate, type TNode } from './tree';
 
 export interface TemplateAnalysis extends Analysis {
@@ -49,6 +50,11 @@ export function analyzeTemplate(
   }
   if (parsed.tooDeep) {
     findings.push({ code: SYNTAX_RULES.syntax.code, range: rangeOf(document, 0, 0), message: 'The template is nested too deeply to read.' });
+  }
+  try {
+    findings.push(...checkSamPolicyTemplates(document, parsed.root));
+  } catch (error) {
+    onRuleError('template-sam-policy-templates', error);
   }
   const policies: EmbeddedAnalysis[] = [];
   if (iam) {

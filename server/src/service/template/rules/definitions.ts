@@ -1,4 +1,6 @@
-import { ruleDefiner, ruleTable, type RuleDefinition } from '../../common/findings';
+import { ruleTable, type RuleDefinition } from '../../common/findings';
+import { define } from './docs';
+import { SAM_POLICY_RULES } from './samPolicies';
 
 /**
  * The template's own rules: reading the template at all. The policies inside it are checked by
@@ -7,16 +9,13 @@ import { ruleDefiner, ruleTable, type RuleDefinition } from '../../common/findin
  * also answer to their old unprefixed names, which a new rule never had.
  */
 
-const TEMPLATE_DOCS = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html';
-const define = ruleDefiner('template', TEMPLATE_DOCS);
-
 export const SYNTAX_RULES = {
   syntax: define('CFN001', 'syntax-error', 'error', 'The template is not valid YAML or JSON, so CloudFormation cannot read it.'),
   tabIndentation: define('CFN002', 'tab-indent', 'error', 'Tabs cannot indent YAML ("found character that cannot start any token").'),
   duplicateKey: define('CFN003', 'duplicate-mapping-key', 'error', 'A key appears twice in one mapping; CloudFormation rejects the template.'),
 } satisfies Record<string, RuleDefinition>;
 
-export const TEMPLATE_RULE_FAMILIES = { syntax: SYNTAX_RULES } as const;
+export const TEMPLATE_RULE_FAMILIES = { syntax: SYNTAX_RULES, samPolicies: SAM_POLICY_RULES } as const;
 
 /** Reported by the service when a template has more findings than awsStudyHints.maxProblems. */
 export const TOO_MANY_PROBLEMS = define(
