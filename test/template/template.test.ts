@@ -133,6 +133,20 @@ describe('hovers, completion and status in templates', () => {
     assert.equal(document.getText(edit.range), 's3:GetObj');
   });
 
+  test('an inline buildspec is checked by the buildspec kind, and hovers there are buildspec hovers', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'template', 'invalid', 'cfn-codebuild-inline-buildspec.yaml'), 'utf8');
+    const document = templateDocument(text);
+    const findings = templateFindings(document);
+    assert.deepEqual(
+      findings.map((f) => document.getText(f.range)),
+      ['biuld', 'post_build', 'commandz'],
+    );
+    const hover = service.hover(document, document.positionAt(text.indexOf('post_build') + 3));
+    assert.ok(hover?.range, 'a hover on a phase');
+    assert.equal(document.getText(hover.range), 'post_build');
+    assert.match(service.status(document).detail, /· 1 inline buildspec ·/);
+  });
+
   test('the status names the template and counts its policies', () => {
     const status = service.status(templateDocument(SAM));
     assert.equal(status.documentType, 'template');

@@ -6,6 +6,7 @@ import { rangeOf } from '../common/text';
 import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/documentKind';
 import { YamlRuleContext } from '../yaml/context';
 import { checkYamlSyntax } from '../yaml/syntax';
+import { analyzeBuildspecs, type EmbeddedBuildspec } from './buildspec';
 import { analyzeEmbedded, type EmbeddedAnalysis } from './embedded';
 import { embeddedPolicies, resourcesOf } from './policies';
 import { SYNTAX_RULES } from './rules/definitions';
@@ -19,13 +20,20 @@ export interface TemplateAnalysis extends Analysis {
   readonly serverless: boolean;
   readonly resourceCount: number;
   readonly policies: readonly EmbeddedAnalysis[];
+  readonly buildspecs: readonly EmbeddedBuildspec[];
+}
+
+/** The kinds that analyse what a template embeds, when the service has them. */
+export interface EmbeddedKinds {
+  readonly iam?: DocumentKind;
+  readonly buildspec?: DocumentKind;
 }
 
 /** Parses the template once, checks its syntax, and has the IAM kind analyse every embedded policy. */
 export function analyzeTemplate(
   document: TextDocument,
   json: boolean,
-  iam: DocumentKind | undefined,
+  kinds: EmbeddedKinds,
   settings: Settings,
   onRuleError: RuleErrorHandler,
 ): TemplateAnalysis {
@@ -57,6 +65,7 @@ export function analyzeTemplate(
     onRuleError('template-sam-policy-templates', error);
   }
   const policies: EmbeddedAnalysis[] = [];
+  const { iam } = kinds;
   if (iam) {
     for (const policy of embeddedPolicies(parsed.root)) {
       try {
@@ -71,6 +80,13 @@ export function analyzeTemplate(
       }
     }
   }
+  let buildspecs: EmbeddedBuildspec[] = [];
+  try {
+    buildspecs = analyzeBuildspecs(document, parsed.root, kinds.buildspec, settings, onRuleError);
+    for (const buildspec of buildspecs) findings.push(...buildspec.findings);
+  } catch (error) {
+    onRuleError('template-buildspecs', error);
+  }
   const transform = entryValue(parsed.root, 'Transform');
   const transforms = transform?.type === 'seq' ? transform.items : transform ? [transform] : [];
   return {
@@ -79,6 +95,7 @@ export function analyzeTemplate(
     serverless: transforms.some((t) => t.type === 'scalar' && t.value === 'AWS::Serverless-2016-10-31'),
     resourceCount: resourcesOf(parsed.root).length,
     policies,
+    buildspecs,
     findings: sortFindings(findings),
     elapsedMs: performance.now() - started,
   };

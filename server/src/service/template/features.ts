@@ -1,7 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionItem, CompletionList, Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentKind, NoteQuery } from '../registry/documentKind';
-import type { TemplateAnalysis } from './analyze';
+import type { EmbeddedKinds, TemplateAnalysis } from './analyze';
+import { buildspecToTemplate, templateToBuildspec } from './buildspec';
 import { type EmbeddedAnalysis, toTemplateRange, translateEdit } from './embedded';
 import { insideOpenValue, toVirtual } from './mapping';
 
@@ -26,13 +27,26 @@ function locate(template: TextDocument, analysis: TemplateAnalysis, position: Po
   return { embedded, position: embedded.document.positionAt(virtual) };
 }
 
-export function templateHover(template: TextDocument, analysis: TemplateAnalysis, iam: DocumentKind | undefined, position: Position): Hover | undefined {
+export function templateHover(template: TextDocument, analysis: TemplateAnalysis, kinds: EmbeddedKinds, position: Position): Hover | undefined {
+  const buildspecHover = inlineBuildspecHover(template, analysis, kinds.buildspec, position);
+  if (buildspecHover) return buildspecHover;
+  const iam = kinds.iam;
   const located = locate(template, analysis, position);
   if (!located || !iam?.hover) return undefined;
   const { embedded } = located;
   const hover = iam.hover(embedded.document, embedded.analysis, located.position);
   if (!hover) return undefined;
   return { ...hover, range: hover.range ? toTemplateRange(template, embedded.document, embedded.virtual, hover.range) : undefined };
+}
+
+function inlineBuildspecHover(template: TextDocument, analysis: TemplateAnalysis, kind: DocumentKind | undefined, position: Position): Hover | undefined {
+  const offset = template.offsetAt(position);
+  const embedded = analysis.buildspecs.find((b) => b.start <= offset && offset <= b.end);
+  const inner = embedded ? templateToBuildspec(embedded, offset) : undefined;
+  if (!embedded || !inner || !kind?.hover) return undefined;
+  const hover = kind.hover(embedded.document, embedded.analysis, inner);
+  if (!hover) return undefined;
+  return { ...hover, range: hover.range ? buildspecToTemplate(template, embedded, hover.range) : undefined };
 }
 
 export function templateNoteQuery(

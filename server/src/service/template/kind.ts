@@ -21,7 +21,11 @@ export const templateKindModule: KindModule = {
   // Before the IAM kind, which takes any JSON: a JSON template is not a policy. After AppSpecs,
   // which are recognised by their file name.
   claimPriority: 15,
-  create: (resources) => templateKind(() => resources.kind?.('iam-policy')),
+  create: (resources) =>
+    templateKind(
+      () => resources.kind?.('iam-policy'),
+      () => resources.kind?.('buildspec'),
+    ),
 };
 
 interface TemplateClaim {
@@ -29,7 +33,7 @@ interface TemplateClaim {
   readonly settings: Settings;
 }
 
-function templateKind(iam: () => DocumentKind | undefined): DocumentKind<TemplateAnalysis, TemplateClaim> {
+function templateKind(iam: () => DocumentKind | undefined, buildspec: () => DocumentKind | undefined): DocumentKind<TemplateAnalysis, TemplateClaim> {
   return {
     id: 'template',
     rules: TEMPLATE_RULE_LIST,
@@ -44,7 +48,8 @@ function templateKind(iam: () => DocumentKind | undefined): DocumentKind<Templat
       if (!looksLikeTemplate(text, json)) return undefined;
       return { key: `template|${json ? 'json' : 'yaml'}`, detail: { json, settings } };
     },
-    analyze: (document, claim, onRuleError) => analyzeTemplate(document, claim.detail.json, iam(), claim.detail.settings, onRuleError),
+    analyze: (document, claim, onRuleError) =>
+      analyzeTemplate(document, claim.detail.json, { iam: iam(), buildspec: buildspec() }, claim.detail.settings, onRuleError),
     reportKind: () => 'template',
     status(analysis) {
       const ms = roundMs(analysis.elapsedMs);
@@ -57,17 +62,18 @@ function templateKind(iam: () => DocumentKind | undefined): DocumentKind<Templat
         problems,
         elapsedMs: ms,
         label: `$(cloud) ${what} · ${policies(analysis.policies.length)}`,
-        detail: `${plural(analysis.resourceCount, 'resource')} · ${plural(problems, 'problem')} · ${ms} ms`,
+        detail: `${plural(analysis.resourceCount, 'resource')}${analysis.buildspecs.length > 0 ? ` · ${plural(analysis.buildspecs.length, 'inline buildspec')}` : ''} · ${plural(problems, 'problem')} · ${ms} ms`,
         summary: `${what}: ${plural(analysis.resourceCount, 'resource')}, ${policies(analysis.policies.length)} analysed as IAM policies, ${plural(problems, 'problem')}, analysed in ${ms} ms.`,
       };
     },
-    hover: (document, analysis, position) => templateHover(document, analysis, iam(), position),
+    hover: (document, analysis, position) => templateHover(document, analysis, { iam: iam(), buildspec: buildspec() }, position),
     noteQuery: (document, analysis, position) => templateNoteQuery(document, analysis, iam(), position),
     completion: (document, analysis, position) => templateCompletion(document, analysis, iam(), position),
     quizTopics(_document, analysis) {
       const topics = new Set<string>(['cloudformation']);
       const kind = iam();
       for (const embedded of analysis.policies) for (const topic of kind?.quizTopics?.(embedded.document, embedded.analysis) ?? []) topics.add(topic);
+      if (analysis.buildspecs.length > 0) topics.add('codebuild');
       return [...topics];
     },
   };
