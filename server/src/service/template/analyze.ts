@@ -3,12 +3,13 @@ import type { Settings } from '../../protocol/settings';
 import { type Finding, sortFindings } from '../common/findings';
 import { describeJsonErrors } from '../common/jsonSyntax';
 import { rangeOf } from '../common/text';
-import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/documentKind';
+import type { Analysis, DocumentKind, KindResources, RuleErrorHandler } from '../registry/documentKind';
 import { YamlRuleContext } from '../yaml/context';
 import { checkYamlSyntax } from '../yaml/syntax';
 import { analyzeBuildspecs, type EmbeddedBuildspec } from './buildspec';
 import { analyzeEmbedded, type EmbeddedAnalysis } from './embedded';
 import { embeddedPolicies, resourcesOf } from './policies';
+import { arnResolver } from './resolve';
 import { SYNTAX_RULES } from './rules/definitions';
 import { checkSamPolicyTemplates } from './rules/samPolicies';
 import { entryValue, parseTemplate, type TNode } from './tree';
@@ -27,6 +28,8 @@ export interface TemplateAnalysis extends Analysis {
 export interface EmbeddedKinds {
   readonly iam?: DocumentKind;
   readonly buildspec?: DocumentKind;
+  /** The IAM catalog, for the ARN formats that references resolve to. */
+  readonly catalog?: KindResources['catalog'];
 }
 
 /** Parses the template once, checks its syntax, and has the IAM kind analyse every embedded policy. */
@@ -67,9 +70,10 @@ export function analyzeTemplate(
   const policies: EmbeddedAnalysis[] = [];
   const { iam } = kinds;
   if (iam) {
+    const resolve = arnResolver(parsed.root, kinds.catalog);
     for (const policy of embeddedPolicies(parsed.root)) {
       try {
-        const analysed = analyzeEmbedded(document, json, policy, iam, settings, onRuleError);
+        const analysed = analyzeEmbedded(document, json, policy, iam, settings, onRuleError, resolve);
         if (analysed) {
           policies.push(analysed);
           findings.push(...analysed.findings);

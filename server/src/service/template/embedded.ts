@@ -6,6 +6,7 @@ import { rangeOf } from '../common/text';
 import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/documentKind';
 import { insideOpenValue, toSource } from './mapping';
 import type { EmbeddedPolicy } from './policies';
+import type { ArnResolver } from './resolve';
 import { renderPolicy, type Segment, type VirtualPolicy } from './virtual';
 
 /**
@@ -32,8 +33,9 @@ export function analyzeEmbedded(
   iam: DocumentKind,
   settings: Settings,
   onRuleError: RuleErrorHandler,
+  resolve: ArnResolver,
 ): EmbeddedAnalysis | undefined {
-  const virtual = renderPolicy(policy.node);
+  const virtual = renderPolicy(policy.node, resolve);
   const document = TextDocument.create(`${template.uri}#${encodeURIComponent(`${policy.resource}.${policy.path}`)}`, 'json', template.version, virtual.text);
   const claim = iam.claim({ document, family: 'json', paths: undefined, settings, workspaceRoot: undefined, forcedPolicyKind: policy.kind });
   const analysis = claim ? iam.analyze(document, claim, onRuleError) : undefined;

@@ -1,7 +1,7 @@
 import type { Settings } from '../../protocol/settings';
 import { roundMs } from '../common/text';
 import type { DocumentKind, KindModule } from '../registry/documentKind';
-import { analyzeTemplate, type TemplateAnalysis } from './analyze';
+import { analyzeTemplate, type EmbeddedKinds, type TemplateAnalysis } from './analyze';
 import { looksLikeTemplate, readsAsJson } from './detect';
 import { templateCompletion, templateHover, templateNoteQuery } from './features';
 import { TEMPLATE_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
@@ -21,11 +21,7 @@ export const templateKindModule: KindModule = {
   // Before the IAM kind, which takes any JSON: a JSON template is not a policy. After AppSpecs,
   // which are recognised by their file name.
   claimPriority: 15,
-  create: (resources) =>
-    templateKind(
-      () => resources.kind?.('iam-policy'),
-      () => resources.kind?.('buildspec'),
-    ),
+  create: (resources) => templateKind(() => ({ iam: resources.kind?.('iam-policy'), buildspec: resources.kind?.('buildspec'), catalog: resources.catalog })),
 };
 
 interface TemplateClaim {
@@ -33,7 +29,8 @@ interface TemplateClaim {
   readonly settings: Settings;
 }
 
-function templateKind(iam: () => DocumentKind | undefined, buildspec: () => DocumentKind | undefined): DocumentKind<TemplateAnalysis, TemplateClaim> {
+function templateKind(embedded: () => EmbeddedKinds): DocumentKind<TemplateAnalysis, TemplateClaim> {
+  const iam = () => embedded().iam;
   return {
     id: 'template',
     rules: TEMPLATE_RULE_LIST,
@@ -48,8 +45,7 @@ function templateKind(iam: () => DocumentKind | undefined, buildspec: () => Docu
       if (!looksLikeTemplate(text, json)) return undefined;
       return { key: `template|${json ? 'json' : 'yaml'}`, detail: { json, settings } };
     },
-    analyze: (document, claim, onRuleError) =>
-      analyzeTemplate(document, claim.detail.json, { iam: iam(), buildspec: buildspec() }, claim.detail.settings, onRuleError),
+    analyze: (document, claim, onRuleError) => analyzeTemplate(document, claim.detail.json, embedded(), claim.detail.settings, onRuleError),
     reportKind: () => 'template',
     status(analysis) {
       const ms = roundMs(analysis.elapsedMs);
@@ -66,7 +62,7 @@ function templateKind(iam: () => DocumentKind | undefined, buildspec: () => Docu
         summary: `${what}: ${plural(analysis.resourceCount, 'resource')}, ${policies(analysis.policies.length)} analysed as IAM policies, ${plural(problems, 'problem')}, analysed in ${ms} ms.`,
       };
     },
-    hover: (document, analysis, position) => templateHover(document, analysis, { iam: iam(), buildspec: buildspec() }, position),
+    hover: (document, analysis, position) => templateHover(document, analysis, embedded(), position),
     noteQuery: (document, analysis, position) => templateNoteQuery(document, analysis, iam(), position),
     completion: (document, analysis, position) => templateCompletion(document, analysis, iam(), position),
     quizTopics(_document, analysis) {

@@ -180,9 +180,15 @@ function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start
         value: fromYaml(text, doc, pair.value as YamlNode, depth + 1),
       });
     }
-    return { type: 'map', entries, start, end };
+    return longForm(entries, start, end) ?? { type: 'map', entries, start, end };
   }
   return undefined;
+}
+
+/** `{"Ref": …}` and `{"Fn::…": …}` (in JSON, or as a YAML mapping) are the long forms of the intrinsic functions. */
+function longForm(entries: readonly TEntry[], start: number, end: number): TIntrinsic | undefined {
+  const only = entries.length === 1 ? entries[0]! : undefined;
+  return only && (only.key === 'Ref' || only.key.startsWith('Fn::')) ? { type: 'intrinsic', name: only.key, argument: only.value, start, end } : undefined;
 }
 
 /** Block collections end after their last newline; findings should stop at the last visible character. */
@@ -218,10 +224,7 @@ function fromJson(node: JsonNode | undefined): TNode | undefined {
           value: fromJson(value),
         });
       }
-      // {"Ref": …} and {"Fn::…": …} are the long forms of the intrinsic functions.
-      const only = entries.length === 1 ? entries[0]! : undefined;
-      if (only && (only.key === 'Ref' || only.key.startsWith('Fn::'))) return { type: 'intrinsic', name: only.key, argument: only.value, start, end };
-      return { type: 'map', entries, start, end };
+      return longForm(entries, start, end) ?? { type: 'map', entries, start, end };
     }
     case 'array':
       return { type: 'seq', items: (node.children ?? []).map(fromJson).filter((n): n is TNode => n !== undefined), start, end };

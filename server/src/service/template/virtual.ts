@@ -1,3 +1,4 @@
+import { type ArnResolver, getAttTarget } from './resolve';
 import type { TIntrinsic, TMap, TNode } from './tree';
 
 /**
@@ -5,7 +6,8 @@ import type { TIntrinsic, TMap, TNode } from './tree';
  * were a policy file, together with the map from every token of that JSON back to the template.
  *
  * Intrinsic functions become strings: pseudo parameters take a typical value (so
- * `arn:${AWS::Partition}:iam::${AWS::AccountId}:root` is checked as the ARN it will be), and
+ * `arn:${AWS::Partition}:iam::${AWS::AccountId}:root` is checked as the ARN it will be), a
+ * reference to a resource whose ARN is known becomes such an ARN (see resolve.ts), and
  * anything else becomes the placeholder `x*` (never "*", which would look like a grant on every
  * resource, and never an ARN, which could look like the wrong one). A string that contains such a
  * placeholder is "open": findings inside it are not reported, because its value is unknown.
@@ -48,7 +50,7 @@ interface Piece {
   readonly open: boolean;
 }
 
-export function renderPolicy(policy: TMap): VirtualPolicy {
+export function renderPolicy(policy: TMap, resolve: ArnResolver = () => undefined): VirtualPolicy {
   let text = '';
   const segments: Segment[] = [];
   const open: [number, number][] = [];
@@ -132,7 +134,7 @@ export function renderPolicy(policy: TMap): VirtualPolicy {
         return;
       }
       case 'intrinsic':
-        stringToken(intrinsicPieces(node), node.start, node.end);
+        stringToken(intrinsicPieces(node, resolve), node.start, node.end);
         return;
     }
   };
@@ -142,27 +144,35 @@ export function renderPolicy(policy: TMap): VirtualPolicy {
 }
 
 /** The string an intrinsic stands for, as pieces: literal text where it is written out, placeholders elsewhere. */
-function intrinsicPieces(node: TIntrinsic): Piece[] {
+function intrinsicPieces(node: TIntrinsic, resolve: ArnResolver): Piece[] {
   const whole = (value: string, open: boolean): Piece[] => [{ text: value, sStart: node.start, sEnd: node.end, exact: false, open }];
+  const known = (value: string | undefined): Piece[] => (value === undefined ? whole(UNKNOWN_VALUE, true) : whole(value, false));
   const argument = node.argument;
   if (node.name === 'Ref' && argument?.type === 'scalar' && typeof argument.value === 'string') {
-    const pseudo = PSEUDO_VALUES[argument.value];
-    return pseudo ? whole(pseudo, false) : whole(UNKNOWN_VALUE, true);
+    return known(PSEUDO_VALUES[argument.value] ?? resolve(argument.value, undefined));
+  }
+  if (node.name === 'Fn::GetAtt') {
+    const target = getAttTarget(argument);
+    return known(target ? resolve(target.logicalId, target.attribute) : undefined);
   }
   if (node.name === 'Fn::Sub') {
     // !Sub "text" or !Sub ["text", {Var: value}]: the variables of the map are as unknown as parameters.
     const template = argument?.type === 'seq' ? argument.items[0] : argument;
-    if (template?.type === 'scalar' && typeof template.value === 'string') return subPieces(template.value, template.content, template.start, template.end);
+    // With a variable map, ${Name} may be one of its variables rather than a resource: leave those unresolved.
+    const variables = argument?.type === 'seq' ? () => undefined : resolve;
+    if (template?.type === 'scalar' && typeof template.value === 'string')
+      return subPieces(template.value, template.content, template.start, template.end, variables);
   }
   if (node.name === 'Fn::Join' && argument?.type === 'seq') {
     const [delimiter, list] = argument.items;
-    if (delimiter?.type === 'scalar' && typeof delimiter.value === 'string' && list?.type === 'seq') return joinPieces(delimiter.value, list.items, node);
+    if (delimiter?.type === 'scalar' && typeof delimiter.value === 'string' && list?.type === 'seq')
+      return joinPieces(delimiter.value, list.items, node, resolve);
   }
   return whole(UNKNOWN_VALUE, true);
 }
 
-/** `${AWS::Region}` becomes its typical value, `${Name}` and `${Name.Attr}` an unknown, `${!Literal}` the literal `${Literal}`. */
-function subPieces(value: string, content: number | undefined, start: number, end: number): Piece[] {
+/** `${AWS::Region}` becomes its typical value, `${Name}` and `${Name.Attr}` the ARN they resolve to or an unknown, `${!Literal}` the literal `${Literal}`. */
+function subPieces(value: string, content: number | undefined, start: number, end: number, resolve: ArnResolver): Piece[] {
   const pieces: Piece[] = [];
   // Offsets inside the value are source offsets only when the source is the value as written.
   const at = (index: number) => (content !== undefined ? content + index : start);
@@ -177,8 +187,11 @@ function subPieces(value: string, content: number | undefined, start: number, en
     const name = match[1]!.trim();
     const span = { sStart: at(index), sEnd: to(index + match[0].length), exact: false };
     if (name.startsWith('!')) pieces.push({ text: `\${${name.slice(1)}}`, ...span, open: false });
-    else if (PSEUDO_VALUES[name]) pieces.push({ text: PSEUDO_VALUES[name]!, ...span, open: false });
-    else pieces.push({ text: UNKNOWN_VALUE, ...span, open: true });
+    else {
+      const dot = name.indexOf('.');
+      const value = PSEUDO_VALUES[name] ?? (dot > 0 ? resolve(name.slice(0, dot), name.slice(dot + 1)) : resolve(name, undefined));
+      pieces.push(value === undefined ? { text: UNKNOWN_VALUE, ...span, open: true } : { text: value, ...span, open: false });
+    }
     last = index + match[0].length;
   }
   literal(last, value.length);
@@ -186,7 +199,7 @@ function subPieces(value: string, content: number | undefined, start: number, en
 }
 
 /** `!Join ['', ['arn:', !Ref AWS::Partition, ':s3:::', !Ref Bucket]]`, one piece per item. */
-function joinPieces(delimiter: string, items: readonly TNode[], node: TIntrinsic): Piece[] {
+function joinPieces(delimiter: string, items: readonly TNode[], node: TIntrinsic, resolve: ArnResolver): Piece[] {
   const pieces: Piece[] = [];
   items.forEach((item, index) => {
     if (index > 0 && delimiter) pieces.push({ text: delimiter, sStart: item.start, sEnd: item.start, exact: false, open: false });
@@ -200,7 +213,7 @@ function joinPieces(delimiter: string, items: readonly TNode[], node: TIntrinsic
         open: false,
       });
     } else if (item.type === 'intrinsic') {
-      pieces.push(...intrinsicPieces(item));
+      pieces.push(...intrinsicPieces(item, resolve));
     } else {
       pieces.push({ text: UNKNOWN_VALUE, sStart: item.start, sEnd: item.end, exact: false, open: true });
     }
