@@ -7,7 +7,7 @@ import type { Analysis, DocumentKind, KindResources, RuleErrorHandler } from '..
 import { YamlRuleContext } from '../yaml/context';
 import { checkYamlSyntax } from '../yaml/syntax';
 import { analyzeBuildspecs, type EmbeddedBuildspec } from './buildspec';
-import { analyzeEmbedded, type EmbeddedAnalysis } from './embedded';
+import { analyzeEmbedded, type EmbeddedAnalysis, PolicyCache } from './embedded';
 import { embeddedPolicies, resourcesOf } from './policies';
 import { arnResolver } from './resolve';
 import { SYNTAX_RULES } from './rules/definitions';
@@ -30,6 +30,8 @@ export interface EmbeddedKinds {
   readonly buildspec?: DocumentKind;
   /** The IAM catalog, for the ARN formats that references resolve to. */
   readonly catalog?: KindResources['catalog'];
+  /** Policy analyses kept between versions of the template. */
+  readonly cache?: PolicyCache;
 }
 
 /** Parses the template once, checks its syntax, and has the IAM kind analyse every embedded policy. */
@@ -71,9 +73,10 @@ export function analyzeTemplate(
   const { iam } = kinds;
   if (iam) {
     const resolve = arnResolver(parsed.root, kinds.catalog);
+    const cache = kinds.cache ?? new PolicyCache();
     for (const policy of embeddedPolicies(parsed.root)) {
       try {
-        const analysed = analyzeEmbedded(document, json, policy, iam, settings, onRuleError, resolve);
+        const analysed = analyzeEmbedded(document, json, policy, iam, settings, onRuleError, resolve, cache);
         if (analysed) {
           policies.push(analysed);
           findings.push(...analysed.findings);

@@ -26,6 +26,29 @@ export interface EmbeddedAnalysis {
   readonly findings: readonly Finding[];
 }
 
+/**
+ * Analyses by policy kind and rendered text. A keystroke changes one policy at most, and the
+ * others render to the same text (offsets in the template move, the rendered text does not), so
+ * their analyses, which live in rendered coordinates, are reused and only mapped again.
+ */
+export class PolicyCache {
+  private readonly entries = new Map<string, Analysis>();
+  constructor(private readonly capacity = 500) {}
+
+  get(key: string): Analysis | undefined {
+    return this.entries.get(key);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  set(key: string, analysis: Analysis): void {
+    this.entries.set(key, analysis);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 export function analyzeEmbedded(
   template: TextDocument,
   json: boolean,
@@ -34,11 +57,21 @@ export function analyzeEmbedded(
   settings: Settings,
   onRuleError: RuleErrorHandler,
   resolve: ArnResolver,
+  cache: PolicyCache,
 ): EmbeddedAnalysis | undefined {
   const virtual = renderPolicy(policy.node, resolve);
   const document = TextDocument.create(`${template.uri}#${encodeURIComponent(`${policy.resource}.${policy.path}`)}`, 'json', template.version, virtual.text);
-  const claim = iam.claim({ document, family: 'json', paths: undefined, settings, workspaceRoot: undefined, forcedPolicyKind: policy.kind });
-  const analysis = claim ? iam.analyze(document, claim, onRuleError) : undefined;
+  const key = `${policy.kind}|${virtual.text}`;
+  let analysis = cache.get(key);
+  if (!analysis) {
+    const claim = iam.claim({ document, family: 'json', paths: undefined, settings, workspaceRoot: undefined, forcedPolicyKind: policy.kind });
+    analysis = claim ? iam.analyze(document, claim, onRuleError) : undefined;
+    if (analysis) cache.set(key, analysis);
+  } else {
+    // Most recently used last, so that the oldest entry is the first to go.
+    cache.delete(key);
+    cache.set(key, analysis);
+  }
   if (!analysis) return undefined;
   const findings: Finding[] = [];
   for (const finding of analysis.findings) {

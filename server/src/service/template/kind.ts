@@ -3,6 +3,7 @@ import { roundMs } from '../common/text';
 import type { DocumentKind, KindModule } from '../registry/documentKind';
 import { analyzeTemplate, type EmbeddedKinds, type TemplateAnalysis } from './analyze';
 import { looksLikeTemplate, readsAsJson } from './detect';
+import { PolicyCache } from './embedded';
 import { templateCompletion, templateHover, templateNoteQuery } from './features';
 import { TEMPLATE_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
 
@@ -21,7 +22,10 @@ export const templateKindModule: KindModule = {
   // Before the IAM kind, which takes any JSON: a JSON template is not a policy. After AppSpecs,
   // which are recognised by their file name.
   claimPriority: 15,
-  create: (resources) => templateKind(() => ({ iam: resources.kind?.('iam-policy'), buildspec: resources.kind?.('buildspec'), catalog: resources.catalog })),
+  create: (resources) => {
+    const cache = new PolicyCache();
+    return templateKind(() => ({ iam: resources.kind?.('iam-policy'), buildspec: resources.kind?.('buildspec'), catalog: resources.catalog, cache }));
+  },
 };
 
 interface TemplateClaim {
