@@ -147,6 +147,28 @@ describe('hovers, completion and status in templates', () => {
     assert.match(service.status(document).detail, /· 1 inline buildspec ·/);
   });
 
+  test('a hover on a SAM policy template name says what it grants', () => {
+    const text = SAM.replace('      Policies:\n', '      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref Orders\n');
+    const document = templateDocument(text);
+    const hover = service.hover(document, document.positionAt(text.indexOf('DynamoDBReadPolicy') + 4));
+    assert.ok(hover?.range);
+    assert.equal(document.getText(hover.range), 'DynamoDBReadPolicy');
+    assert.match(JSON.stringify(hover.contents), /SAM policy template.*TableName.*dynamodb:GetItem/);
+  });
+
+  test('findings keep their place when the template changes above an unchanged policy', () => {
+    const first = templateDocument(SAM);
+    const before = templateFindings(first).map((f) => first.getText(f.range));
+    const shifted = SAM.replace('Resources:\n', 'Resources:\n  Extra:\n    Type: AWS::SQS::Queue\n');
+    const second = templateDocument(shifted);
+    const after = templateFindings(second);
+    assert.deepEqual(
+      after.map((f) => second.getText(f.range)),
+      before,
+    );
+    assert.equal(after[0]!.range.start.line, templateFindings(first)[0]!.range.start.line + 2);
+  });
+
   test('the status names the template and counts its policies', () => {
     const status = service.status(templateDocument(SAM));
     assert.equal(status.documentType, 'template');

@@ -1,5 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionItem, CompletionList, Hover, Position } from 'vscode-languageserver-types';
+import { type CompletionItem, type CompletionList, type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
+import { rangeOf } from '../common/text';
+import { samPolicyTemplate } from './data/samPolicyTemplates';
+import { samPolicyTemplateAt } from './rules/samPolicies';
 import type { DocumentKind, NoteQuery } from '../registry/documentKind';
 import type { EmbeddedKinds, TemplateAnalysis } from './analyze';
 import { buildspecToTemplate, templateToBuildspec } from './buildspec';
@@ -30,6 +33,8 @@ function locate(template: TextDocument, analysis: TemplateAnalysis, position: Po
 export function templateHover(template: TextDocument, analysis: TemplateAnalysis, kinds: EmbeddedKinds, position: Position): Hover | undefined {
   const buildspecHover = inlineBuildspecHover(template, analysis, kinds.buildspec, position);
   if (buildspecHover) return buildspecHover;
+  const samHover = samPolicyTemplateHover(template, analysis, position);
+  if (samHover) return samHover;
   const iam = kinds.iam;
   const located = locate(template, analysis, position);
   if (!located || !iam?.hover) return undefined;
@@ -37,6 +42,21 @@ export function templateHover(template: TextDocument, analysis: TemplateAnalysis
   const hover = iam.hover(embedded.document, embedded.analysis, located.position);
   if (!hover) return undefined;
   return { ...hover, range: hover.range ? toTemplateRange(template, embedded.document, embedded.virtual, hover.range) : undefined };
+}
+
+/** What a SAM policy template grants, on its name: SAM expands it out of sight, so the hover shows it. */
+function samPolicyTemplateHover(template: TextDocument, analysis: TemplateAnalysis, position: Position): Hover | undefined {
+  const at = samPolicyTemplateAt(analysis.root, template.offsetAt(position));
+  const info = at ? samPolicyTemplate(at.name) : undefined;
+  if (!at || !info) return undefined;
+  const parameters = info.parameters.length > 0 ? info.parameters.map((p) => `\`${p}\``).join(', ') : 'none (write `{}`)';
+  const value = [
+    `**${info.name}** (SAM policy template)`,
+    info.description,
+    `Parameters: ${parameters}`,
+    `Grants: ${info.actions.map((a) => `\`${a}\``).join(', ')}`,
+  ].join('\n\n');
+  return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(template, at.start, at.end - at.start) };
 }
 
 function inlineBuildspecHover(template: TextDocument, analysis: TemplateAnalysis, kind: DocumentKind | undefined, position: Position): Hover | undefined {

@@ -84,3 +84,19 @@ export function checkSamPolicyTemplates(document: TextDocument, root: TNode | un
   }
   return findings;
 }
+
+/** The SAM policy template whose name is at `offset` in a function's Policies, for hovers. */
+export function samPolicyTemplateAt(root: TNode | undefined, offset: number): { name: string; start: number; end: number } | undefined {
+  for (const resource of resourcesOf(root)) {
+    if (!SAM_POLICY_OWNERS.has(resource.type)) continue;
+    const policies = entryValue(resource.properties, 'Policies');
+    const items = policies?.type === 'seq' ? policies.items : policies ? [policies] : [];
+    for (const item of items) {
+      if (item.type !== 'map' || item.entries.length !== 1) continue;
+      const entry = item.entries[0]!;
+      if (entry.keyStart <= offset && offset <= entry.keyEnd && samPolicyTemplate(entry.key))
+        return { name: entry.key, start: entry.keyStart, end: entry.keyEnd };
+    }
+  }
+  return undefined;
+}
