@@ -11,6 +11,7 @@ import { analyzeEmbedded, type EmbeddedAnalysis, PolicyCache } from './embedded'
 import { embeddedPolicies, resourcesOf } from './policies';
 import { arnResolver } from './resolve';
 import { SYNTAX_RULES } from './rules/definitions';
+import { checkRoleTrust } from './rules/roles';
 import { checkSamPolicyTemplates } from './rules/samPolicies';
 import { entryValue, parseTemplate, type TNode } from './tree';
 
@@ -64,10 +65,15 @@ export function analyzeTemplate(
   if (parsed.tooDeep) {
     findings.push({ code: SYNTAX_RULES.syntax.code, range: rangeOf(document, 0, 0), message: 'The template is nested too deeply to read.' });
   }
-  try {
-    findings.push(...checkSamPolicyTemplates(document, parsed.root));
-  } catch (error) {
-    onRuleError('template-sam-policy-templates', error);
+  for (const [name, rule] of [
+    ['template-sam-policy-templates', checkSamPolicyTemplates],
+    ['template-role-trust', checkRoleTrust],
+  ] as const) {
+    try {
+      findings.push(...rule(document, parsed.root));
+    } catch (error) {
+      onRuleError(name, error);
+    }
   }
   const policies: EmbeddedAnalysis[] = [];
   const { iam } = kinds;
