@@ -33,7 +33,12 @@ function prng(seed: number): () => number {
   };
 }
 
-const SAMPLES = ['valid/sam-every-intrinsic.yaml', 'valid/cdk-synth.template.json', 'invalid/cfn-codebuild-inline-buildspec.yaml'].map((name) => ({
+const SAMPLES = [
+  'valid/sam-every-intrinsic.yaml',
+  'valid/cdk-synth.template.json',
+  'invalid/cfn-codebuild-inline-buildspec.yaml',
+  'invalid/cfn-json-string-policies.yaml',
+].map((name) => ({
   file: path.basename(name),
   text: fs.readFileSync(path.join(FIXTURES, 'template', name), 'utf8'),
 }));

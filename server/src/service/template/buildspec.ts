@@ -60,7 +60,7 @@ export function analyzeBuildspecs(
 }
 
 /** The template offset where each line of a literal block's value starts; undefined when the lines are not the source's. */
-function literalLineStarts(text: string, blockStart: number, value: string): number[] | undefined {
+export function literalLineStarts(text: string, blockStart: number, value: string): number[] | undefined {
   const headerEnd = text.indexOf('\n', blockStart);
   if (headerEnd < 0) return undefined;
   let position = headerEnd + 1;

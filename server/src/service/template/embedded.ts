@@ -7,6 +7,7 @@ import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/docum
 import { insideOpenValue, toSource } from './mapping';
 import type { EmbeddedPolicy } from './policies';
 import type { ArnResolver } from './resolve';
+import { renderStringPolicy } from './stringPolicy';
 import { renderPolicy, type Segment, type VirtualPolicy } from './virtual';
 
 /**
@@ -59,7 +60,8 @@ export function analyzeEmbedded(
   resolve: ArnResolver,
   cache: PolicyCache,
 ): EmbeddedAnalysis | undefined {
-  const virtual = renderPolicy(policy.node, resolve);
+  const virtual = policy.node.type === 'map' ? renderPolicy(policy.node, resolve) : renderStringPolicy(template.getText(), policy.node, resolve);
+  if (!virtual) return undefined;
   const document = TextDocument.create(`${template.uri}#${encodeURIComponent(`${policy.resource}.${policy.path}`)}`, 'json', template.version, virtual.text);
   const key = `${policy.kind}|${virtual.text}`;
   let analysis = cache.get(key);
@@ -107,6 +109,8 @@ function translateFix(template: TextDocument, json: boolean, document: TextDocum
 // Safe as a plain YAML scalar and inside either kind of quotes: no indicator first, no quote, no "#", no ": ".
 const PLAIN_SAFE = /^[A-Za-z0-9_$][A-Za-z0-9:*?_./@+=,${}-]*$/;
 const INNER_SAFE = /^[A-Za-z0-9:*?_./@+=,${}-]*$/;
+// Inside a JSON string written without escapes: no quote, backslash or control character.
+const JSON_INNER_SAFE = /^[^"\\\u0000-\u001f]*$/;
 
 export function translateEdit(template: TextDocument, json: boolean, document: TextDocument, virtual: VirtualPolicy, edit: TextEdit): TextEdit | undefined {
   const start = document.offsetAt(edit.range.start);
@@ -115,7 +119,7 @@ export function translateEdit(template: TextDocument, json: boolean, document: T
   const text = template.getText();
   // Inside text that is identical on both sides: the same edit, moved.
   const exact = narrowest(virtual.segments, (s) => s.exact && s.vStart <= start && end <= s.vEnd);
-  if (exact && (json || INNER_SAFE.test(edit.newText))) {
+  if (exact && (virtual.editable ?? (json ? JSON_INNER_SAFE : INNER_SAFE)).test(edit.newText)) {
     const from = exact.sStart + (start - exact.vStart);
     return { range: rangeOf(template, from, end - start), newText: edit.newText };
   }

@@ -1,15 +1,16 @@
 import type { PolicyKind } from '../../protocol/status';
-import { entryValue, scalarString, type TMap, type TNode } from './tree';
+import { isJsonStringPolicy } from './stringPolicy';
+import { entryValue, scalarString, type TIntrinsic, type TMap, type TNode, type TScalar } from './tree';
 
 /**
  * Where IAM policies live in a template: which resource types carry one, under which property,
- * and which kind of policy each is. Only policies written as a mapping are returned; a policy
- * that is itself an intrinsic (`!If`, `Fn::Sub` of a JSON string) is left alone rather than guessed.
+ * and which kind of policy each is. Policies written as a mapping or as a JSON string (also under
+ * `!Sub`) are returned; a policy that is another intrinsic (`!If`, `!Join`) is left alone rather than guessed.
  */
 
 export interface EmbeddedPolicy {
-  /** The policy document as written. */
-  readonly node: TMap;
+  /** The policy document as written: a mapping, or a JSON string (see stringPolicy.ts). */
+  readonly node: TMap | TScalar | TIntrinsic;
   readonly kind: PolicyKind;
   /** The logical ID of the resource that holds it. */
   readonly resource: string;
@@ -73,6 +74,7 @@ const FINDERS: Readonly<Record<string, readonly Finder[]>> = {
   'AWS::Backup::BackupVault': [at('AccessPolicy', 'resource')],
   'AWS::OpenSearchService::Domain': [at('AccessPolicies', 'resource')],
   'AWS::EC2::VPCEndpoint': [at('PolicyDocument', 'endpoint')],
+  'AWS::Logs::ResourcePolicy': [at('PolicyDocument', 'resource')],
   'AWS::Serverless::Function': [samPolicies],
   'AWS::Serverless::StateMachine': [samPolicies],
   'AWS::Organizations::Policy': [
@@ -101,7 +103,7 @@ export function embeddedPolicies(root: TNode | undefined): EmbeddedPolicy[] {
     if (!finders || !resource.properties) continue;
     for (const finder of finders) {
       finder(resource.properties, (node, kind, path) => {
-        if (node?.type === 'map') policies.push({ node, kind, resource: resource.name, resourceType: resource.type, path });
+        if (node?.type === 'map' || isJsonStringPolicy(node)) policies.push({ node, kind, resource: resource.name, resourceType: resource.type, path });
       });
     }
   }

@@ -28,6 +28,8 @@ export interface VirtualPolicy {
   readonly segments: readonly Segment[];
   /** Rendered spans (string tokens, quotes included) whose value depends on the stack. */
   readonly open: readonly (readonly [number, number])[];
+  /** What text a fix may write into exactly mapped text, when the template's quoting allows more than the default. */
+  readonly editable?: RegExp;
 }
 
 /** Values CloudFormation substitutes that are the same kind of thing in every stack. */
@@ -41,7 +43,7 @@ const PSEUDO_VALUES: Readonly<Record<string, string>> = {
 export const UNKNOWN_VALUE = 'x*';
 
 /** A piece of a rendered string: text, and its source span when it has one. */
-interface Piece {
+export interface Piece {
   readonly text: string;
   readonly sStart: number;
   readonly sEnd: number;
@@ -172,7 +174,7 @@ function intrinsicPieces(node: TIntrinsic, resolve: ArnResolver): Piece[] {
 }
 
 /** `${AWS::Region}` becomes its typical value, `${Name}` and `${Name.Attr}` the ARN they resolve to or an unknown, `${!Literal}` the literal `${Literal}`. */
-function subPieces(value: string, content: number | undefined, start: number, end: number, resolve: ArnResolver): Piece[] {
+export function subPieces(value: string, content: number | undefined, start: number, end: number, resolve: ArnResolver): Piece[] {
   const pieces: Piece[] = [];
   // Offsets inside the value are source offsets only when the source is the value as written.
   const at = (index: number) => (content !== undefined ? content + index : start);
