@@ -76,7 +76,10 @@ export function analyzeEmbedded(
   }
   if (!analysis) return undefined;
   const findings: Finding[] = [];
+  // Rules are exempted by name, which the IAM kind's rule table turns into codes.
+  const exempt = new Set(iam.rules.filter((rule) => policy.exempt?.includes(rule.name)).map((rule) => rule.code));
   for (const finding of analysis.findings) {
+    if (exempt.has(finding.code)) continue;
     const start = document.offsetAt(finding.range.start);
     const end = document.offsetAt(finding.range.end);
     // A value CloudFormation fills in at deployment is unknown here: say nothing about it.

@@ -17,7 +17,15 @@ export interface EmbeddedPolicy {
   readonly resourceType: string;
   /** The property path, e.g. "Policies[0].PolicyDocument", for the status and hovers. */
   readonly path: string;
+  /** Names of policy rules that do not apply where this policy lives. */
+  readonly exempt?: readonly string[];
 }
+
+/**
+ * An ECR repository policy names no Resource: the repository it is set on is the resource
+ * (AWS's own examples have none), so "missing Resource" does not apply there.
+ */
+const EXEMPTIONS: Readonly<Record<string, readonly string[]>> = { 'AWS::ECR::Repository': ['iam/missing-resource'] };
 
 type Finder = (properties: TNode, found: (node: TNode | undefined, kind: PolicyKind, path: string) => void) => void;
 
@@ -103,7 +111,9 @@ export function embeddedPolicies(root: TNode | undefined): EmbeddedPolicy[] {
     if (!finders || !resource.properties) continue;
     for (const finder of finders) {
       finder(resource.properties, (node, kind, path) => {
-        if (node?.type === 'map' || isJsonStringPolicy(node)) policies.push({ node, kind, resource: resource.name, resourceType: resource.type, path });
+        if (node?.type === 'map' || isJsonStringPolicy(node)) {
+          policies.push({ node, kind, resource: resource.name, resourceType: resource.type, path, exempt: EXEMPTIONS[resource.type] });
+        }
       });
     }
   }
