@@ -85,9 +85,33 @@ export function analyzeEmbedded(
     // A value CloudFormation fills in at deployment is unknown here: say nothing about it.
     if (insideOpenValue(virtual, start, end)) continue;
     const fixes = (finding.fixes ?? []).map((fix) => translateFix(template, json, document, virtual, fix)).filter((fix): fix is Fix => fix !== undefined);
-    findings.push({ ...finding, range: toTemplateRange(template, document, virtual, finding.range), fixes: fixes.length > 0 ? fixes : undefined });
+    findings.push({
+      ...finding,
+      message: inTemplate(finding.message, policy),
+      range: toTemplateRange(template, document, virtual, finding.range),
+      fixes: fixes.length > 0 ? fixes : undefined,
+    });
   }
   return { policy, virtual, document, analysis, findings };
+}
+
+const KIND_NAMES: Readonly<Record<EmbeddedPolicy['kind'], string>> = {
+  identity: 'an identity policy',
+  resource: 'a resource policy',
+  trust: 'a trust policy',
+  scp: 'an SCP',
+  rcp: 'an RCP',
+  endpoint: 'a VPC endpoint policy',
+};
+
+/**
+ * A policy file's kind can be set in awsStudyHints.iam.policyKinds; a template's policy has the
+ * kind of the property it sits in, so a message that points to the setting points there instead.
+ */
+function inTemplate(message: string, policy: EmbeddedPolicy): string {
+  const clause = /,? or [^.,]*awsStudyHints\.iam\.policyKinds\.?$/;
+  if (!clause.test(message)) return message;
+  return `${message.replace(clause, '.')} Here the kind comes from where the policy sits: ${policy.resource}'s ${policy.path} (${policy.resourceType}) is read as ${KIND_NAMES[policy.kind]}.`;
 }
 
 export function toTemplateRange(template: TextDocument, document: TextDocument, virtual: VirtualPolicy, range: Range): Range {
