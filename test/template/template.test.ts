@@ -169,6 +169,19 @@ describe('hovers, completion and status in templates', () => {
     assert.equal(after[0]!.range.start.line, templateFindings(first)[0]!.range.start.line + 2);
   });
 
+  test('Quiz Me on This File asks about the actions of the policies, with the policy as the source', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'template', 'valid', 'cfn-roles-and-resource-policies.yml'), 'utf8');
+    const document = templateDocument(text, 'pipeline.yml');
+    const questions = service.fileQuestions(document, '/ws/pipeline.yml');
+    assert.ok(questions.length > 0);
+    assert.equal(new Set(questions.map((q) => q.id)).size, questions.length);
+    for (const question of questions) {
+      assert.equal(question.source.file, '/ws/pipeline.yml');
+      assert.ok(question.source.startLine > 1 && question.source.endLine <= text.split('\n').length, question.prompt);
+    }
+    assert.ok(service.quizTopics(document).includes('sqs'));
+  });
+
   test('the status names the template and counts its policies', () => {
     const status = service.status(templateDocument(SAM));
     assert.equal(status.documentType, 'template');

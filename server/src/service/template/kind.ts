@@ -1,3 +1,4 @@
+import type { Question } from '../../protocol/quiz';
 import type { Settings } from '../../protocol/settings';
 import { roundMs } from '../common/text';
 import type { DocumentKind, KindModule } from '../registry/documentKind';
@@ -6,6 +7,7 @@ import { looksLikeTemplate, readsAsJson } from './detect';
 import { PolicyCache } from './embedded';
 import { templateCompletion, templateHover, templateNoteQuery } from './features';
 import { TEMPLATE_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
+import { UNKNOWN_VALUE } from './virtual';
 
 /**
  * CloudFormation, SAM and CDK-synthesised templates: the IAM policies inside their resources are
@@ -69,6 +71,21 @@ function templateKind(embedded: () => EmbeddedKinds): DocumentKind<TemplateAnaly
     hover: (document, analysis, position) => templateHover(document, analysis, embedded(), position),
     noteQuery: (document, analysis, position) => templateNoteQuery(document, analysis, iam(), position),
     completion: (document, analysis, position) => templateCompletion(document, analysis, iam(), position),
+    fileQuestions(document, analysis, file) {
+      // The IAM kind's questions on each policy, pointing at the policy's lines in the template.
+      const kind = iam();
+      const questions = new Map<string, Question>();
+      for (const embedded of analysis.policies) {
+        const startLine = document.positionAt(embedded.policy.node.start).line + 1;
+        const endLine = document.positionAt(embedded.policy.node.end).line + 1;
+        for (const question of kind?.fileQuestions?.(embedded.document, embedded.analysis, file) ?? []) {
+          // A value left open until deployment makes no question.
+          if (questions.has(question.id) || JSON.stringify(question).includes(UNKNOWN_VALUE)) continue;
+          questions.set(question.id, { ...question, source: { ...question.source, startLine, endLine } });
+        }
+      }
+      return [...questions.values()];
+    },
     quizTopics(_document, analysis) {
       const topics = new Set<string>(['cloudformation']);
       const kind = iam();
