@@ -147,6 +147,15 @@ describe('hovers, completion and status in templates', () => {
     assert.match(service.status(document).detail, /· 1 inline buildspec ·/);
   });
 
+  test('a hover on the property that holds a policy says which kind it is read as', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'template', 'invalid', 'sam-function-policy-mistakes.yaml'), 'utf8');
+    const document = templateDocument(text);
+    const hover = service.hover(document, document.positionAt(text.indexOf('AssumeRolePolicyDocument') + 2));
+    assert.ok(hover?.range);
+    assert.equal(document.getText(hover.range), 'AssumeRolePolicyDocument');
+    assert.match(JSON.stringify(hover.contents), /trust policy.*Analysed as a trust policy: 1 problem\./);
+  });
+
   test('a hover on a SAM policy template name says what it grants', () => {
     const text = SAM.replace('      Policies:\n', '      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref Orders\n');
     const document = templateDocument(text);

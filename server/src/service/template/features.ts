@@ -3,6 +3,7 @@ import { type CompletionItem, type CompletionList, type Hover, MarkupKind, type 
 import { rangeOf } from '../common/text';
 import { samPolicyTemplate } from './data/samPolicyTemplates';
 import { samPolicyTemplateAt } from './rules/samPolicies';
+import { entryAtKey } from './tree';
 import type { DocumentKind, NoteQuery } from '../registry/documentKind';
 import type { EmbeddedKinds, TemplateAnalysis } from './analyze';
 import { buildspecToTemplate, templateToBuildspec } from './buildspec';
@@ -35,6 +36,8 @@ export function templateHover(template: TextDocument, analysis: TemplateAnalysis
   if (buildspecHover) return buildspecHover;
   const samHover = samPolicyTemplateHover(template, analysis, position);
   if (samHover) return samHover;
+  const propertyHover = policyPropertyHover(template, analysis, position);
+  if (propertyHover) return propertyHover;
   const iam = kinds.iam;
   const located = locate(template, analysis, position);
   if (!located || !iam?.hover) return undefined;
@@ -42,6 +45,32 @@ export function templateHover(template: TextDocument, analysis: TemplateAnalysis
   const hover = iam.hover(embedded.document, embedded.analysis, located.position);
   if (!hover) return undefined;
   return { ...hover, range: hover.range ? toTemplateRange(template, embedded.document, embedded.virtual, hover.range) : undefined };
+}
+
+/** What each kind of policy decides, for a hover on the property that holds one. */
+const KIND_DOCS: Readonly<Record<EmbeddedAnalysis['policy']['kind'], string>> = {
+  trust:
+    'A trust policy: who may assume the role (a service such as `lambda.amazonaws.com`, an account or role, a web identity) with `sts:AssumeRole`. What the role may then do comes from its other policies.',
+  identity: 'An identity policy: what the role, user or group it is attached to may do. It names no Principal; the principal is whoever holds it.',
+  resource: 'A resource policy: who (the Principal of each statement) may act on the resource it is set on, including principals of other accounts.',
+  scp: 'A service control policy: the most that principals in the accounts below its targets may do. It grants nothing by itself.',
+  rcp: 'A resource control policy: the most that anyone may do on the resources in the accounts below its targets.',
+  endpoint: 'A VPC endpoint policy: what may be done through the endpoint, by whom, on which resources.',
+};
+
+/** On the key that holds an embedded policy: which kind it is read as, and what that kind decides. */
+function policyPropertyHover(template: TextDocument, analysis: TemplateAnalysis, position: Position): Hover | undefined {
+  const entry = entryAtKey(analysis.root, template.offsetAt(position));
+  const embedded = entry && analysis.policies.find((p) => p.policy.node === entry.value);
+  if (!entry || !embedded) return undefined;
+  const { policy } = embedded;
+  const problems = embedded.findings.length;
+  const value = [
+    `**${entry.key}** (${policy.resourceType})`,
+    KIND_DOCS[policy.kind],
+    `Analysed as ${policy.kind === 'scp' || policy.kind === 'rcp' ? `an ${policy.kind.toUpperCase()}` : `a${policy.kind === 'identity' || policy.kind === 'endpoint' ? 'n' : ''} ${policy.kind} policy`}: ${problems} problem${problems === 1 ? '' : 's'}.`,
+  ].join('\n\n');
+  return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(template, entry.keyStart, entry.keyEnd - entry.keyStart) };
 }
 
 /** What a SAM policy template grants, on its name: SAM expands it out of sight, so the hover shows it. */

@@ -250,3 +250,21 @@ export function entryValue(node: TNode | undefined, key: string): TNode | undefi
 export function scalarString(node: TNode | undefined): string | undefined {
   return node?.type === 'scalar' && node.value !== null ? String(node.value) : undefined;
 }
+
+/** The map entry whose key spans `offset`, anywhere in the tree. */
+export function entryAtKey(node: TNode | undefined, offset: number, depth = 0): TEntry | undefined {
+  if (!node || depth > MAX_DEPTH || offset < node.start || offset > node.end) return undefined;
+  if (node.type === 'map') {
+    for (const entry of node.entries) {
+      if (entry.keyStart <= offset && offset <= entry.keyEnd) return entry;
+      const inner = entryAtKey(entry.value, offset, depth + 1);
+      if (inner) return inner;
+    }
+  } else if (node.type === 'seq') {
+    for (const item of node.items) {
+      const inner = entryAtKey(item, offset, depth + 1);
+      if (inner) return inner;
+    }
+  } else if (node.type === 'intrinsic') return entryAtKey(node.argument, offset, depth + 1);
+  return undefined;
+}
