@@ -26,7 +26,7 @@ describe('check: templates in a folder', () => {
     assert.deepEqual(codes(byName.get('template.yaml')!), ['IAM042', 'IAM042', 'IAM022', 'IAM042']);
     assert.deepEqual(codes(byName.get('pipeline.yml')!), []);
     const typo = byName.get('cdk.out/WorkerStack.template.json')!.diagnostics[0]!;
-    assert.deepEqual([typo.line, typo.column, typo.code], [9, 23, 'IAM042']);
+    assert.deepEqual([typo.line, typo.column, typo.code], [20, 23, 'IAM042']);
   });
 
   it('names the kind in the text report', () => {

@@ -14,7 +14,16 @@ const kindOf = (text: string, file: string) => service.check(templateDocument(te
 
 const SAM = `AWSTemplateFormatVersion: "2010-09-09"
 Transform: AWS::Serverless-2016-10-31
+Parameters:
+  SomeArn:
+    Type: String
+  ActionParameter:
+    Type: String
+Conditions:
+  Cond: !Equals [!Ref SomeArn, ""]
 Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
   Fn:
     Type: AWS::Serverless::Function
     Properties:

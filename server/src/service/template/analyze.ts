@@ -11,6 +11,7 @@ import { analyzeEmbedded, type EmbeddedAnalysis, PolicyCache } from './embedded'
 import { embeddedPolicies, resourcesOf } from './policies';
 import { arnResolver } from './resolve';
 import { SYNTAX_RULES } from './rules/definitions';
+import { checkReferences } from './rules/references';
 import { checkRoleTrust } from './rules/roles';
 import { checkSamPolicyTemplates } from './rules/samPolicies';
 import { entryValue, parseTemplate, type TNode } from './tree';
@@ -68,6 +69,7 @@ export function analyzeTemplate(
   for (const [name, rule] of [
     ['template-sam-policy-templates', checkSamPolicyTemplates],
     ['template-role-trust', checkRoleTrust],
+    ['template-references', checkReferences],
   ] as const) {
     try {
       findings.push(...rule(document, parsed.root));
