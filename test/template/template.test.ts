@@ -200,6 +200,22 @@ describe('hovers, completion and status in templates', () => {
     assert.ok(service.quizTopics(document).includes('sqs'));
   });
 
+  test("completion after !Ref and !GetAtt offers the template's names and known attributes", () => {
+    const text = SAM.replace('!Sub "arn:${AWS::Partition}:s3:::${Bucket}/*"', '!GetAtt Buc');
+    const document = templateDocument(text);
+    const getAtt = service.completion(document, document.positionAt(text.indexOf('!GetAtt Buc') + 11));
+    const arn = getAtt?.items.find((item) => item.label === 'Bucket.Arn');
+    assert.ok(arn, 'offers Bucket.Arn');
+    assert.equal(document.getText((arn.textEdit as { range: import('vscode-languageserver-types').Range }).range), 'Buc');
+    const refText = SAM.replace('!Sub "arn:${AWS::Partition}:s3:::${Bucket}/*"', '!Ref Som');
+    const refDocument = templateDocument(refText);
+    const ref = service.completion(refDocument, refDocument.positionAt(refText.indexOf('!Ref Som') + 8));
+    assert.deepEqual(
+      ref?.items.filter((item) => ['SomeArn', 'Bucket', 'AWS::Region'].includes(item.label)).map((item) => item.label),
+      ['Bucket', 'SomeArn', 'AWS::Region'],
+    );
+  });
+
   test('the status names the template and counts its policies', () => {
     const status = service.status(templateDocument(SAM));
     assert.equal(status.documentType, 'template');

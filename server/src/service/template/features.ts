@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CompletionItem, type CompletionList, type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
 import { rangeOf } from '../common/text';
 import { samPolicyTemplate } from './data/samPolicyTemplates';
+import { referenceCompletion } from './referenceCompletion';
 import { samPolicyTemplateAt } from './rules/samPolicies';
 import { entryAtKey } from './tree';
 import type { DocumentKind, NoteQuery } from '../registry/documentKind';
@@ -114,6 +115,8 @@ export function templateCompletion(
   iam: DocumentKind | undefined,
   position: Position,
 ): CompletionList | undefined {
+  const references = referenceCompletion(template, analysis.root, position);
+  if (references) return references;
   const located = locate(template, analysis, position);
   if (!located || !iam?.completion) return undefined;
   const { embedded } = located;
