@@ -165,6 +165,15 @@ describe('hovers, completion and status in templates', () => {
     assert.match(JSON.stringify(hover.contents), /trust policy.*Analysed as a trust policy: 1 problem\./);
   });
 
+  test('a hover on an ARN built by an intrinsic says its region and account are stand-ins', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'template', 'valid', 'cfn-resolved-references.yaml'), 'utf8');
+    const document = templateDocument(text);
+    const hover = service.hover(document, document.positionAt(text.indexOf('!GetAtt Events.Arn') + 2));
+    assert.ok(hover?.range);
+    assert.equal(document.getText(hover.range), '!GetAtt Events.Arn');
+    assert.match(JSON.stringify(hover.contents), /stand-ins.*Resource type: \*\*queue\*\*/);
+  });
+
   test('a hover on a SAM policy template name says what it grants', () => {
     const text = SAM.replace('      Policies:\n', '      Policies:\n        - DynamoDBReadPolicy:\n            TableName: !Ref Orders\n');
     const document = templateDocument(text);

@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { type CompletionItem, type CompletionList, type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
+import { type CompletionItem, type CompletionList, type Hover, MarkupContent, MarkupKind, type Position } from 'vscode-languageserver-types';
 import { rangeOf } from '../common/text';
 import { samPolicyTemplate } from './data/samPolicyTemplates';
 import { referenceCompletion } from './referenceCompletion';
@@ -45,8 +45,15 @@ export function templateHover(template: TextDocument, analysis: TemplateAnalysis
   const { embedded } = located;
   const hover = iam.hover(embedded.document, embedded.analysis, located.position);
   if (!hover) return undefined;
-  return { ...hover, range: hover.range ? toTemplateRange(template, embedded.document, embedded.virtual, hover.range) : undefined };
+  const range = hover.range ? toTemplateRange(template, embedded.document, embedded.virtual, hover.range) : undefined;
+  // A value built by an intrinsic was checked with stand-ins: say so, or they read as facts.
+  const source = range ? template.getText(range) : '';
+  if (!/^!|\$\{|Fn::|"Ref"/.test(source) || !MarkupContent.is(hover.contents)) return { ...hover, range };
+  return { ...hover, range, contents: { kind: hover.contents.kind, value: `${STAND_INS}\n\n${hover.contents.value}` } };
 }
+
+const STAND_INS =
+  '_Read from an intrinsic function with stand-ins: partition `aws`, region `us-east-1`, account `123456789012`, and the logical ID for the name. The real values are known at deployment._';
 
 /** What each kind of policy decides, for a hover on the property that holds one. */
 const KIND_DOCS: Readonly<Record<EmbeddedAnalysis['policy']['kind'], string>> = {
