@@ -11,6 +11,7 @@ import { analyzeEmbedded, type EmbeddedAnalysis, PolicyCache } from './embedded'
 import { embeddedPolicies, resourcesOf } from './policies';
 import { arnResolver } from './resolve';
 import { SYNTAX_RULES } from './rules/definitions';
+import { checkDeploymentHooks } from './rules/deployment';
 import { checkReferences } from './rules/references';
 import { checkRoleTrust } from './rules/roles';
 import { checkSamPolicyTemplates } from './rules/samPolicies';
@@ -70,6 +71,7 @@ export function analyzeTemplate(
     ['template-sam-policy-templates', checkSamPolicyTemplates],
     ['template-role-trust', checkRoleTrust],
     ['template-references', checkReferences],
+    ['template-deployment-hooks', checkDeploymentHooks],
   ] as const) {
     try {
       findings.push(...rule(document, parsed.root));

@@ -1,5 +1,6 @@
 import { ruleTable, type RuleDefinition } from '../../common/findings';
 import { define } from './docs';
+import { DEPLOYMENT_RULES } from './deployment';
 import { REFERENCE_RULES } from './references';
 import { ROLE_RULES } from './roles';
 import { SAM_POLICY_RULES } from './samPolicies';
@@ -17,7 +18,13 @@ export const SYNTAX_RULES = {
   duplicateKey: define('CFN003', 'duplicate-mapping-key', 'error', 'A key appears twice in one mapping; CloudFormation rejects the template.'),
 } satisfies Record<string, RuleDefinition>;
 
-export const TEMPLATE_RULE_FAMILIES = { syntax: SYNTAX_RULES, samPolicies: SAM_POLICY_RULES, roles: ROLE_RULES, references: REFERENCE_RULES } as const;
+export const TEMPLATE_RULE_FAMILIES = {
+  syntax: SYNTAX_RULES,
+  samPolicies: SAM_POLICY_RULES,
+  roles: ROLE_RULES,
+  references: REFERENCE_RULES,
+  deployment: DEPLOYMENT_RULES,
+} as const;
 
 /** Reported by the service when a template has more findings than awsStudyHints.maxProblems. */
 export const TOO_MANY_PROBLEMS = define(
