@@ -90,6 +90,19 @@ describe('findings and fixes in templates', () => {
     }
   });
 
+  test('CRLF line endings give the same findings at the same places', () => {
+    const where = (findings: ReturnType<typeof templateFindings>) =>
+      findings.map((f) => `${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.code}`);
+    for (const file of fs.readdirSync(path.join(FIXTURES, 'template', 'invalid')).filter((f) => /\.(ya?ml|json)$/.test(f))) {
+      const text = fs.readFileSync(path.join(FIXTURES, 'template', 'invalid', file), 'utf8');
+      assert.deepEqual(
+        where(templateFindings(templateDocument(text.replace(/\n/g, '\r\n'), file))),
+        where(templateFindings(templateDocument(text, file))),
+        file,
+      );
+    }
+  });
+
   test('an action typo in a plain or quoted YAML scalar is fixed in place', () => {
     const document = templateDocument(SAM);
     const [typo] = templateFindings(document);
