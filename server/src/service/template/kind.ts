@@ -42,7 +42,6 @@ function templateKind(embedded: () => EmbeddedKinds): DocumentKind<TemplateAnaly
     rules: TEMPLATE_RULE_LIST,
     tooManyProblems: TOO_MANY_PROBLEMS,
     noteServices: ['cloudformation', 'iam', 'sts'],
-    searchContext: 'cloudformation',
     claim({ document, family, settings }) {
       const cloudformation = document.languageId.includes('cloudformation');
       if (family !== 'json' && family !== 'yaml' && !cloudformation) return undefined;
