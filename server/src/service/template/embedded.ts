@@ -133,8 +133,8 @@ function translateFix(template: TextDocument, json: boolean, document: TextDocum
   return { ...fix, edits };
 }
 
-// Safe as a plain YAML scalar and inside either kind of quotes: no indicator first, no quote, no "#", no ": ".
-const PLAIN_SAFE = /^[A-Za-z0-9_$][A-Za-z0-9:*?_./@+=,${}-]*$/;
+// Safe as a plain YAML scalar in block or flow context, and inside either kind of quotes: no indicator first, no quote, "#", comma or bracket.
+const PLAIN_SAFE = /^[A-Za-z0-9_][A-Za-z0-9:*?_./@+=-]*$/;
 const INNER_SAFE = /^[A-Za-z0-9:*?_./@+=,${}-]*$/;
 // Inside a JSON string written without escapes: no quote, backslash or control character.
 const JSON_INNER_SAFE = /^[^"\\\u0000-\u001f]*$/;

@@ -27,10 +27,11 @@ export function referenceCompletion(template: TextDocument, root: TNode | undefi
   const found = argumentAt(root, offset, 0);
   if (!found) return undefined;
   const { intrinsic, scalar } = found;
-  // Replace the name as written; a quoted or escaped argument is left to the user.
-  const start = scalar.content ?? (scalar.value === null ? offset : undefined);
-  if (start === undefined) return undefined;
+  // Replace the name as written (names are safe even in [ ] or { }); a quoted or escaped argument is left to the user.
   const written = typeof scalar.value === 'string' ? scalar.value : '';
+  const text = template.getText();
+  const start = scalar.content ?? (scalar.value === null ? offset : text.startsWith(written, scalar.start) ? scalar.start : undefined);
+  if (start === undefined) return undefined;
   const range = rangeOf(template, start, written.length);
   const items: CompletionItem[] = [];
   const resources = resourcesOf(root);

@@ -120,12 +120,12 @@ function indentTabs(text: string): { offset: number; length: number }[] {
   return found;
 }
 
-function fromYaml(text: string, doc: Document.Parsed, node: YamlNode | null | undefined, depth: number): TNode | undefined {
+function fromYaml(text: string, doc: Document.Parsed, node: YamlNode | null | undefined, depth: number, flow = false): TNode | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
   if (isAlias(node)) {
     // Read the anchored node (CloudFormation itself rarely sees aliases, but YAML allows them).
     try {
-      return fromYaml(text, doc, node.resolve(doc) as YamlNode | undefined, depth + 1);
+      return fromYaml(text, doc, node.resolve(doc) as YamlNode | undefined, depth + 1, flow);
     } catch {
       return undefined;
     }
@@ -134,7 +134,7 @@ function fromYaml(text: string, doc: Document.Parsed, node: YamlNode | null | un
   if (!range) return undefined;
   const [start, end] = trimmed(text, range[0], range[1]);
   const tag = node.tag?.startsWith('!') ? node.tag.slice(1) : undefined;
-  const plain = fromYamlPlain(text, doc, node, start, end, depth);
+  const plain = fromYamlPlain(text, doc, node, start, end, depth, flow);
   if (tag && (SHORT_FORMS as readonly string[]).includes(tag)) {
     // The tag sits before the value: the intrinsic's span starts at the "!".
     const tagStart = text.lastIndexOf(`!${tag}`, start);
@@ -143,7 +143,7 @@ function fromYaml(text: string, doc: Document.Parsed, node: YamlNode | null | un
   return plain;
 }
 
-function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start: number, end: number, depth: number): TNode | undefined {
+function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start: number, end: number, depth: number, flow: boolean): TNode | undefined {
   if (isScalar(node)) {
     if (node.value === null) return { type: 'scalar', value: null, start, end };
     // CloudFormation reads every scalar as a string (2012-10-17, 123456789012, true), so the text as written is the value.
@@ -151,13 +151,18 @@ function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start
     const block = node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED;
     const value = quoted || block ? String(node.value) : (node.source ?? text.slice(start, end));
     const contentStart = quoted ? start + 1 : start;
-    const exact = !block && text.slice(contentStart, contentStart + value.length) === value && (!quoted || text[contentStart + value.length] === text[start]);
+    // A plain scalar inside [ ] or { } ends at a comma or bracket: text edited into it could end it early, so it is not exact.
+    const exact =
+      !block &&
+      !(flow && !quoted) &&
+      text.slice(contentStart, contentStart + value.length) === value &&
+      (!quoted || text[contentStart + value.length] === text[start]);
     return { type: 'scalar', value, start, end, content: exact ? contentStart : undefined };
   }
   if (isSeq(node)) {
     const items: TNode[] = [];
     for (const item of node.items) {
-      const child = fromYaml(text, doc, item as YamlNode, depth + 1);
+      const child = fromYaml(text, doc, item as YamlNode, depth + 1, flow || node.flow === true);
       if (child) items.push(child);
     }
     return { type: 'seq', items, start, end };
@@ -177,7 +182,7 @@ function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start
         keyStart,
         keyEnd,
         keyContent: exact ? contentStart : undefined,
-        value: fromYaml(text, doc, pair.value as YamlNode, depth + 1),
+        value: fromYaml(text, doc, pair.value as YamlNode, depth + 1, flow || node.flow === true),
       });
     }
     return longForm(entries, start, end) ?? { type: 'map', entries, start, end };
