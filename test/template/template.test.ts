@@ -241,6 +241,21 @@ describe('hovers, completion and status in templates', () => {
     );
   });
 
+  test('completion never starts a plain YAML scalar with YAML syntax ("*" would be an alias)', () => {
+    const text = SAM.replace('!Sub "arn:${AWS::Partition}:s3:::${Bucket}/*"', 'arn');
+    const document = templateDocument(text);
+    const list = service.completion(document, document.positionAt(text.lastIndexOf('Resource: arn') + 13));
+    assert.ok(list && list.items.length > 0, 'offers resources');
+    assert.ok(!list.items.some((item) => (item.textEdit as { newText: string }).newText.startsWith('*')));
+    const quoted = SAM.replace('!Sub "arn:${AWS::Partition}:s3:::${Bucket}/*"', '"arn"');
+    const quotedDocument = templateDocument(quoted);
+    const inQuotes = service.completion(quotedDocument, quotedDocument.positionAt(quoted.lastIndexOf('"arn"') + 4));
+    assert.ok(
+      inQuotes?.items.some((item) => (item.textEdit as { newText: string }).newText === '*'),
+      'inside quotes "*" is fine',
+    );
+  });
+
   test('the status names the template and counts its policies', () => {
     const status = service.status(templateDocument(SAM));
     assert.equal(status.documentType, 'template');

@@ -148,7 +148,11 @@ export function translateEdit(template: TextDocument, json: boolean, document: T
   const exact = narrowest(virtual.segments, (s) => s.exact && s.vStart <= start && end <= s.vEnd);
   if (exact && (virtual.editable ?? (json ? JSON_INNER_SAFE : INNER_SAFE)).test(edit.newText)) {
     const from = exact.sStart + (start - exact.vStart);
-    return { range: rangeOf(template, from, end - start), newText: edit.newText };
+    // What starts a plain YAML scalar must not read as YAML syntax ("*" would be an alias, "{" a mapping).
+    const startsPlain = !json && virtual.editable === undefined && from === exact.sStart && !`"'`.includes(text[from - 1] ?? '');
+    // A completion snippet is judged by the text it leaves: its placeholders' defaults.
+    const leaves = edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+    if (!startsPlain || leaves === '' || PLAIN_SAFE.test(leaves)) return { range: rangeOf(template, from, end - start), newText: edit.newText };
   }
   // A whole string token replaced by another string.
   const token = virtual.segments.find((s) => !s.exact && s.vStart === start && s.vEnd === end && virtual.text[start] === '"');
