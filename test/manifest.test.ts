@@ -162,7 +162,7 @@ describe('rule definitions', () => {
 
   it('names are unique kebab-case, prefixed with their language', () => {
     const names = ALL_RULES.map((rule) => rule.name);
-    for (const name of names) assert.match(name, /^(iam|buildspec|appspec|notes)\/[a-z0-9]+(?:-[a-z0-9]+)*$/);
+    for (const name of names) assert.match(name, /^(iam|buildspec|appspec|notes|template)\/[a-z0-9]+(?:-[a-z0-9]+)*$/);
     const duplicates = names.filter((name, i) => names.indexOf(name) !== i);
     assert.deepEqual(duplicates, [], 'duplicate rule names');
     const codes = ALL_RULES.map((rule) => rule.code);

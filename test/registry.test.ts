@@ -33,7 +33,7 @@ describe('document kinds', () => {
   });
 
   test('every kind is registered once, and the rule table is the union of their rules', () => {
-    assert.deepEqual(KIND_MODULES.map((module) => module.id).sort(), ['appspec', 'buildspec', 'iam-policy', 'note']);
+    assert.deepEqual(KIND_MODULES.map((module) => module.id).sort(), ['appspec', 'buildspec', 'iam-policy', 'note', 'template']);
     assert.equal(
       ALL_RULES.length,
       KIND_MODULES.reduce((sum, module) => sum + module.rules.length, 0),

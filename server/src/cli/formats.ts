@@ -13,16 +13,16 @@ export interface ToolInfo {
 
 const SEVERITY_LABEL = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' } as const;
 
+/** The kinds a policy report names (the other kinds, buildspec, appspec, template…, name themselves). */
+const POLICY_KINDS: ReadonlySet<string> = new Set(['identity', 'resource', 'trust', 'scp', 'rcp', 'endpoint']);
+
 export function formatText(reports: readonly FileReport[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, information: 0, hint: 0 };
   for (const report of reports) {
     if (report.diagnostics.length === 0) continue;
-    lines.push(
-      paint('4', `${relative(report.file)}`) +
-        paint('2', report.kind === 'buildspec' || report.kind === 'appspec' || report.kind === 'notes' ? ` (${report.kind})` : ` (${report.kind} policy)`),
-    );
+    lines.push(paint('4', `${relative(report.file)}`) + paint('2', POLICY_KINDS.has(report.kind) ? ` (${report.kind} policy)` : ` (${report.kind})`));
     for (const d of report.diagnostics) {
       counts[d.severity]++;
       const severityText = SEVERITY_LABEL[d.severity].padEnd(7);

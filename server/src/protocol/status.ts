@@ -49,10 +49,17 @@ export interface NoteStatus extends AnalysedStatus {
   readonly documentType: 'note';
 }
 
+export interface TemplateStatus extends AnalysedStatus {
+  readonly documentType: 'template';
+  /** The IAM policies found inside the template's resources. */
+  readonly policies: number;
+  readonly serverless: boolean;
+}
+
 export interface NoDocumentStatus extends StatusBase {
   readonly documentType: 'none';
 }
 
 /** A new document kind adds its variant here (the protocol is the contract the client reads). */
-export type DocumentStatus = IamPolicyStatus | BuildspecStatus | AppSpecStatus | NoteStatus | NoDocumentStatus;
+export type DocumentStatus = IamPolicyStatus | BuildspecStatus | AppSpecStatus | NoteStatus | TemplateStatus | NoDocumentStatus;
 export type DocumentType = DocumentStatus['documentType'];

@@ -85,6 +85,12 @@ export interface KindResources {
   readonly catalog: () => import('../iam/catalog/catalog').IamCatalog;
   /** The study-notes index, when the caller has one. */
   readonly notes?: import('../notes/service').NotesService;
+  /**
+   * Another kind of the same service, by id: a kind that embeds documents of another (policies
+   * inside CloudFormation templates) analyses them through that kind's contract instead of
+   * importing its folder. Looked up lazily, so creation order does not matter.
+   */
+  readonly kind?: (id: DocumentKind['id']) => DocumentKind | undefined;
 }
 
 /**

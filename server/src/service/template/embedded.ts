@@ -1,0 +1,174 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { Settings } from '../../protocol/settings';
+import type { Finding, Fix } from '../common/findings';
+import { rangeOf } from '../common/text';
+import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/documentKind';
+import { insideOpenValue, toSource } from './mapping';
+import type { EmbeddedPolicy } from './policies';
+import type { ArnResolver } from './resolve';
+import { renderStringPolicy } from './stringPolicy';
+import { renderPolicy, type Segment, type VirtualPolicy } from './virtual';
+
+/**
+ * One embedded policy analysed by the IAM kind, through the kind contract: the policy is rendered
+ * as a JSON document of its own, analysed exactly as a policy file of its kind would be, and the
+ * findings are mapped back onto the template. Fixes travel only when their edits land on text
+ * that reads the same in the template, in a form the template's syntax accepts.
+ */
+
+export interface EmbeddedAnalysis {
+  readonly policy: EmbeddedPolicy;
+  readonly virtual: VirtualPolicy;
+  /** The rendered policy as the IAM kind saw it. */
+  readonly document: TextDocument;
+  readonly analysis: Analysis;
+  /** The IAM findings, on the template's ranges. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Analyses by policy kind and rendered text. A keystroke changes one policy at most, and the
+ * others render to the same text (offsets in the template move, the rendered text does not), so
+ * their analyses, which live in rendered coordinates, are reused and only mapped again.
+ */
+export class PolicyCache {
+  private readonly entries = new Map<string, Analysis>();
+  constructor(private readonly capacity = 500) {}
+
+  get(key: string): Analysis | undefined {
+    return this.entries.get(key);
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  set(key: string, analysis: Analysis): void {
+    this.entries.set(key, analysis);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+export function analyzeEmbedded(
+  template: TextDocument,
+  json: boolean,
+  policy: EmbeddedPolicy,
+  iam: DocumentKind,
+  settings: Settings,
+  onRuleError: RuleErrorHandler,
+  resolve: ArnResolver,
+  cache: PolicyCache,
+): EmbeddedAnalysis | undefined {
+  const virtual = policy.node.type === 'map' ? renderPolicy(policy.node, resolve) : renderStringPolicy(template.getText(), policy.node, resolve);
+  if (!virtual) return undefined;
+  const document = TextDocument.create(`${template.uri}#${encodeURIComponent(`${policy.resource}.${policy.path}`)}`, 'json', template.version, virtual.text);
+  const key = `${policy.kind}|${virtual.text}`;
+  let analysis = cache.get(key);
+  if (!analysis) {
+    const claim = iam.claim({ document, family: 'json', paths: undefined, settings, workspaceRoot: undefined, forcedPolicyKind: policy.kind });
+    analysis = claim ? iam.analyze(document, claim, onRuleError) : undefined;
+    if (analysis) cache.set(key, analysis);
+  } else {
+    // Most recently used last, so that the oldest entry is the first to go.
+    cache.delete(key);
+    cache.set(key, analysis);
+  }
+  if (!analysis) return undefined;
+  const findings: Finding[] = [];
+  // Rules are exempted by name, which the IAM kind's rule table turns into codes.
+  const exempt = new Set(iam.rules.filter((rule) => policy.exempt?.includes(rule.name)).map((rule) => rule.code));
+  for (const finding of analysis.findings) {
+    if (exempt.has(finding.code)) continue;
+    const start = document.offsetAt(finding.range.start);
+    const end = document.offsetAt(finding.range.end);
+    // A value CloudFormation fills in at deployment is unknown here: say nothing about it.
+    if (insideOpenValue(virtual, start, end)) continue;
+    const fixes = (finding.fixes ?? []).map((fix) => translateFix(template, json, document, virtual, fix)).filter((fix): fix is Fix => fix !== undefined);
+    findings.push({
+      ...finding,
+      message: inTemplate(finding.message, policy),
+      range: toTemplateRange(template, document, virtual, finding.range),
+      fixes: fixes.length > 0 ? fixes : undefined,
+    });
+  }
+  return { policy, virtual, document, analysis, findings };
+}
+
+const KIND_NAMES: Readonly<Record<EmbeddedPolicy['kind'], string>> = {
+  identity: 'an identity policy',
+  resource: 'a resource policy',
+  trust: 'a trust policy',
+  scp: 'an SCP',
+  rcp: 'an RCP',
+  endpoint: 'a VPC endpoint policy',
+};
+
+/**
+ * A policy file's kind can be set in awsStudyHints.iam.policyKinds; a template's policy has the
+ * kind of the property it sits in, so a message that points to the setting points there instead.
+ */
+function inTemplate(message: string, policy: EmbeddedPolicy): string {
+  const clause = /,? or [^.,]*awsStudyHints\.iam\.policyKinds\.?$/;
+  if (!clause.test(message)) return message;
+  return `${message.replace(clause, '.')} Here the kind comes from where the policy sits: ${policy.resource}'s ${policy.path} (${policy.resourceType}) is read as ${KIND_NAMES[policy.kind]}.`;
+}
+
+export function toTemplateRange(template: TextDocument, document: TextDocument, virtual: VirtualPolicy, range: Range): Range {
+  const start = document.offsetAt(range.start);
+  const end = document.offsetAt(range.end);
+  const sourceStart = toSource(virtual, start, 'start');
+  const sourceEnd = end === start ? sourceStart : Math.max(sourceStart, toSource(virtual, end, 'end'));
+  return rangeOf(template, sourceStart, sourceEnd - sourceStart);
+}
+
+/** A fix whose every edit can be made on the template, or undefined. */
+function translateFix(template: TextDocument, json: boolean, document: TextDocument, virtual: VirtualPolicy, fix: Fix): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const edit of fix.edits) {
+    const translated = translateEdit(template, json, document, virtual, edit);
+    if (!translated) return undefined;
+    edits.push(translated);
+  }
+  return { ...fix, edits };
+}
+
+// Safe as a plain YAML scalar in block or flow context, and inside either kind of quotes: no indicator first, no quote, "#", comma or bracket.
+const PLAIN_SAFE = /^[A-Za-z0-9_][A-Za-z0-9:*?_./@+=-]*$/;
+const INNER_SAFE = /^[A-Za-z0-9:*?_./@+=,${}-]*$/;
+// Inside a JSON string written without escapes: no quote, backslash or control character.
+const JSON_INNER_SAFE = /^[^"\\\u0000-\u001f]*$/;
+
+export function translateEdit(template: TextDocument, json: boolean, document: TextDocument, virtual: VirtualPolicy, edit: TextEdit): TextEdit | undefined {
+  const start = document.offsetAt(edit.range.start);
+  const end = document.offsetAt(edit.range.end);
+  if (insideOpenValue(virtual, start, end)) return undefined;
+  const text = template.getText();
+  // Inside text that is identical on both sides: the same edit, moved.
+  const exact = narrowest(virtual.segments, (s) => s.exact && s.vStart <= start && end <= s.vEnd);
+  if (exact && (virtual.editable ?? (json ? JSON_INNER_SAFE : INNER_SAFE)).test(edit.newText)) {
+    const from = exact.sStart + (start - exact.vStart);
+    // What starts a plain YAML scalar must not read as YAML syntax ("*" would be an alias, "{" a mapping).
+    const startsPlain = !json && virtual.editable === undefined && from === exact.sStart && !`"'`.includes(text[from - 1] ?? '');
+    // A completion snippet is judged by the text it leaves: its placeholders' defaults.
+    const leaves = edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d+/g, '');
+    if (!startsPlain || leaves === '' || PLAIN_SAFE.test(leaves)) return { range: rangeOf(template, from, end - start), newText: edit.newText };
+  }
+  // A whole string token replaced by another string.
+  const token = virtual.segments.find((s) => !s.exact && s.vStart === start && s.vEnd === end && virtual.text[start] === '"');
+  if (!token || !/^"(?:[^"\\]|\\.)*"$/.test(edit.newText)) return undefined;
+  const source = text.slice(token.sStart, token.sEnd);
+  if (json) return source.startsWith('"') ? { range: rangeOf(template, token.sStart, token.sEnd - token.sStart), newText: edit.newText } : undefined;
+  if (/^[!{[&*]/.test(source)) return undefined;
+  const value = JSON.parse(edit.newText) as string;
+  if (!PLAIN_SAFE.test(value)) return undefined;
+  // Keep the scalar's quotes if it had some; the value is safe inside either kind.
+  const quote = source[0] === '"' || source[0] === "'" ? source[0] : '';
+  return { range: rangeOf(template, token.sStart, token.sEnd - token.sStart), newText: `${quote}${value}${quote}` };
+}
+
+function narrowest(segments: readonly Segment[], matches: (segment: Segment) => boolean): Segment | undefined {
+  let best: Segment | undefined;
+  for (const segment of segments) if (matches(segment) && (!best || segment.vEnd - segment.vStart < best.vEnd - best.vStart)) best = segment;
+  return best;
+}
