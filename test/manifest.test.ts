@@ -86,9 +86,9 @@ describe('package.json configuration', () => {
 });
 
 describe('package.json size', () => {
-  it('stays under 20 KB: one rules schema, not a copy of the severity enum per rule (that would be over 40 KB)', () => {
+  it('stays under 25 KB: one rules schema for five kinds of documents, not a copy of the severity enum per rule (that would be over 40 KB)', () => {
     const size = fs.statSync(path.join(root, 'package.json')).size;
-    assert.ok(size < 20_000, `package.json is ${size} bytes`);
+    assert.ok(size < 25_000, `package.json is ${size} bytes`);
   });
 
   it('the rules schema offers every code (described by its name) and every name, with one severity enum', () => {

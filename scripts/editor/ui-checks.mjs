@@ -436,7 +436,7 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     });
 
     await runStudyChecks({ page, check, shot, until, profile });
-    await runIamToolChecks({ page, check, shot, until, openFile, runCommand });
+    await runIamToolChecks({ page, check, shot, until, openFile, runCommand, hoverUntil, tokenCentre });
 
     await check('AWS Study commands in the palette and their QuickPick', async () => {
       await openFile(page, 'clean.json'); // "Set IAM Policy Kind" works on the active editor

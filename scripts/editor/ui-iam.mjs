@@ -1,4 +1,5 @@
-// UI checks of the policy tools in the real workbench (called by ui-checks.mjs): Explain This
+// UI checks of the policy tools in the real workbench (called by ui-checks.mjs): a SAM template's
+// embedded policy (squiggle and hover), Explain This
 // Policy (its page beside the file and the code lens above each statement) and Simulate Request
 // answered with the keyboard only. Each check saves a screenshot.
 
@@ -11,7 +12,15 @@ async function frameText(page, pattern) {
   return undefined;
 }
 
-export async function runIamToolChecks({ page, check, shot, until, openFile, runCommand }) {
+export async function runIamToolChecks({ page, check, shot, until, openFile, runCommand, hoverUntil, tokenCentre }) {
+  await check('a SAM template: a squiggle on the action typo and the IAM hover inside its policy', async () => {
+    await openFile(page, 'template.yaml');
+    await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await hoverUntil(page, 'hover on sqs:SendMessage', () => tokenCentre(page, 'SendMessage'), 'SendMessage');
+    await shot('template.png');
+    await page.mouse.move(5, 5);
+  });
+
   await check('Explain This Policy: a code lens above the statement and the explanation beside the file', async () => {
     await openFile(page, 'clean.json');
     await page.locator('.codelens-decoration', { hasText: 'Allows' }).first().waitFor({ state: 'visible', timeout: 30_000 });

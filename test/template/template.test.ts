@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import { parseDocument } from 'yaml';
 import { FIXTURES } from '../golden';
 import { applyEdits, testService } from '../helpers';
+import { normalizeSettings } from '../../server/src/service/settings';
 import { templateDocument, templateFindings } from './helpers';
 
 /** Templates as a document kind: which documents it claims, fixes that keep the template valid, hovers and completion inside policies. */
@@ -47,6 +48,16 @@ describe('template detection', () => {
     assert.equal(kindOf('Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n', 'stack.yml'), 'template');
     assert.equal(kindOf('{"AWSTemplateFormatVersion": "2010-09-09", "Resources": {}}', 'stack.json'), 'template');
     assert.equal(kindOf('{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}', 'cdk.out/App.template.json'), 'template');
+  });
+
+  test('awsStudyHints.templates.files names templates that the content does not give away', () => {
+    // Flow style on one line: the text-only detection does not recognise it.
+    const fragment = 'Resources: { Queue: { Type: AWS::SQS::Queue } }\n';
+    assert.equal(kindOf(fragment, 'infra/widget.yaml'), undefined);
+    const settings = normalizeSettings({ templates: { files: ['infra/**/*.yaml'] } });
+    const claimed = service.check(templateDocument(fragment, 'infra/widget.yaml'), { settings, workspaceRoot: '/ws' });
+    assert.equal(claimed?.kind, 'template');
+    assert.deepEqual(claimed?.diagnostics, []);
   });
 
   test('a JSON template is not taken for a policy, even one that holds policies', () => {
@@ -121,6 +132,31 @@ describe('findings and fixes in templates', () => {
     assert.deepEqual(templateFindings(templateDocument(text)), []);
     const opaque = SAM.replace('s3:GetObjects', '!Ref ActionParameter').replace('Effect: Allow', 'Effect: !If [Cond, Allow, Deny]');
     assert.deepEqual(templateFindings(templateDocument(opaque)), []);
+  });
+
+  test("a SAM function's inline statements may leave Version out; with policy variables they may not", () => {
+    const sam = (resource: string) =>
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.12',
+        '      Handler: app.handler',
+        '      Policies:',
+        '        - Statement:',
+        '            - Effect: Allow',
+        '              Action: s3:GetObject',
+        `              Resource: ${resource}`,
+        '',
+      ].join('\n');
+    assert.deepEqual(
+      templateFindings(templateDocument(sam('arn:aws:s3:::reports/*'))).map((f) => f.code),
+      [],
+    );
+    const withVariable = templateFindings(templateDocument(sam('"arn:aws:s3:::reports/${aws:username}/*"'))).map((f) => f.code);
+    assert.ok(withVariable.includes('IAM010'), withVariable.join(', '));
   });
 
   test('pseudo parameters are substituted, so the rest of the ARN is still checked', () => {

@@ -92,6 +92,7 @@ function readSettings(file: string): Settings {
         files: flat['awsStudyHints.appspec.files'] ?? (nested.appspec as Record<string, unknown> | undefined)?.files,
         platforms: flat['awsStudyHints.appspec.platforms'] ?? (nested.appspec as Record<string, unknown> | undefined)?.platforms,
       },
+      templates: { files: flat['awsStudyHints.templates.files'] ?? (nested.templates as Record<string, unknown> | undefined)?.files },
       maxProblems: flat['awsStudyHints.maxProblems'] ?? nested.maxProblems,
     });
   } catch {

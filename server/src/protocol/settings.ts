@@ -27,6 +27,10 @@ export interface Settings {
     /** Glob → compute platform (ec2, lambda, ecs), overriding detection from the content. */
     readonly platforms: Readonly<Record<string, string>>;
   };
+  readonly templates: {
+    /** Extra globs for CloudFormation/SAM templates that detection from the content misses. */
+    readonly files: readonly string[];
+  };
   readonly notes: {
     /** Folders or globs of the user's notes, absolute or relative to the workspace. */
     readonly paths: readonly string[];

@@ -207,8 +207,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 export const NOT_ANALYSED = {
   documentType: 'none',
   label: 'Not an AWS file',
-  detail: 'AWS Study Hints reads JSON policies (with a "Statement"), buildspec*.yml and appspec files',
-  summary: 'This file is not analysed: AWS Study Hints reads JSON IAM policies, buildspec*.yml and appspec files.',
+  detail: 'AWS Study Hints reads JSON policies (with a "Statement"), CloudFormation/SAM templates, buildspec*.yml and appspec files',
+  summary: 'This file is not analysed: AWS Study Hints reads JSON IAM policies, CloudFormation/SAM templates, buildspec*.yml and appspec files.',
   command: { title: 'Treat as policy…', command: COMMANDS.setPolicyKind },
 } as const;
 

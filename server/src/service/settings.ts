@@ -7,6 +7,7 @@ export const DEFAULT_SETTINGS: Settings = {
   iam: { policyKinds: {} },
   buildspec: { files: [] },
   appspec: { files: [], platforms: {} },
+  templates: { files: [] },
   notes: { paths: [], extensions: ['.md', '.markdown', '.txt'] },
   quiz: { newCardsPerDay: 20 },
   maxProblems: 1000,
@@ -34,6 +35,8 @@ export function normalizeSettings(raw: unknown): Settings {
   const platforms: Record<string, string> = {};
   if (isRecord(appspec.platforms))
     for (const [glob, platform] of Object.entries(appspec.platforms)) if (typeof platform === 'string') platforms[glob] = platform;
+  const templates = isRecord(input.templates) ? input.templates : {};
+  const templateFiles = Array.isArray(templates.files) ? templates.files.filter((f): f is string => typeof f === 'string') : [];
   const notes = isRecord(input.notes) ? input.notes : {};
   const notePaths = Array.isArray(notes.paths) ? notes.paths.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
   const extensions =
@@ -49,6 +52,7 @@ export function normalizeSettings(raw: unknown): Settings {
     iam: { policyKinds },
     buildspec: { files },
     appspec: { files: appspecFiles, platforms },
+    templates: { files: templateFiles },
     notes: { paths: notePaths, extensions },
     quiz: { newCardsPerDay },
     maxProblems,

@@ -179,6 +179,26 @@ describe('AWS Study Hints in VS Code', () => {
     }
   });
 
+  it('checks the policies inside a SAM template, with hovers, at the exact token', async () => {
+    const editor = await open('template.yaml');
+    const typo = positionOf(editor.document, 's3:GetObjects', 0);
+    const diagnostic = await until('IAM042 in the template', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM042'));
+    assert.deepEqual(
+      [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character],
+      [typo.line, typo.character, typo.character + 's3:GetObjects'.length],
+    );
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'sqs:SendMessage', 5),
+    );
+    assert.match(hoverText(hovers), /SendMessage/);
+    await until('the template status', async () => {
+      await api.refreshStatus();
+      return api.statusText().includes('SAM template') ? true : undefined;
+    });
+  });
+
   it('explains a policy beside it, with a one-line summary above each statement', async () => {
     const editor = await open('clean.json');
     const lenses = await until('a code lens on the statement', async () => {

@@ -80,6 +80,9 @@ export function analyzeEmbedded(
   const exempt = new Set(iam.rules.filter((rule) => policy.exempt?.includes(rule.name)).map((rule) => rule.code));
   for (const finding of analysis.findings) {
     if (exempt.has(finding.code)) continue;
+    // SAM's own examples write a function's inline statements without Version; without policy
+    // variables that changes nothing, so only the warning (variables in use) is worth showing there.
+    if (policy.resourceType === 'AWS::Serverless::Function' && finding.code === MISSING_VERSION && finding.severity === 'information') continue;
     const start = document.offsetAt(finding.range.start);
     const end = document.offsetAt(finding.range.end);
     // A value CloudFormation fills in at deployment is unknown here: say nothing about it.
@@ -94,6 +97,9 @@ export function analyzeEmbedded(
   }
   return { policy, virtual, document, analysis, findings };
 }
+
+/** The IAM rule a SAM function's inline statements are spared when it is only information. */
+const MISSING_VERSION = 'IAM010';
 
 const KIND_NAMES: Readonly<Record<EmbeddedPolicy['kind'], string>> = {
   identity: 'an identity policy',

@@ -1,5 +1,6 @@
 import type { Question } from '../../protocol/quiz';
 import type { Settings } from '../../protocol/settings';
+import { globMatches } from '../common/globs';
 import { roundMs } from '../common/text';
 import type { DocumentKind, KindModule } from '../registry/documentKind';
 import { analyzeTemplate, type EmbeddedKinds, type TemplateAnalysis } from './analyze';
@@ -42,12 +43,14 @@ function templateKind(embedded: () => EmbeddedKinds): DocumentKind<TemplateAnaly
     rules: TEMPLATE_RULE_LIST,
     tooManyProblems: TOO_MANY_PROBLEMS,
     noteServices: ['cloudformation', 'iam', 'sts'],
-    claim({ document, family, settings }) {
+    claim({ document, family, settings, paths }) {
       const cloudformation = document.languageId.includes('cloudformation');
       if (family !== 'json' && family !== 'yaml' && !cloudformation) return undefined;
       const text = document.getText();
       const json = family === 'json' || (family !== 'yaml' && readsAsJson(text));
-      if (!looksLikeTemplate(text, json)) return undefined;
+      // awsStudyHints.templates.files names templates the content alone does not give away (a fragment, an unusual layout).
+      const named = paths !== undefined && settings.templates.files.some((glob) => globMatches(glob, paths));
+      if (!named && !looksLikeTemplate(text, json)) return undefined;
       return { key: `template|${json ? 'json' : 'yaml'}`, detail: { json, settings } };
     },
     analyze: (document, claim, onRuleError) => analyzeTemplate(document, claim.detail.json, embedded(), claim.detail.settings, onRuleError),
