@@ -69,7 +69,8 @@ function countSyntaxErrors(fuzz: FuzzCase, text: string): number {
     parseTree(text, errors, { allowTrailingComma: false, disallowComments: false });
     return errors.length;
   }
-  return parseAllDocuments(text).reduce((sum, doc) => sum + ('errors' in doc ? doc.errors.length : 0), 0);
+  // As the service reads YAML: a lone CR ends a line (buildspec/appspec withLineFeeds), which the yaml package alone does not do.
+  return parseAllDocuments(text.replace(/\r(?!\n)/g, '\n')).reduce((sum, doc) => sum + ('errors' in doc ? doc.errors.length : 0), 0);
 }
 
 function diagnosticsOf(document: TextDocument): Diagnostic[] {
