@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Diagnostic, Position } from 'vscode-languageserver-protocol/node';
 import { LspClient, positionAt } from '../support/lspClient.mjs';
 import { BAD_POLICY } from '../lsp/shared';
+import { poll } from '../support/poll.mjs';
 import { ALL_KINDS, documentOf, documentShape, type FuzzCase } from './generators';
 
 /**
@@ -79,6 +80,47 @@ describe('fuzz: the server over LSP', { timeout: 120_000 }, () => {
         assert.ok(client.alive, `server died: ${client.stderr.join('').slice(-2000)}`);
       }
     });
+  }
+
+  test('YAML nested a thousand levels, analysed version after version, does not abort the process', async () => {
+    // A fresh server: the abort needs the yaml package's regular expressions not yet compiled.
+    const fresh = await LspClient.start();
+    try {
+      await deepDocuments(fresh);
+    } finally {
+      await fresh.shutdown();
+    }
+  });
+
+  /** The answer to a request, or a failure as soon as the server process is gone (a dead server never answers). */
+  async function answered<T>(client: LspClient, request: Promise<T>): Promise<T> {
+    let settled = false;
+    const watched = request.finally(() => {
+      settled = true;
+    });
+    await poll('an answer or the server gone', () => settled || !client.alive, { timeoutMs: 30_000 });
+    assert.ok(client.alive, `server died: ${client.stderr.join('').slice(-2000)}`);
+    return watched;
+  }
+
+  async function deepDocuments(client: LspClient): Promise<void> {
+    // Found by the fuzzer: the yaml package's second parse of such text made V8 abort ("RegExpCompiler
+    // Allocation failed"), which no handler can catch; the text is now refused before parsing (yaml/depth.ts).
+    for (const [name, text] of [
+      ['buildspec.yml', `${'- '.repeat(1000)}x\n`],
+      ['appspec.yml', `version: 0.0\nhooks: ${'['.repeat(1000)}\n`],
+      ['buildspec.yml', `${'? '.repeat(1000)}x\n`],
+    ] as const) {
+      const uri = `file:///ws/deep${++n}/${name}`;
+      await client.open(uri, 'yaml', text);
+      for (let edit = 0; edit < 3; edit++) {
+        await answered(client, client.pullDiagnostics(uri));
+        await client.change(uri, `${text}# edit ${edit}\n`);
+      }
+      assert.ok((await answered(client, client.pullDiagnostics(uri))).some((d) => /levels deep/.test(d.message)));
+      await client.close(uri);
+      assert.ok(client.alive, `server died: ${client.stderr.join('').slice(-2000)}`);
+    }
   }
 
   test('requests with broken parameters get an answer (a result or an error), never a crash', async () => {
