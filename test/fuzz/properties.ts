@@ -28,11 +28,11 @@ export function fuzzService(): LanguageService {
 }
 
 let counter = 0;
-function open(fuzz: FuzzCase, version = 1, uri?: string): TextDocument {
+function open(fuzz: FuzzCase, version = 1): TextDocument {
   const { name, languageId } = documentShape(fuzz.kind);
   // Notes are notes only inside a notes folder (CONTEXT's notes.paths).
   const folder = fuzz.kind === 'notes' ? `notes/f${++counter}` : `f${++counter}`;
-  return TextDocument.create(uri ?? `file://${WORKSPACE}/${folder}/${name}`, languageId, version, fuzz.text);
+  return TextDocument.create(`file://${WORKSPACE}/${folder}/${name}`, languageId, version, fuzz.text);
 }
 
 /** Time allowed for one analysis: generous, since the machine is shared; a quadratic path on 200 kB still blows it. */
@@ -104,7 +104,9 @@ export function checkQuickFixes(fuzz: FuzzCase): void {
   const diagnostics = diagnosticsOf(document);
   const whole = { start: { line: 0, character: 0 }, end: document.positionAt(fuzz.text.length) };
   const actions = fuzzService().codeActions(document, whole, diagnostics);
-  const errorsBefore = syntaxErrors(fuzz, fuzz.text);
+  // A stray U+FEFF is a byte order mark to the yaml package only before a document's content, so a
+  // fix that inserts content above one turns it into text: such documents are not judged on syntax.
+  const errorsBefore = fuzz.text.includes('\ufeff') ? Number.POSITIVE_INFINITY : syntaxErrors(fuzz, fuzz.text);
   for (const action of actions) {
     const edits = action.edit?.changes?.[document.uri] ?? [];
     const code = action.diagnostics?.[0]?.code;
@@ -113,14 +115,21 @@ export function checkQuickFixes(fuzz: FuzzCase): void {
       if (document.offsetAt(sorted[i]!.range.start) < document.offsetAt(sorted[i - 1]!.range.end))
         throw new Error(`fix "${action.title}" (${code}) has overlapping edits`);
     const fixedText = TextDocument.applyEdits(document, edits);
-    const fixed = open({ kind: fuzz.kind, text: fixedText }, 2, document.uri);
+    // A URI of its own: the service caches one analysis per URI and version.
+    const fixed = open({ kind: fuzz.kind, text: fixedText }, 2);
     if (errorsBefore === 0 && syntaxErrors(fuzz, fixedText) > 0) throw new Error(`fix "${action.title}" (${code}) broke the syntax:\n${fixedText}`);
     // Its own diagnostic: the same code and message (a fix may reveal another problem of the same rule, e.g. a list whose item is wrong).
     const message = action.diagnostics?.[0]?.message;
     const count = (list: readonly Diagnostic[]) => list.filter((d) => d.code === code && d.message === message).length;
     const after = diagnosticsOf(fixed);
+    // Beyond maxProblems the list is cut (and ends with a *099 notice): a removed one is replaced by the next.
+    const capped = (list: readonly Diagnostic[]) => list.some((d) => String(d.code).endsWith('099'));
+    if (capped(diagnostics) || capped(after)) {
+      fuzzService().forget(fixed.uri);
+      continue;
+    }
+    fuzzService().forget(fixed.uri);
     if (count(after) >= count(diagnostics)) throw new Error(`fix "${action.title}" did not remove its ${code} diagnostic:\n${fixedText}`);
-    fuzzService().forget(document.uri);
   }
   fuzzService().forget(document.uri);
 }
