@@ -8,11 +8,11 @@ import type { WorkerRequest } from './worker';
  * Checks files on worker threads and yields the outcomes in input order, as soon as each is
  * known, so that output streams. Only a bounded window of files is in flight (memory stays flat
  * whatever the repository's size). A thread that dies (out of memory, a native crash) costs the
- * file it was checking, reported as not checked; its other files go to a new thread.
+ * file it was checking, reported as not checked; the other files of its batches go to a new thread.
  */
 
 /** Files per message: enough to amortise messaging, few enough to balance the threads. */
-const BATCH = 8;
+const BATCH = 16;
 /** Heap of one thread: a runaway file ends its thread, not the run. */
 const WORKER_HEAP_MB = 1024;
 
@@ -35,7 +35,7 @@ export async function* checkInWorkers(tasks: readonly FileTask[], options: PoolO
   const queue: number[] = [];
   let nextToQueue = 0;
   let nextToYield = 0;
-  const window = Math.max(64, options.jobs * BATCH * 4);
+  const window = Math.max(1024, options.jobs * BATCH * 4);
   let wake: (() => void) | undefined;
   const notify = () => {
     const resolve = wake;
@@ -46,6 +46,8 @@ export async function* checkInWorkers(tasks: readonly FileTask[], options: PoolO
   interface Slot {
     worker: Worker;
     inFlight: number[];
+    /** The index of the file the thread is checking (written by the thread). */
+    current: Int32Array;
   }
   const slots: Slot[] = [];
 
@@ -61,20 +63,23 @@ export async function* checkInWorkers(tasks: readonly FileTask[], options: PoolO
     slot.worker.postMessage(request);
   };
   const start = (): Slot => {
+    const current = new Int32Array(new SharedArrayBuffer(4)).fill(-1);
     const worker = new Worker(options.workerFile, {
-      workerData: { crashMarker: options.crashMarker },
+      workerData: { current, crashMarker: options.crashMarker },
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, inFlight: [] };
-    worker.on('message', (message: { type: 'result'; index: number; outcome: string } | { type: 'log'; message: string }) => {
+    const slot: Slot = { worker, inFlight: [], current };
+    worker.on('message', (message: { type: 'results'; json: string } | { type: 'log'; message: string }) => {
       if (message.type === 'log') {
         options.log(message.message);
         return;
       }
-      done.set(message.index, JSON.parse(message.outcome) as FileOutcome);
-      slot.inFlight.splice(slot.inFlight.indexOf(message.index), 1);
+      for (const { index, outcome } of JSON.parse(message.json) as { index: number; outcome: FileOutcome }[]) {
+        done.set(index, outcome);
+        slot.inFlight.splice(slot.inFlight.indexOf(index), 1);
+      }
       dispatch(slot);
       notify();
     });
@@ -82,8 +87,10 @@ export async function* checkInWorkers(tasks: readonly FileTask[], options: PoolO
     const died = (why: string) => {
       if (ended) return;
       ended = true;
-      // The first unfinished file was running: it is the one reported; the others are checked again elsewhere.
-      const [culprit, ...rest] = slot.inFlight;
+      // The file the thread was checking is reported; the rest of its batches are checked again by a new thread.
+      const running = Atomics.load(slot.current, 0);
+      const culprit = slot.inFlight.includes(running) ? running : slot.inFlight[0];
+      const rest = slot.inFlight.filter((index) => index !== culprit);
       if (culprit !== undefined) {
         done.set(culprit, { message: `${tasks[culprit]!.path}: not checked (internal error: ${why})`, unreadable: true });
         queue.unshift(...rest);
