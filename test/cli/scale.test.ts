@@ -80,6 +80,20 @@ describe('check at scale', { timeout: 120_000 }, () => {
     assert.deepEqual(crashed.stdout.trimEnd().split('\n'), without);
   });
 
+  test('a progress line on a terminal: redrawn on stderr, erased at the end', {
+    skip: !fs.existsSync('/usr/bin/script') && 'needs script(1) for a terminal',
+  }, () => {
+    // script(1) gives the CLI a terminal; stdout goes to a file, so what script prints is stderr.
+    const out = path.join(repo, '..', `${path.basename(repo)}-out.jsonl`);
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(root, 'dist', 'cli.js'))} check ${JSON.stringify(repo)} --format jsonl --jobs 2 > ${JSON.stringify(out)}`;
+    const result = spawnSync('/usr/bin/script', ['-qec', command, '/dev/null'], { encoding: 'utf8', cwd: root });
+    const lines = fs.readFileSync(out, 'utf8');
+    fs.rmSync(out, { force: true });
+    assert.match(result.stdout, /\r\u001b\[Kchecking \d+\/\d+ files \(\d+%, \d+\/s\)/);
+    assert.ok(result.stdout.endsWith('\r\u001b[K'), JSON.stringify(result.stdout.slice(-40)));
+    assert.ok(lines.split('\n').length > 80);
+  });
+
   test('bad --jobs and --shard are usage errors', () => {
     for (const args of [
       ['--jobs', '0'],
