@@ -30,10 +30,15 @@ const common = {
   define: { PACKAGE_VERSION: JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
 };
 
+const cliOnly = { alias: { 'vscode-languageserver-protocol': './scripts/cli-protocol-stub.mjs' } };
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI and its worker threads do not speak LSP: see scripts/cli-protocol-stub.mjs.
+  { ...common, ...cliOnly, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The worker threads of `check --jobs N` (server/src/cli/pool.ts looks for it beside cli.js).
+  { ...common, ...cliOnly, entryPoints: ['server/src/cli/worker.ts'], outfile: 'dist/cli-worker.js' },
 ];
 
 if (watch) {

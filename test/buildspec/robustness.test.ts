@@ -13,7 +13,7 @@ describe('buildspec robustness', () => {
       findings.map((f) => f.code),
       ['BSP001'],
     );
-    assert.match(findings[0]!.message, /thousands of levels deep/);
+    assert.match(findings[0]!.message, /hundreds of levels deep/);
     assert.doesNotMatch(findings[0]!.message, /call stack/i);
   });
 
@@ -27,7 +27,7 @@ describe('buildspec robustness', () => {
         findings.map((f) => f.code),
         ['BSP001'],
       );
-      assert.match(findings[0]!.message, /thousands of levels deep/);
+      assert.match(findings[0]!.message, /hundreds of levels deep/);
     }
   });
 

@@ -35,7 +35,7 @@ describe('exit codes', () => {
   const usage: [string, string[], RegExp][] = [
     ['no arguments', [], /No command given/],
     ['an unknown command', ['lint', fixture('clean.json')], /Unknown command "lint"/],
-    ['a bad --format', ['check', fixture('clean.json'), '--format', 'xml'], /--format must be text, json or sarif, not "xml"/],
+    ['a bad --format', ['check', fixture('clean.json'), '--format', 'xml'], /--format must be text, json, jsonl or sarif, not "xml"/],
     ['a bad --kind', ['check', fixture('clean.json'), '--kind', 'bucket'], /--kind must be identity, resource, trust, scp, rcp or endpoint, not "bucket"/],
     ['a missing path', ['check', fixture('does-not-exist.json')], /No such file or folder: .*does-not-exist\.json/],
     ['a missing path next to a real one', ['check', fixture('clean.json'), fixture('nope')], /No such file or folder: .*nope/],

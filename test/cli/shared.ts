@@ -22,6 +22,8 @@ export function run(args: readonly string[], env: NodeJS.ProcessEnv = {}): Run {
     cwd: root,
     encoding: 'utf8',
     timeout: 30_000,
+    // SARIF of a few hundred files is more than the default 1 MB.
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
   });
   if (result.error) throw result.error;

@@ -17,28 +17,44 @@ const SEVERITY_LABEL = { error: 'error', warning: 'warning', information: 'info'
 const POLICY_KINDS: ReadonlySet<string> = new Set(['identity', 'resource', 'trust', 'scp', 'rcp', 'endpoint']);
 
 export function formatText(reports: readonly FileReport[], color: boolean): string {
+  const counts: FileCounts = { files: 0, filesWithProblems: 0, error: 0, warning: 0, information: 0, hint: 0 };
+  const blocks = reports.map((report) => formatTextFile(report, color, counts)).filter((block) => block !== undefined);
+  return [...blocks.map((block) => `${block}\n`), formatTextSummary(counts)].join('\n');
+}
+
+/** Running totals of a text report, kept as files stream past. */
+export interface FileCounts {
+  files: number;
+  filesWithProblems: number;
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+}
+
+/** One file's block of the text report (undefined when it has no problems); adds it to `counts`. */
+export function formatTextFile(report: FileReport, color: boolean, counts: FileCounts): string | undefined {
+  counts.files++;
+  if (report.diagnostics.length === 0) return undefined;
+  counts.filesWithProblems++;
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const lines: string[] = [];
-  const counts = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const report of reports) {
-    if (report.diagnostics.length === 0) continue;
-    lines.push(paint('4', `${relative(report.file)}`) + paint('2', POLICY_KINDS.has(report.kind) ? ` (${report.kind} policy)` : ` (${report.kind})`));
-    for (const d of report.diagnostics) {
-      counts[d.severity]++;
-      const severityText = SEVERITY_LABEL[d.severity].padEnd(7);
-      const colored = d.severity === 'error' ? paint('31', severityText) : d.severity === 'warning' ? paint('33', severityText) : paint('36', severityText);
-      lines.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${colored} ${d.message}  ${paint('2', d.code)}`);
-    }
-    lines.push('');
+  const lines: string[] = [
+    paint('4', `${relative(report.file)}`) + paint('2', POLICY_KINDS.has(report.kind) ? ` (${report.kind} policy)` : ` (${report.kind})`),
+  ];
+  for (const d of report.diagnostics) {
+    counts[d.severity]++;
+    const severityText = SEVERITY_LABEL[d.severity].padEnd(7);
+    const colored = d.severity === 'error' ? paint('31', severityText) : d.severity === 'warning' ? paint('33', severityText) : paint('36', severityText);
+    lines.push(`  ${`${d.line}:${d.column}`.padEnd(8)} ${colored} ${d.message}  ${paint('2', d.code)}`);
   }
-  const total = counts.error + counts.warning + counts.information + counts.hint;
-  const filesWithProblems = reports.filter((r) => r.diagnostics.length > 0).length;
-  lines.push(
-    total === 0
-      ? `No problems in ${plural(reports.length, 'file')}.`
-      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'info')}) in ${filesWithProblems} of ${plural(reports.length, 'file')}.`,
-  );
   return lines.join('\n');
+}
+
+export function formatTextSummary(counts: FileCounts): string {
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  return total === 0
+    ? `No problems in ${plural(counts.files, 'file')}.`
+    : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.information + counts.hint, 'info')}) in ${counts.filesWithProblems} of ${plural(counts.files, 'file')}.`;
 }
 
 function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -1,14 +1,10 @@
 import { parseArgs } from 'node:util';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isPolicyKind } from '../service/iam/detect';
-import { createLanguageService, type LanguageService } from '../service/languageService';
-import { collectFiles, readInput, workspaceFor } from './files';
-import { loadNoteFiles } from './notes';
-import { formatJson, formatSarif, formatText } from './formats';
-import { toReported, type FileReport } from './report';
+import { defaultJobs, runCheck } from './check';
+import { collectFiles } from './files';
+import type { OutputFormat } from './output';
+import { parseShard } from './shard';
 import { search, SEARCH_USAGE } from './search';
 import { quiz, QUIZ_USAGE } from './quiz';
 import { simulate, SIMULATE_USAGE } from './simulate';
@@ -34,7 +30,13 @@ against each other.
 
 Options:
   --notes <dir>              also check the study notes in this folder (repeatable)
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif|jsonl
+                             output format (default: text); jsonl is one JSON object per
+                             file, written as each file is done
+  -j, --jobs N               worker threads (default: the number of CPU cores)
+  --shard i/n                check only the i-th of n deterministic parts of the files
+                             (split by a hash of each path relative to the working
+                             directory), e.g. one part per CI job
   --kind identity|resource|trust|scp|rcp|endpoint
                              analyse every JSON file as this kind of policy
   --no-color                 plain text output
@@ -67,6 +69,8 @@ export function main(argv: readonly string[]): number | Promise<number> {
         format: { type: 'string', default: 'text' },
         kind: { type: 'string' },
         notes: { type: 'string', multiple: true },
+        jobs: { type: 'string', short: 'j' },
+        shard: { type: 'string' },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -77,7 +81,11 @@ export function main(argv: readonly string[]): number | Promise<number> {
   const { values, positionals } = parsed;
   if (values.help) return print(USAGE, 0);
   const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) return usageError(`--format must be text, json or sarif, not "${format}".`);
+  if (!['text', 'json', 'jsonl', 'sarif'].includes(format)) return usageError(`--format must be text, json, jsonl or sarif, not "${format}".`);
+  const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) return usageError(`--jobs takes a whole number of threads, 1 or more, not "${values.jobs}".`);
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (typeof shard === 'string') return usageError(shard);
   if (values.kind !== undefined && !isPolicyKind(values.kind))
     return usageError(`--kind must be identity, resource, trust, scp, rcp or endpoint, not "${values.kind}".`);
   const noteFolders = values.notes ?? [];
@@ -87,64 +95,16 @@ export function main(argv: readonly string[]): number | Promise<number> {
 
   const { files, missing } = collectFiles(positionals);
   if (missing.length > 0) return usageError(`No such file or folder: ${missing.join(', ')}`);
-  const notes = noteFolders.length > 0 ? loadNoteFiles(noteFolders) : undefined;
-  const service = createLanguageService({ log: (message) => process.stderr.write(`${message}\n`), notes: notes?.notes });
-  const reports: FileReport[] = [];
-  let unreadable = 0;
-  for (const file of files) {
-    const read = readInput(file.path);
-    if ('skipped' in read) {
-      // A file that cannot be checked must not pass silently in CI.
-      process.stderr.write(`${file.path}: not checked (${read.skipped})\n`);
-      unreadable++;
-      continue;
-    }
-    const workspace = workspaceFor(file.path);
-    const languageId = /\.ya?ml$/i.test(file.path) ? 'yaml' : 'json';
-    const document = TextDocument.create(pathToFileURL(path.resolve(file.path)).href, languageId, 1, read.text);
-    const context = { settings: workspace.settings, workspaceRoot: workspace.root, kind: values.kind };
-    let checked: ReturnType<LanguageService['check']>;
-    try {
-      checked = service.check(document, context);
-    } catch (error) {
-      // One file the analysis cannot handle must not cost the other files their results.
-      process.stderr.write(`${file.path}: not checked (internal error: ${error instanceof Error ? error.message : String(error)})\n`);
-      unreadable++;
-      continue;
-    }
-    if (!checked) {
-      if (file.explicit) {
-        const hint =
-          languageId === 'yaml'
-            ? 'buildspec*.yml and appspec.yml are recognised by name (or set awsStudyHints.buildspec.files / appspec.files)'
-            : 'no "Statement"; use --kind to check it anyway';
-        process.stderr.write(`${file.path}: not an IAM policy, buildspec or AppSpec (${hint})\n`);
-      }
-      continue;
-    }
-    reports.push({ file: file.path, kind: checked.kind, diagnostics: checked.diagnostics.map(toReported) });
-  }
-  if (notes) reports.push(...lintNotes(service, notes.files, noteFolders));
-  const output =
-    format === 'json'
-      ? formatJson(reports)
-      : format === 'sarif'
-        ? formatSarif(reports, { version: VERSION, rules: service.rules })
-        : formatText(reports, !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR);
-  process.stdout.write(`${output}\n`);
-  return unreadable > 0 || reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
-}
-
-/** Each note file through the language service, as the editor lints an open note. */
-function lintNotes(service: LanguageService, files: readonly { path: string; text: string }[], folders: readonly string[]): FileReport[] {
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    const workspace = workspaceFor(file.path);
-    const settings = { ...workspace.settings, notes: { ...workspace.settings.notes, paths: folders.map((folder) => path.resolve(folder)) } };
-    const document = TextDocument.create(pathToFileURL(file.path).href, 'markdown', 1, file.text);
-    reports.push({ file: file.path, kind: 'notes', diagnostics: service.diagnostics(document, { settings, workspaceRoot: workspace.root }).map(toReported) });
-  }
-  return reports;
+  return runCheck({
+    files,
+    noteFolders,
+    format: format as OutputFormat,
+    kind: values.kind,
+    color: format === 'text' && !values['no-color'] && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    jobs,
+    shard,
+    version: VERSION,
+  });
 }
 
 function isDirectory(folder: string): boolean {

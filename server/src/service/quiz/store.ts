@@ -49,6 +49,7 @@ export class CardStore {
   /** Opens the store at `file`, recovering from a damaged file through the backup. */
   static open(file: string, now = new Date()): { store: CardStore; report: LoadReport } {
     const store = new CardStore(file);
+    removeStaleTemporaries(file);
     const main = readStore(file);
     if (main.ok) {
       store.cards = main.data.cards;
@@ -155,6 +156,40 @@ export class CardStore {
     }
     if (fs.existsSync(this.file)) fs.copyFileSync(this.file, `${this.file}.bak`);
     fs.renameSync(temporary, this.file);
+  }
+}
+
+/**
+ * A save killed before its rename leaves `<file>.tmp-<pid>` behind, as large as the store; remove
+ * those of processes that no longer run (a live one, another window's server, may be saving now).
+ */
+function removeStaleTemporaries(file: string): void {
+  const prefix = `${path.basename(file)}.tmp-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    try {
+      fs.rmSync(path.join(path.dirname(file), name), { force: true });
+    } catch {
+      // Not ours to insist on: a leftover costs disk space, never progress.
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

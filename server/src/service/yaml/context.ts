@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Finding, Fix, RuleDefinition, Severity } from '../common/findings';
 import { rangeOf } from '../common/text';
 import type { YamlModel } from './model';
@@ -40,6 +40,18 @@ export class YamlRuleContext {
     const text = this.model.text;
     while (end > r[0] && /\s/.test(text[end - 1] ?? '')) end--;
     return rangeOf(this.document, r[0], end - r[0]);
+  }
+
+  /**
+   * An edit that replaces a scalar (a key or a value) with another name, in the quotes it was
+   * written with: in a JSON AppSpec, or a quoted YAML key, a bare name would break the document.
+   */
+  renameScalar(node: { range?: [number, number, number] | null } | null | undefined, name: string): TextEdit {
+    const range = this.nodeRange(node);
+    const r = node?.range;
+    const quote = r ? this.model.text[r[0]] : undefined;
+    const newText = quote === '"' ? JSON.stringify(name) : quote === "'" ? `'${name.replaceAll("'", "''")}'` : name;
+    return { range, newText };
   }
 
   /** The indentation (column) of the line that contains an offset. */

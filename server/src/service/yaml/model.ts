@@ -1,3 +1,4 @@
+import { yamlNestedBeyond } from './depth';
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
 
 /**
@@ -20,9 +21,21 @@ export interface YamlProblem {
   readonly length: number;
 }
 
+/** Deeper than any buildspec or AppSpec, far below the ~1,000 levels that exhaust the parser. */
+const MAX_DEPTH = 200;
+
 export function parseYaml(text: string): YamlModel {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  const deepAt = yamlNestedBeyond(text, MAX_DEPTH);
+  if (deepAt !== undefined) return tooDeep(text, deepAt);
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: new LineCounter(), keepSourceTokens: true, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The yaml package parses block collections recursively: thousands of nested "- - - …" overflow
+    // the stack. Read as an empty document with the same error the package gives for too many aliases.
+    if (!(error instanceof RangeError)) throw error;
+    return tooDeep(text, 0);
+  }
   const errors = [...doc.errors, ...doc.warnings].map((e) => ({
     code: e.code,
     message: e.message.split('\n')[0] ?? e.message,
@@ -30,6 +43,12 @@ export function parseYaml(text: string): YamlModel {
     length: Math.max(1, e.pos[1] - e.pos[0]),
   }));
   return { text, doc, errors, tabLines: findIndentTabs(text) };
+}
+
+/** An empty document with the error the `yaml` package itself gives when nesting exhausts it, which the kinds report as too deep. */
+function tooDeep(text: string, offset: number): YamlModel {
+  const doc = parseDocument('', { keepSourceTokens: true });
+  return { text, doc, errors: [{ code: 'RESOURCE_EXHAUSTION', message: 'The document nests too deeply to be read.', offset, length: 1 }], tabLines: [] };
 }
 
 function findIndentTabs(text: string): { offset: number; length: number }[] {

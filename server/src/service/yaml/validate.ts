@@ -101,6 +101,8 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
   const keys = spec.keys ?? {};
   const names = Object.keys(keys);
   const present = new Set<string>();
+  // Every key of the map, so that a rename never makes a duplicate key (which YAML rejects).
+  const siblings = new Set(pairsOf(node).map((pair) => keyName(pair)));
   for (const pair of pairsOf(node)) {
     const name = keyName(pair);
     if (name === undefined) continue;
@@ -114,6 +116,7 @@ function validateMap(context: YamlRuleContext, node: Node, spec: SpecNode, path:
         names.filter((n) => versionAllows(keys[n]!, options.version)),
         path,
         options,
+        siblings,
       );
       // A misspelt key (pre-build) still gets its contents checked as the key it surely means.
       if (suggestion && !present.has(suggestion)) validateNode(context, pair.value, keys[suggestion]!, [...path, suggestion], options);
@@ -188,13 +191,15 @@ function reportUnknownKey(
   candidates: string[],
   path: readonly string[],
   options: ValidateOptions,
+  siblings: ReadonlySet<string | undefined>,
 ): string | undefined {
   const normalised = name.replace(/[-_ ]/g, '').toLowerCase();
   const suggestion = candidates.find((c) => c.replace(/[-_ ]/g, '').toLowerCase() === normalised) ?? nearest(name, candidates);
   const keyNode = pair.key as Node;
-  const fixes: Fix[] = suggestion
-    ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(keyNode), newText: suggestion }], preferred: true }]
-    : [];
+  const fixes: Fix[] =
+    suggestion && !siblings.has(suggestion)
+      ? [{ title: `Rename to "${suggestion}"`, edits: [context.renameScalar(keyNode, suggestion)], preferred: true }]
+      : [];
   const where = path.length > 0 ? `under "${path.filter((p) => p !== '[]').join('.')}"` : `at the top of the ${options.label}`;
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : candidates.length > 0 ? ` Valid keys: ${candidates.join(', ')}.` : '';
   context.report(options.rules.unknownKey, context.nodeRange(keyNode), `Unknown key "${name}" ${where}.${hint}`, { fixes });
@@ -264,7 +269,7 @@ function validateScalar(context: YamlRuleContext, node: Node, spec: SpecNode, wh
         context.nodeRange(node),
         `${where} cannot be "${source}": use ${values.join(', ')}${spec.patterns?.length ? ' (or a documented pattern form)' : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
         {
-          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(node), newText: suggestion }], preferred: true }] : [],
+          fixes: suggestion ? [{ title: `Change to "${suggestion}"`, edits: [context.renameScalar(node, suggestion)], preferred: true }] : [],
         },
       );
       return;

@@ -82,7 +82,7 @@ function checkEventName(context: YamlRuleContext, platform: AppSpecPlatform, pai
       {
         fixes:
           suggestion && !present.has(suggestion)
-            ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: keyRange, newText: suggestion }], preferred: true }]
+            ? [{ title: `Rename to "${suggestion}"`, edits: [context.renameScalar(pair.key as Scalar, suggestion)], preferred: true }]
             : [],
       },
     );
@@ -91,7 +91,9 @@ function checkEventName(context: YamlRuleContext, platform: AppSpecPlatform, pai
   if (event.reserved) {
     const target = RESERVED_TARGET[platform][name];
     const fixes: Fix[] =
-      target && !present.has(target) ? [{ title: `Move these scripts to "${target}"`, edits: [{ range: keyRange, newText: target }], preferred: true }] : [];
+      target && !present.has(target)
+        ? [{ title: `Move these scripts to "${target}"`, edits: [context.renameScalar(pair.key as Scalar, target)], preferred: true }]
+        : [];
     context.report(HOOK_RULES.reservedHook, keyRange, `${name} is run by CodeDeploy itself and cannot run scripts${target ? `; put them in ${target}` : ''}.`, {
       fixes,
     });

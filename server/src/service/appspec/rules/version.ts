@@ -36,7 +36,9 @@ export function checkVersion(context: YamlRuleContext, platform: AppSpecPlatform
   const pair = findPair(root, 'version') ?? root.items.find((p) => isScalar(p.key) && String(p.key.value).toLowerCase() === 'version');
   if (!pair) {
     const first = root.range?.[0] ?? 0;
-    const fixes = json ? [] : [{ title: 'Add version: 0.0', edits: [{ range: context.range(first, 0), newText: 'version: 0.0\n' }], preferred: true }];
+    // A line above a flow mapping ({…}) would make a block mapping followed by text: no fix there.
+    const fixes =
+      json || root.flow ? [] : [{ title: 'Add version: 0.0', edits: [{ range: context.range(first, 0), newText: 'version: 0.0\n' }], preferred: true }];
     context.report(VERSION_RULES.missingVersion, context.range(first, json ? 1 : 0), `The AppSpec has no "version": ${required(platform)} version: 0.0.`, {
       fixes,
       ...lenient(platform),

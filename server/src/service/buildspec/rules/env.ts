@@ -196,7 +196,9 @@ function moveSecretFixes(context: YamlRuleContext, env: unknown, name: string, p
       insert = insertAfterLine(context, (existing.key as Scalar).range![0], entry);
     } else if (!existing) {
       const header = `${' '.repeat(variablesBlock.indent)}${target}:\n`;
-      insert = { range: context.range(variablesBlock.end, 0), newText: `${header}${entry}` };
+      // A file that ends inside env.variables, without a final newline, needs one before the new key.
+      const newline = variablesBlock.text.endsWith('\n') ? '' : '\n';
+      insert = { range: context.range(variablesBlock.end, 0), newText: `${newline}${header}${entry}` };
     } else continue;
     fixes.push({ title: `Move ${name} to env.${target} (placeholder ${placeholder})`, edits: [deleteBlock(context, block), insert] });
   }

@@ -55,6 +55,8 @@ export function checkRuntimeVersions(context: YamlRuleContext): void {
   const runtimes = nodeAt(context.model, ['phases', 'install', 'runtime-versions']);
   if (!isMap(runtimes)) return;
   const names = runtimeNames();
+  // A rename onto a runtime already listed would make a duplicate key, which YAML rejects.
+  const listed = new Set(pairsOf(runtimes).map((pair) => keyName(pair)));
   for (const pair of pairsOf(runtimes)) {
     const name = keyName(pair);
     if (name === undefined) continue;
@@ -71,9 +73,10 @@ export function checkRuntimeVersions(context: YamlRuleContext): void {
         context.nodeRange(pair.key as Scalar),
         `CodeBuild has no runtime named "${name}".${suggestion ? ` Did you mean "${suggestion}"?` : ''} Runtimes: ${names.join(', ')}.`,
         {
-          fixes: suggestion
-            ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(pair.key as Scalar), newText: suggestion }], preferred: true }]
-            : [],
+          fixes:
+            suggestion && !listed.has(suggestion)
+              ? [{ title: `Rename to "${suggestion}"`, edits: [context.renameScalar(pair.key as Scalar, suggestion)], preferred: true }]
+              : [],
         },
       );
       continue;

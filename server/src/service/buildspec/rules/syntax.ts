@@ -51,7 +51,7 @@ export function checkControlCharacters(context: YamlRuleContext): void {
 }
 
 /**
- * The YAML reader stops with RESOURCE_EXHAUSTION when collections nest thousands of levels deep;
+ * The YAML reader stops with RESOURCE_EXHAUSTION when collections nest hundreds of levels deep (yaml/depth.ts);
  * no buildspec does, and what was read before that point is not worth checking. Returns true
  * when the document was reported as too deep.
  */
@@ -61,7 +61,7 @@ export function checkTooDeep(context: YamlRuleContext): boolean {
   context.report(
     SYNTAX_RULES.yamlSyntax,
     context.range(exhausted.offset, 1),
-    'The buildspec nests lists or mappings thousands of levels deep, more than a YAML reader can follow: it is not analysed. A buildspec needs only a few levels.',
+    'The buildspec nests lists or mappings hundreds of levels deep or more, further than a YAML reader can safely follow: it is not analysed. A buildspec needs only a few levels.',
   );
   return true;
 }

@@ -40,7 +40,8 @@ export function checkVersion(context: YamlRuleContext): void {
       VERSION_RULES.missingVersion,
       context.range(first, 0),
       'The buildspec has no "version": CodeBuild rejects it. Add version: 0.2 at the top.',
-      { fixes: [{ title: 'Add version: 0.2', edits: [{ range: context.range(first, 0), newText: 'version: 0.2\n' }], preferred: true }] },
+      // A line above a flow mapping ({…}) would make a block mapping followed by text: no fix there.
+      { fixes: root.flow ? [] : [{ title: 'Add version: 0.2', edits: [{ range: context.range(first, 0), newText: 'version: 0.2\n' }], preferred: true }] },
     );
     return;
   }
