@@ -6,6 +6,7 @@ import { registerMarkdownPages } from './markdownPages';
 import { registerIamTools } from './iamTools';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import { restartingErrorHandler } from './crashes';
 import { registerNotes } from './notes';
 import { quizStoreFile, registerQuiz } from './quiz';
 import { createStatusItem } from './statusItem';
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
   };
+  const crashHandler = restartingErrorHandler(() => output.show(true));
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
@@ -54,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     // Hovers link bundled notes with this one command (their virtual documents are read-only);
     // no other command link in a hover runs, and note text is escaped so it cannot add links.
     markdown: { isTrusted: { enabledCommands: [LINK_COMMANDS.openNote] } },
+    errorHandler: crashHandler,
     middleware: {
       // VS Code's JSON support proposes the keys of sibling objects itself (without documentation):
       // drop our copy of those names so that Action, Effect and Resource are listed once.
@@ -100,6 +103,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
     refreshStudy: () => study.refresh(),
     studyTree: () => studyView.provider,
     studyStatusText: () => studyStatus.text(),
+    serverCrashes: () => crashHandler.crashes(),
   };
 }
 
@@ -126,4 +130,6 @@ export interface ExtensionApi {
   studyTree(): StudyTreeProvider;
   /** The "12 due" status item's text, or undefined while it is hidden. */
   studyStatusText(): string | undefined;
+  /** How many times the server process died in the last three minutes (each time it was restarted). */
+  serverCrashes(): number;
 }

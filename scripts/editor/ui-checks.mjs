@@ -288,6 +288,9 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
       await page.mouse.move(5, 5);
     });
 
+    // Before the quiz and study checks, whose webviews keep the keyboard.
+    await runIamToolChecks({ page, check, shot, until, openFile, hoverUntil, tokenCentre });
+
     const runCommand = async (title) => {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input');
@@ -436,7 +439,6 @@ export async function runUiChecks({ executablePath, vsix, screenshotsDir, worksp
     });
 
     await runStudyChecks({ page, check, shot, until, profile });
-    await runIamToolChecks({ page, check, shot, until, openFile, runCommand, hoverUntil, tokenCentre });
 
     await check('AWS Study commands in the palette and their QuickPick', async () => {
       await openFile(page, 'clean.json'); // "Set IAM Policy Kind" works on the active editor

@@ -12,8 +12,24 @@ async function frameText(page, pattern) {
   return undefined;
 }
 
-export async function runIamToolChecks({ page, check, shot, until, openFile, runCommand, hoverUntil, tokenCentre }) {
+export async function runIamToolChecks({ page, check, shot, until, openFile, hoverUntil, tokenCentre }) {
+  // From the explorer: Quick Open may still list the recent editors first when Enter lands.
+  const openFromExplorer = async (name) => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().click();
+    await page.locator(`.tab.active[aria-label*="${name}"]`).first().waitFor({ state: 'visible' });
+  };
+  const runCommand = async (title) => {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>AWS Study: ${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+  };
+
   await check('a SAM template: a squiggle on the action typo and the IAM hover inside its policy', async () => {
+    // The Problems panel, opened by the first check, would hide the policy's lines.
+    if (await page.locator('.part.panel').isVisible()) await page.keyboard.press('Control+J');
     await openFile(page, 'template.yaml');
     await page.locator('.squiggly-error').first().waitFor({ state: 'visible', timeout: 60_000 });
     await hoverUntil(page, 'hover on sqs:SendMessage', () => tokenCentre(page, 'SendMessage'), 'SendMessage');
@@ -22,7 +38,9 @@ export async function runIamToolChecks({ page, check, shot, until, openFile, run
   });
 
   await check('Explain This Policy: a code lens above the statement and the explanation beside the file', async () => {
-    await openFile(page, 'clean.json');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await openFromExplorer('clean.json');
     await page.locator('.codelens-decoration', { hasText: 'Allows' }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await runCommand('Explain This Policy');
     await until('the explanation page', () => frameText(page, /What clean\.json allows/));
@@ -30,7 +48,8 @@ export async function runIamToolChecks({ page, check, shot, until, openFile, run
   });
 
   await check('Simulate Request with the keyboard: the decision and the deciding statement beside the file', async () => {
-    await openFile(page, 'clean.json');
+    await page.keyboard.press('Escape');
+    await openFromExplorer('clean.json');
     await runCommand('Simulate Request');
     const input = page.locator('.quick-input-widget input');
     const step = async (title) => {

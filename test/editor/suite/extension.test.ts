@@ -1,5 +1,6 @@
 /// <reference types="mocha" />
 import * as assert from 'node:assert/strict';
+import { execSync } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
 import { SearchNotesRequest, type NoteSearchResponse, type NoteSearchResult } from '../../../server/src/protocol';
@@ -185,7 +186,8 @@ describe('AWS Study Hints in VS Code', () => {
     const diagnostic = await until('IAM042 in the template', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM042'));
     assert.deepEqual(
       [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.range.end.character],
-      [typo.line, typo.character, typo.character + 's3:GetObjects'.length],
+      // On the action's name, as in a policy file.
+      [typo.line, typo.character + 's3:'.length, typo.character + 's3:GetObjects'.length],
     );
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
       'vscode.executeHoverProvider',
@@ -466,5 +468,25 @@ describe('AWS Study Hints in VS Code', () => {
     await vscode.commands.executeCommand('awsStudyHints.restartServer');
     const editor = await open('identity-typos.json');
     await until('diagnostics after a restart', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM022'));
+  });
+
+  it('restarts a server process that died, says so once, and diagnoses again', async () => {
+    const before = api.serverCrashes();
+    // The server is a child of this extension host, started from the extension's dist/server.js.
+    const children = execSync('ps -eo pid=,ppid=,args=')
+      .toString()
+      .split('\n')
+      .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line))
+      .filter((m): m is RegExpExecArray => m !== null && Number(m[2]) === process.pid && /dist[\\/]server\.js/.test(m[3]!));
+    assert.equal(children.length, 1, 'one server process');
+    process.kill(Number(children[0]![1]), 'SIGKILL');
+    await until('the crash counted', () => (api.serverCrashes() > before ? true : undefined));
+    const editor = await open('identity-typos.json');
+    const restarted = await until('diagnostics from the restarted server', async () => {
+      await api.refreshStatus();
+      return api.statusText().includes('IAM identity policy') ? true : undefined;
+    });
+    assert.ok(restarted);
+    await until('IAM022 from the restarted server', () => ours(editor.document.uri).find((d) => codeOf(d) === 'IAM022'));
   });
 });
