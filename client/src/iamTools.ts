@@ -61,7 +61,13 @@ export function registerIamTools(client: () => LanguageClient | undefined): vsco
 async function askForRequest(client: LanguageClient, document: vscode.TextDocument | undefined): Promise<SimulateParams | undefined> {
   const uri = document?.uri.toString();
   const options = await client.sendRequest(SimulateOptionsRequest, { uri });
-  const action = await pickOrType('Simulate Request (1/5): the action', options.actions, 's3:GetObject');
+  // The policy's own actions first; as the user types, the catalog's actions that match.
+  const action = await pickOrType(
+    'Simulate Request (1/5): the action',
+    options.actions,
+    's3:GetObject',
+    async (query) => (await client.sendRequest(SimulateOptionsRequest, { uri, query })).actions,
+  );
   if (!action) return undefined;
   const forAction = await client.sendRequest(SimulateOptionsRequest, { uri, action });
   const template = await pickOrType('Simulate Request (2/5): the resource ARN (edit the placeholders next)', forAction.resourceTemplates, '*');
@@ -87,13 +93,27 @@ async function askForRequest(client: LanguageClient, document: vscode.TextDocume
   return { action, resource, principal: principal || undefined, context: parseContext(contextText), policies };
 }
 
-/** A QuickPick of suggestions that also takes what was typed. */
-async function pickOrType(title: string, items: readonly string[], fallback: string): Promise<string | undefined> {
+/** A QuickPick of suggestions that also takes what was typed; `search` refreshes the suggestions as the user types. */
+async function pickOrType(
+  title: string,
+  items: readonly string[],
+  fallback: string,
+  search?: (query: string) => Promise<readonly string[]>,
+): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick();
   pick.title = title;
   pick.placeholder = fallback;
   pick.items = items.map((label) => ({ label }));
   pick.ignoreFocusOut = true;
+  if (search) {
+    let latest = 0;
+    pick.onDidChangeValue(async (value) => {
+      const asked = ++latest;
+      const found = await search(value).catch(() => items);
+      // Answers to older keystrokes are dropped.
+      if (asked === latest) pick.items = found.map((label) => ({ label }));
+    });
+  }
   return new Promise((resolve) => {
     pick.onDidAccept(() => {
       resolve(pick.selectedItems[0]?.label ?? (pick.value.trim() || fallback));

@@ -101,6 +101,20 @@ describe('explain and simulate over the protocol', TIMEOUT, () => {
     assert.deepEqual(wildcardOnly.actions, []);
   });
 
+  test("simulateOptions: as the user types, the catalog actions that match follow the policy's own", async () => {
+    const prefixed = await client.connection.sendRequest(SimulateOptionsRequest, { query: 'sqs:send' });
+    // SendMessageBatch is no IAM action: a batch is authorised as sqs:SendMessage.
+    assert.deepEqual(prefixed.actions, ['sqs:SendMessage']);
+    const anywhere = await client.connection.sendRequest(SimulateOptionsRequest, { query: 'getobjecttagging' });
+    assert.ok(anywhere.actions.includes('s3:GetObjectTagging'), anywhere.actions.join());
+    const uri = 'file:///ws/policies/reader5.json';
+    await client.open(uri, 'json', IDENTITY);
+    const both = await client.connection.sendRequest(SimulateOptionsRequest, { uri, query: 'dynamodb:getitem' });
+    assert.equal(both.actions[0], 's3:GetObject', "the policy's own first");
+    assert.ok(both.actions.includes('dynamodb:GetItem'));
+    assert.deepEqual((await client.connection.sendRequest(SimulateOptionsRequest, { query: 'nosuchservice:x' })).actions, []);
+  });
+
   test('simulate answers bad input with an error, not a failure', async () => {
     const result = await client.connection.sendRequest(SimulateRequest, { action: 's3:GetObject', resource: '*', principal: 'alice', policies: [] });
     assert.match(result.error ?? '', /principal must be/);

@@ -86,6 +86,8 @@ export interface SimulateOptionsParams {
   readonly uri?: string;
   /** The chosen action, for its resource ARN templates and condition keys. */
   readonly action?: string;
+  /** What the user has typed so far: catalog actions that match it follow the policy's own. */
+  readonly query?: string;
 }
 
 export interface SimulateOptionsResult {

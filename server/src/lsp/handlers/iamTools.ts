@@ -53,7 +53,7 @@ export function registerIamToolHandlers(
   connection.onRequest(SimulateOptionsRequest, (params) =>
     guarded('simulateOptions', { actions: [], resourceTemplates: [], conditionKeys: [] }, () => {
       const text = params.uri ? textOf(params.uri) : undefined;
-      return simulateOptions(service().catalog, text !== undefined && !policyProblem(text) ? text : undefined, params.action);
+      return simulateOptions(service().catalog, text !== undefined && !policyProblem(text) ? text : undefined, params.action, params.query);
     }),
   );
 

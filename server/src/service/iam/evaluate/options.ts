@@ -16,7 +16,7 @@ export interface SimulateOptions {
   readonly conditionKeys: readonly string[];
 }
 
-export function simulateOptions(catalog: IamCatalog, text?: string, action?: string): SimulateOptions {
+export function simulateOptions(catalog: IamCatalog, text?: string, action?: string, query?: string): SimulateOptions {
   const actions: string[] = [];
   const seen = new Set<string>();
   if (text !== undefined) {
@@ -33,6 +33,12 @@ export function simulateOptions(catalog: IamCatalog, text?: string, action?: str
       }
     }
   }
+  for (const match of catalogActions(catalog, query)) {
+    if (actions.length >= MAX_ACTIONS) break;
+    if (seen.has(match.toLowerCase())) continue;
+    seen.add(match.toLowerCase());
+    actions.push(match);
+  }
   const [service, name] = (action ?? '').split(':');
   const info = service && name ? catalog.action(service, name) : undefined;
   if (!info) return { actions, resourceTemplates: [], conditionKeys: [] };
@@ -41,4 +47,32 @@ export function simulateOptions(catalog: IamCatalog, text?: string, action?: str
   const resourceTemplates = types.length > 0 ? [...new Set(types.map((rt) => rt.arn))] : ['*'];
   const conditionKeys = [...new Set([...info.conditionKeys, ...types.flatMap((rt) => rt.conditionKeys)])].sort();
   return { actions, resourceTemplates, conditionKeys };
+}
+
+/**
+ * Catalog actions for what the user typed: `s3:get` → the S3 actions starting with "Get";
+ * `getobject` → actions of any service whose name contains it. Nothing for an empty query.
+ */
+function catalogActions(catalog: IamCatalog, query: string | undefined): string[] {
+  const typed = query?.trim().toLowerCase() ?? '';
+  if (typed.length === 0) return [];
+  const colon = typed.indexOf(':');
+  if (colon > 0) {
+    const service = typed.slice(0, colon);
+    const start = typed.slice(colon + 1);
+    if (!catalog.hasService(service)) return [];
+    return catalog
+      .actions(service)
+      .filter((info) => info.name.toLowerCase().startsWith(start))
+      .map((info) => `${info.service}:${info.name}`);
+  }
+  const found: string[] = [];
+  for (const service of catalog.servicePrefixes()) {
+    for (const info of catalog.actions(service)) {
+      if (!`${info.service}:${info.name}`.toLowerCase().includes(typed)) continue;
+      found.push(`${info.service}:${info.name}`);
+      if (found.length >= MAX_ACTIONS) return found;
+    }
+  }
+  return found;
 }
