@@ -35,7 +35,7 @@ interface Draft {
 // The closing `#`s and trailing spaces are trimmed by headingTitle(): in the regular expression,
 // `(.+?)\s*#*\s*$` backtracks cubically on a heading that ends in a long run of spaces (1,600
 // spaces took 1.4 s, found by the fuzzer).
-const HEADING = /^(#{1,6})\s+([^]+)$/;
+const HEADING = /^(#{1,6})\s+([\s\S]+)$/;
 
 /** A heading's text without its trailing spaces and closing `#`s (at least one character, as before). */
 function headingTitle(rest: string): string {
