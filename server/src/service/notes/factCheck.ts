@@ -4,6 +4,7 @@ import { problemFor } from './factProblem';
 import { TypoCorrector, WordMatcher } from './wordMatch';
 import { HISTORY_TOLERANCE, outdatedLimit, outdatedRangeEnd, sameValueWithin } from './oldLimits';
 import type { ContextStatement } from './statements';
+import { type About, asideHolding, CONTEXT, jointClaimMiss, LONG_UNDER_LABEL, speaksOfNothingElse } from './statementShapes';
 import {
   approximate,
   hedgesOf,
@@ -15,7 +16,6 @@ import {
   qualifierAfter,
   qualifierBefore,
   qualifierGroup,
-  type Qualifier,
 } from './qualifiers';
 
 /**
@@ -40,20 +40,6 @@ export interface FactProblem {
   readonly replacement?: { readonly offset: number; readonly length: number; readonly text: string };
 }
 
-export interface About {
-  readonly fact: LoadedFact;
-  readonly strict: boolean;
-  readonly numbers: FoundQuantity[];
-  /** The fact's word groups missing from the statement: a qualifier group's type, or "other". */
-  readonly missing: readonly (Qualifier | 'other')[];
-  /** Where each group of the fact's words matched (CONTEXT for a property named by a heading or parent bullet). */
-  readonly groups: readonly (readonly number[])[];
-  /** The property is named around the statement, not in it: only a number with its own qualifier can be judged. */
-  readonly fromContext?: boolean;
-  /** The parentheses the property is named in, when it is named only in an aside: it explains only numbers in them. */
-  readonly aside?: readonly [number, number];
-}
-
 interface ContextInfo {
   /** Facts whose property noun's first word appears around the statement. */
   readonly candidates: readonly LoadedFact[];
@@ -62,9 +48,6 @@ interface ContextInfo {
   /** Services the context names. */
   readonly services: ReadonlySet<string>;
 }
-
-/** Stands for "matched in the headings or parent bullets" in About.groups. */
-export const CONTEXT = -1;
 
 /** Two numbers joined as a range ("128MB to 3GB", "1-14 days"). */
 const RANGE_HINT = /\d[^\d]{0,12}(?:-|–|—|\bto\b|\band\b)\s*\d/i;
@@ -80,8 +63,6 @@ export interface FactMention {
 const NEAR = 48;
 /** "Streams store 24 hours of data by default. Can be increased to 7 days": a qualified number may sit further from the property's words. */
 const FAR = 96;
-/** The longest sentence (in words) a property named only by a label above it is judged in. */
-const LONG_UNDER_LABEL = 20;
 
 export class FactChecker {
   /** Facts by the first word of each phrase of their property's first group (the property noun). */
@@ -237,7 +218,7 @@ export class FactChecker {
           this.attribute(statement.text, number, about, siblingFacts, context, label, statement.column) ??
           (historic.length === 1 ? historic[0]!.fact : undefined);
         // "GP2/GP3: up to 16,000 IOPS" claims the number for both: right for gp2, outdated for gp3.
-        const jointMiss = explained && !hedgedAt(number.offset) ? this.jointClaimMiss(lower, statement.text, number, about) : undefined;
+        const jointMiss = explained && !hedgedAt(number.offset) ? jointClaimMiss(this.words, lower, statement.text, number, about) : undefined;
         if (jointMiss) {
           mentions.push({ fact: jointMiss, quantity: number, statement, correct: false });
           // No quick-fix: the other subject keeps the number the note gives.
@@ -337,7 +318,7 @@ export class FactChecker {
     if (strict.every(fromContext) && inColumn.length === 0) {
       // Parenthetical asides ("(faster than gp2's 250 MiB/s)") do not make a sentence about something else.
       const main = normalise(text).replace(/\([^()]*\)/g, ' ');
-      if (wordCount(main) > (this.speaksOfNothingElse(main, own, strict, about) ? LONG_UNDER_LABEL : 10)) return undefined;
+      if (wordCount(main) > (speaksOfNothingElse(this.words, this.serviceWords, main, own, strict, about) ? LONG_UNDER_LABEL : 10)) return undefined;
     }
     // Several facts could own it: the one with more of its own words here, outside the number itself,
     // is the one meant ("gp2 burst up to 30000 IOPS" is about bursting, not about gp2's maximum IOPS).
@@ -375,41 +356,6 @@ export class FactChecker {
     return sameKind.length === 1 && after === fact.qualifier && !(fact.qualifier === 'max' && fact.adjustable) ? fact : undefined;
   }
 
-  /**
-   * The fact a number fails among subjects joined by a slash ("gp2/gp3", "io1/io2"), each named
-   * in the statement with every word of its property and the number's own qualifier: the
-   * statement claims the number for each of them.
-   */
-  private jointClaimMiss(lower: string, text: string, number: FoundQuantity, about: readonly About[]): LoadedFact | undefined {
-    const qualifier = number.rangeRole === 'end' ? 'max' : qualifierBefore(text, number.offset);
-    if (!qualifier) return undefined;
-    const named = about.filter((a) => a.strict && !a.fromContext && a.fact.qualifier === qualifier && a.numbers.includes(number));
-    if (named.length < 2) return undefined;
-    const spans = named.map((a) => this.words.spans(lower, a.fact.propertyWords[0] ?? []));
-    const joined = (i: number, j: number) => spans[i]!.some(([, end]) => spans[j]!.some(([start]) => /^\s*\/\s*$/.test(lower.slice(end, start))));
-    const group = named.filter((_, i) => named.some((__, j) => i !== j && (joined(i, j) || joined(j, i))));
-    const explains = (fact: LoadedFact) => fact.quantities.some((value) => sameValue(number, value));
-    if (group.length < 2 || !group.some((a) => explains(a.fact))) return undefined;
-    const failing = group.filter((a) => !explains(a.fact));
-    return failing.length === 1 ? failing[0]!.fact : undefined;
-  }
-
-  /**
-   * "* gp3: … Customers can scale up to 16,000 IOPS for a fee": a longer sentence under the label
-   * that names the property may still state it, when the number carries its own qualifier, the
-   * sentence names the property's other words itself (IOPS) and names no service of its own.
-   */
-  private speaksOfNothingElse(main: string, own: Qualifier | undefined, strict: readonly LoadedFact[], about: readonly About[]): boolean {
-    if (own === undefined) return false;
-    if ([...this.serviceWords.values()].some((words) => this.words.has(main, words))) return false;
-    return strict.every((fact) => {
-      const groups = about.find((a) => a.fact === fact)!.groups;
-      const others = fact.propertyWords.map((group, i) => i > 0 && qualifierGroup(group) === 'other');
-      // At least one such word ("IOPS"), and every one of them, in the sentence itself.
-      return others.some(Boolean) && others.every((other, i) => !other || groups[i]!.some((at) => at !== CONTEXT));
-    });
-  }
-
   /** Counts carry no unit: the number must name what it counts (a noun of the property right after it). */
   private counts(text: string, fact: LoadedFact): FoundQuantity[] {
     const nouns = fact.propertyWords.flat().filter((w) => !/[\s\d]/.test(w) && !QUALIFIER_NOUNS.has(w.toLowerCase()));
@@ -419,19 +365,4 @@ export class FactChecker {
       (count) => !/^\s*(=|is\b|equals\b)/.test(text.slice(count.offset + count.length)) && !withUnits.some((q) => q.offset === count.offset),
     );
   }
-}
-
-/**
- * The parentheses that hold every match of a word group and a number of their own, when they all
- * sit in the same one: "(faster than gp2's 250 MiB/s)" is an aside about gp2, "(gp3)" a label.
- */
-function asideHolding(
-  asides: readonly (readonly [number, number])[],
-  matches: readonly number[],
-  quantities: readonly FoundQuantity[],
-): readonly [number, number] | undefined {
-  if (matches.length === 0 || matches.includes(CONTEXT)) return undefined;
-  const holder = asides.find(([start, end]) => matches[0]! >= start && matches[0]! < end);
-  if (!holder || !matches.every((at) => at >= holder[0] && at < holder[1])) return undefined;
-  return quantities.some((q) => q.offset >= holder[0] && q.offset < holder[1]) ? holder : undefined;
 }

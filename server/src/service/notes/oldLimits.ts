@@ -1,4 +1,4 @@
-import type { About } from './factCheck';
+import type { About } from './statementShapes';
 import type { LoadedFact } from './knowledge';
 import { sameValue, unitInfo, type FoundQuantity } from './quantities';
 import { LIMITS_HEADING, qualifierAfter, qualifierBefore, wordCount } from './qualifiers';
