@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import { rangeOf } from '../../common/text';
+import { renameKeyFix } from './keyFix';
 import { resourcesOf } from '../policies';
 import { entryValue, type TNode } from '../tree';
 import { define } from './docs';
@@ -37,16 +38,7 @@ export function checkDeploymentHooks(document: TextDocument, root: TNode | undef
       if (HOOKS.includes(entry.key)) continue;
       const suggestion = nearest(entry.key, HOOKS) ?? HOOKS.find((hook) => APPSPEC_NAMES[hook] === entry.key);
       const range = rangeOf(document, entry.keyStart, entry.keyEnd - entry.keyStart);
-      const fixes =
-        suggestion && entry.keyContent !== undefined
-          ? [
-              {
-                title: `Change to ${suggestion}`,
-                edits: [{ range: rangeOf(document, entry.keyContent, entry.key.length), newText: suggestion }],
-                preferred: true,
-              },
-            ]
-          : undefined;
+      const fixes = renameKeyFix(document, entry, suggestion);
       findings.push({
         code: DEPLOYMENT_RULES.unknownHook.code,
         range,

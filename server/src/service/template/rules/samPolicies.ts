@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import { rangeOf } from '../../common/text';
+import { renameKeyFix } from './keyFix';
 import { SAM_POLICY_TEMPLATES, samPolicyTemplate } from '../data/samPolicyTemplates';
 import { resourcesOf } from '../policies';
 import type { TNode } from '../tree';
@@ -50,16 +51,7 @@ export function checkSamPolicyTemplates(document: TextDocument, root: TNode | un
       const template = samPolicyTemplate(entry.key);
       if (!template) {
         const suggestion = nearest(entry.key, NAMES);
-        const fixes =
-          suggestion && entry.keyContent !== undefined
-            ? [
-                {
-                  title: `Change to ${suggestion}`,
-                  edits: [{ range: rangeOf(document, entry.keyContent, entry.key.length), newText: suggestion }],
-                  preferred: true,
-                },
-              ]
-            : undefined;
+        const fixes = renameKeyFix(document, entry, suggestion);
         findings.push({
           code: SAM_POLICY_RULES.unknownTemplate.code,
           range: keyRange,
