@@ -17,6 +17,8 @@ export async function run(): Promise<void> {
   require('./extension.test');
   require('./study.test');
   require('./quiz.test');
+  // Last: its final test kills the server.
+  require('./policyTools.test');
   const failures: { title: string; error: string }[] = [];
   const passes: string[] = [];
   await new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
 import { QUIZ_VIEW_TYPE, type QuizPanel, showQuizPanel } from '../../../client/src/quizPanel';
 import { type Question, type QuizSession, QuizSessionRequest } from '../../../server/src/protocol';
-import { poll } from '../../support/poll.mjs';
+import { EXTENSION_ID, until } from './helpers';
 
 /**
  * The quiz panel in a real VS Code, against the extension's own language server and study store.
@@ -14,11 +14,6 @@ import { poll } from '../../support/poll.mjs';
  * sends them (QuizPanel.receive), since the extension host cannot type into a webview — the UI
  * checks (scripts/editor/ui-checks.mjs) press real keys in the browser.
  */
-
-const EXTENSION_ID = 'aws-study-hints.aws-study-hints';
-
-const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> =>
-  poll(what, probe, { timeoutMs, intervalMs: 100 });
 
 type Saved = Record<string, { history: { rating: number; correct: boolean }[] }>;
 

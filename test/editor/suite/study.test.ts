@@ -6,17 +6,13 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../../client/src/extension';
 import type { StudyNode } from '../../../client/src/studyView';
 import type { Question } from '../../../server/src/protocol';
-import { poll } from '../../support/poll.mjs';
+import { EXTENSION_ID, until } from './helpers';
 
 /**
  * The AWS Study view, the "n due" status item and the Get Started walkthrough inside a real
  * VS Code: the rows are read from the view's data provider as VS Code reads them, the cards come
  * from a progress file the server loads at start, answers go through the server.
  */
-
-const EXTENSION_ID = 'aws-study-hints.aws-study-hints';
-const until = <T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> =>
-  poll(what, probe, { timeoutMs, intervalMs: 100 });
 
 const DAY = 86_400_000;
 

@@ -99,3 +99,45 @@ export function runCases(cases: readonly Case[]): void {
 /** A statement that allows the default request, to which a case adds what it tests. */
 export const allowAll = (extra: Statement = {}): Statement => ({ Sid: 'Allow', Effect: 'Allow', Action: '*', Resource: '*', ...extra });
 export const denyAll = (extra: Statement = {}): Statement => ({ Sid: 'Deny', Effect: 'Deny', Action: '*', Resource: '*', ...extra });
+
+// ---------------------------------------------------------------------------------------------
+// Shared by the condition-operator suites and the decision suites.
+
+export const OPS = `${DOC}reference_policies_elements_condition_operators.html`;
+export const MULTI = `${DOC}reference_policies_condition-single-vs-multi-valued-context-keys.html`;
+export const MULTI_LOGIC = `${DOC}reference_policies_multi-value-conditions.html`;
+export const VARS = `${DOC}reference_policies_variables.html`;
+
+/** One condition case: an identity policy allows everything under `condition`, so the request is allowed exactly when it holds. */
+export type ConditionRow = [name: string, rule: string, condition: Record<string, unknown>, context: Record<string, string | string[]>, allowed: boolean];
+
+export function conditionCases(rows: readonly ConditionRow[]): Case[] {
+  return rows.map(([name, rule, Condition, context, allowed]) => ({
+    name,
+    rule,
+    identity: [allowAll({ Condition })],
+    context,
+    expect: allowed ? 'allowed' : 'implicit-deny',
+  }));
+}
+
+export const LOGIC = `${DOC}reference_policies_evaluation-logic_policy-eval-denyallow.html`;
+export const SINGLE = `${DOC}reference_policies_evaluation-logic_policy-eval-basics.html`;
+export const CROSS = `${DOC}reference_policies_evaluation-logic-cross-account.html`;
+export const BOUNDARY = `${DOC}access_policies_boundaries.html`;
+export const SESSIONS = `${DOC}access_policies.html#policies_session`;
+export const SCP = 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_evaluation.html';
+export const RCP = 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_evaluation.html';
+export const KMS = 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html';
+
+export const BUCKET_OBJ = 'arn:aws:s3:::reports/a.csv';
+/** An Allow of s3:GetObject on the reports bucket's objects, with extra elements. */
+export const get = (sid: string, extra: Record<string, unknown> = {}) => ({
+  Sid: sid,
+  Effect: 'Allow',
+  Action: 's3:GetObject',
+  Resource: 'arn:aws:s3:::reports/*',
+  ...extra,
+});
+/** A bucket policy that grants s3:GetObject to `principal`. */
+export const grant = (principal: string, sid = 'R') => [get(sid, { Principal: { AWS: principal } })];
