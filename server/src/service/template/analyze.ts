@@ -8,7 +8,9 @@ import { YamlRuleContext } from '../yaml/context';
 import { checkYamlSyntax } from '../yaml/syntax';
 import { analyzeBuildspecs, type EmbeddedBuildspec } from './buildspec';
 import { analyzeEmbedded, type EmbeddedAnalysis, PolicyCache } from './embedded';
+import { type PieceCache, parseYamlIncrementally } from './incremental';
 import { embeddedPolicies, resourcesOf } from './policies';
+import { RenderCache } from './renderCache';
 import { arnResolver } from './resolve';
 import { SYNTAX_RULES } from './rules/definitions';
 import { checkDeploymentHooks } from './rules/deployment';
@@ -35,6 +37,10 @@ export interface EmbeddedKinds {
   readonly catalog?: KindResources['catalog'];
   /** Policy analyses kept between versions of the template. */
   readonly cache?: PolicyCache;
+  /** Pieces of YAML templates parsed before, so that a keystroke parses one resource again. */
+  readonly pieces?: PieceCache;
+  /** Embedded policies rendered before, moved rather than rendered again. */
+  readonly renders?: RenderCache;
 }
 
 /** Parses the template once, checks its syntax, and has the IAM kind analyse every embedded policy. */
@@ -47,7 +53,7 @@ export function analyzeTemplate(
 ): TemplateAnalysis {
   const started = performance.now();
   const text = document.getText();
-  const parsed = parseTemplate(text, json);
+  const parsed = json || !kinds.pieces ? parseTemplate(text, json) : parseYamlIncrementally(text, kinds.pieces);
   const findings: Finding[] = [];
   if (parsed.yaml) {
     const context = new YamlRuleContext(document, parsed.yaml, onRuleError);
@@ -84,9 +90,10 @@ export function analyzeTemplate(
   if (iam) {
     const resolve = arnResolver(parsed.root, kinds.catalog);
     const cache = kinds.cache ?? new PolicyCache();
+    const renders = kinds.renders ?? new RenderCache();
     for (const policy of embeddedPolicies(parsed.root)) {
       try {
-        const analysed = analyzeEmbedded(document, json, policy, iam, settings, onRuleError, resolve, cache);
+        const analysed = analyzeEmbedded(document, json, policy, iam, settings, onRuleError, resolve, cache, renders);
         if (analysed) {
           policies.push(analysed);
           findings.push(...analysed.findings);

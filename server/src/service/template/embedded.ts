@@ -2,11 +2,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { Settings } from '../../protocol/settings';
 import type { Finding, Fix } from '../common/findings';
+import { RecentCache } from '../common/recentCache';
 import { rangeOf } from '../common/text';
 import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/documentKind';
 import { insideOpenValue, toSource } from './mapping';
 import type { EmbeddedPolicy } from './policies';
 import type { ArnResolver } from './resolve';
+import type { RenderCache } from './renderCache';
 import { renderStringPolicy } from './stringPolicy';
 import { renderPolicy, type Segment, type VirtualPolicy } from './virtual';
 
@@ -33,20 +35,27 @@ export interface EmbeddedAnalysis {
  * their analyses, which live in rendered coordinates, are reused and only mapped again.
  */
 export class PolicyCache {
-  private readonly entries = new Map<string, Analysis>();
+  private readonly byKind = new Map<string, RecentCache<string, Analysis>>();
+  /** The settings the analyses were made with: others (a rule turned off, an option changed) start afresh. */
+  private settings: Settings | undefined;
   constructor(private readonly capacity = 500) {}
 
-  get(key: string): Analysis | undefined {
-    return this.entries.get(key);
+  /** Keyed by the rendered text itself (not a longer string made from it), whose hash V8 keeps once computed. */
+  get(kind: string, text: string, settings: Settings): Analysis | undefined {
+    if (settings !== this.settings) {
+      this.byKind.clear();
+      this.settings = settings;
+    }
+    return this.byKind.get(kind)?.get(text);
   }
 
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-
-  set(key: string, analysis: Analysis): void {
-    this.entries.set(key, analysis);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  set(kind: string, text: string, analysis: Analysis): void {
+    let analyses = this.byKind.get(kind);
+    if (!analyses) {
+      analyses = new RecentCache(this.capacity);
+      this.byKind.set(kind, analyses);
+    }
+    analyses.set(text, analysis);
   }
 }
 
@@ -59,20 +68,20 @@ export function analyzeEmbedded(
   onRuleError: RuleErrorHandler,
   resolve: ArnResolver,
   cache: PolicyCache,
+  renders: RenderCache,
 ): EmbeddedAnalysis | undefined {
-  const virtual = policy.node.type === 'map' ? renderPolicy(policy.node, resolve) : renderStringPolicy(template.getText(), policy.node, resolve);
+  const { node } = policy;
+  const source = template.getText().slice(node.start, node.end);
+  const virtual = renders.render(`${json ? 'json' : 'yaml'}|${node.type}|${source}`, node.start, resolve, (resolving) =>
+    node.type === 'map' ? renderPolicy(node, resolving) : renderStringPolicy(template.getText(), node, resolving),
+  );
   if (!virtual) return undefined;
   const document = TextDocument.create(`${template.uri}#${encodeURIComponent(`${policy.resource}.${policy.path}`)}`, 'json', template.version, virtual.text);
-  const key = `${policy.kind}|${virtual.text}`;
-  let analysis = cache.get(key);
+  let analysis = cache.get(policy.kind, virtual.text, settings);
   if (!analysis) {
     const claim = iam.claim({ document, family: 'json', paths: undefined, settings, workspaceRoot: undefined, forcedPolicyKind: policy.kind });
     analysis = claim ? iam.analyze(document, claim, onRuleError) : undefined;
-    if (analysis) cache.set(key, analysis);
-  } else {
-    // Most recently used last, so that the oldest entry is the first to go.
-    cache.delete(key);
-    cache.set(key, analysis);
+    if (analysis) cache.set(policy.kind, virtual.text, analysis);
   }
   if (!analysis) return undefined;
   const findings: Finding[] = [];

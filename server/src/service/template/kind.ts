@@ -6,6 +6,8 @@ import type { DocumentKind, KindModule } from '../registry/documentKind';
 import { analyzeTemplate, type EmbeddedKinds, type TemplateAnalysis } from './analyze';
 import { looksLikeTemplate, readsAsJson } from './detect';
 import { PolicyCache } from './embedded';
+import { PieceCache } from './incremental';
+import { RenderCache } from './renderCache';
 import { templateCompletion, templateHover, templateNoteQuery } from './features';
 import { TEMPLATE_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
 import { UNKNOWN_VALUE } from './virtual';
@@ -27,7 +29,16 @@ export const templateKindModule: KindModule = {
   claimPriority: 15,
   create: (resources) => {
     const cache = new PolicyCache();
-    return templateKind(() => ({ iam: resources.kind?.('iam-policy'), buildspec: resources.kind?.('buildspec'), catalog: resources.catalog, cache }));
+    const pieces = new PieceCache();
+    const renders = new RenderCache();
+    return templateKind(() => ({
+      iam: resources.kind?.('iam-policy'),
+      buildspec: resources.kind?.('buildspec'),
+      catalog: resources.catalog,
+      cache,
+      pieces,
+      renders,
+    }));
   },
 };
 

@@ -25,24 +25,39 @@ const SUFFIXES: Readonly<Record<string, string>> = { 'AWS::Logs::LogGroup': ':*'
 export function arnResolver(root: TNode | undefined, catalog: KindResources['catalog'] | undefined): ArnResolver {
   if (!catalog) return () => undefined;
   const types = new Map(resourcesOf(root).map((resource) => [resource.name, resource.type]));
+  // Policies ask about the same few resources again and again.
+  const answers = new Map<string, string | undefined>();
   return (logicalId, attribute) => {
-    const type = types.get(logicalId);
-    if (!type) return undefined;
-    let target: IamResourceType | undefined;
-    if (attribute === undefined) {
-      const arns = cfnResourceArns(type);
-      target = arns?.ref === 'arn' ? arns.refResource : undefined;
-    } else {
-      const value = cfnAttributeValue(type, attribute);
-      target = typeof value === 'object' ? value : undefined;
-    }
-    if (!target) return undefined;
-    const format = catalog().resourceType(target.service, target.resourceType)?.arn;
-    if (!format) return undefined;
-    // The resource's own parts (its name, its ID) are the logical ID: a plausible name, never a wildcard.
-    const arn = format.replace(/\$\{([^}]+)\}/g, (_match, name: string) => FIXED[name] ?? logicalId);
-    return arn + (SUFFIXES[type] ?? '');
+    const question = `${logicalId}\n${attribute ?? ''}`;
+    if (answers.has(question)) return answers.get(question);
+    const answer = resolveArn(types, catalog, logicalId, attribute);
+    answers.set(question, answer);
+    return answer;
   };
+}
+
+function resolveArn(
+  types: ReadonlyMap<string, string>,
+  catalog: NonNullable<KindResources['catalog']>,
+  logicalId: string,
+  attribute: string | undefined,
+): string | undefined {
+  const type = types.get(logicalId);
+  if (!type) return undefined;
+  let target: IamResourceType | undefined;
+  if (attribute === undefined) {
+    const arns = cfnResourceArns(type);
+    target = arns?.ref === 'arn' ? arns.refResource : undefined;
+  } else {
+    const value = cfnAttributeValue(type, attribute);
+    target = typeof value === 'object' ? value : undefined;
+  }
+  if (!target) return undefined;
+  const format = catalog().resourceType(target.service, target.resourceType)?.arn;
+  if (!format) return undefined;
+  // The resource's own parts (its name, its ID) are the logical ID: a plausible name, never a wildcard.
+  const arn = format.replace(/\$\{([^}]+)\}/g, (_match, name: string) => FIXED[name] ?? logicalId);
+  return arn + (SUFFIXES[type] ?? '');
 }
 
 /** The logical ID and attribute of `!GetAtt A.B`, `!GetAtt [A, B]` or `{"Fn::GetAtt": ["A", "B"]}`. */

@@ -101,7 +101,7 @@ export function parseTemplate(text: string, json: boolean): ParsedTemplate {
   return json ? parseJsonTemplate(text) : parseYamlTemplate(text);
 }
 
-function parseYamlTemplate(text: string): ParsedTemplate {
+export function parseYamlTemplate(text: string): ParsedTemplate {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, customTags: CUSTOM_TAGS });
   const errors = [...doc.errors, ...doc.warnings].map((e) => ({
@@ -111,7 +111,34 @@ function parseYamlTemplate(text: string): ParsedTemplate {
     length: Math.max(1, e.pos[1] - e.pos[0]),
   }));
   const yaml: YamlModel = { text, doc, errors, tabLines: indentTabs(text) };
-  return { root: fromYaml(text, doc, doc.contents as YamlNode | null, 0), yaml, jsonErrors: [] };
+  return { root: yamlTree(text, doc).root, yaml, jsonErrors: [] };
+}
+
+/** A piece of YAML read on its own: its tree, and whether reading it alone could differ from reading it in place. */
+export interface YamlTree {
+  readonly root: TNode | undefined;
+  /** Errors or warnings, anchors or aliases: what only the whole document can settle. */
+  readonly needsWholeDocument: boolean;
+}
+
+/** Parses YAML text without the syntax model, for the pieces of a template read one by one. */
+export function parseYamlPiece(text: string): YamlTree {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, customTags: CUSTOM_TAGS });
+  const tree = yamlTree(text, doc);
+  return { root: tree.root, needsWholeDocument: tree.needsWholeDocument || doc.errors.length > 0 || doc.warnings.length > 0 };
+}
+
+interface YamlContext {
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  /** Set when an anchor or an alias is met, or the depth limit: reading the piece alone might differ. */
+  needsWhole: boolean;
+}
+
+function yamlTree(text: string, doc: Document.Parsed): YamlTree {
+  const context: YamlContext = { text, doc, needsWhole: false };
+  const root = fromYaml(context, doc.contents as YamlNode | null, 0);
+  return { root, needsWholeDocument: context.needsWhole };
 }
 
 function indentTabs(text: string): { offset: number; length: number }[] {
@@ -120,21 +147,28 @@ function indentTabs(text: string): { offset: number; length: number }[] {
   return found;
 }
 
-function fromYaml(text: string, doc: Document.Parsed, node: YamlNode | null | undefined, depth: number, flow = false): TNode | undefined {
-  if (!node || depth > MAX_DEPTH) return undefined;
+function fromYaml(context: YamlContext, node: YamlNode | null | undefined, depth: number, flow = false): TNode | undefined {
+  if (!node) return undefined;
+  if (depth > MAX_DEPTH) {
+    context.needsWhole = true;
+    return undefined;
+  }
+  const { text, doc } = context;
   if (isAlias(node)) {
+    context.needsWhole = true;
     // Read the anchored node (CloudFormation itself rarely sees aliases, but YAML allows them).
     try {
-      return fromYaml(text, doc, node.resolve(doc) as YamlNode | undefined, depth + 1, flow);
+      return fromYaml(context, node.resolve(doc) as YamlNode | undefined, depth + 1, flow);
     } catch {
       return undefined;
     }
   }
+  if (node.anchor) context.needsWhole = true;
   const range = node.range;
   if (!range) return undefined;
   const [start, end] = trimmed(text, range[0], range[1]);
   const tag = node.tag?.startsWith('!') ? node.tag.slice(1) : undefined;
-  const plain = fromYamlPlain(text, doc, node, start, end, depth, flow);
+  const plain = fromYamlPlain(context, node, start, end, depth, flow);
   if (tag && (SHORT_FORMS as readonly string[]).includes(tag)) {
     // The tag sits before the value: the intrinsic's span starts at the "!".
     const tagStart = text.lastIndexOf(`!${tag}`, start);
@@ -143,7 +177,8 @@ function fromYaml(text: string, doc: Document.Parsed, node: YamlNode | null | un
   return plain;
 }
 
-function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start: number, end: number, depth: number, flow: boolean): TNode | undefined {
+function fromYamlPlain(context: YamlContext, node: YamlNode, start: number, end: number, depth: number, flow: boolean): TNode | undefined {
+  const { text } = context;
   if (isScalar(node)) {
     if (node.value === null) return { type: 'scalar', value: null, start, end };
     // CloudFormation reads every scalar as a string (2012-10-17, 123456789012, true), so the text as written is the value.
@@ -162,7 +197,7 @@ function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start
   if (isSeq(node)) {
     const items: TNode[] = [];
     for (const item of node.items) {
-      const child = fromYaml(text, doc, item as YamlNode, depth + 1, flow || node.flow === true);
+      const child = fromYaml(context, item as YamlNode, depth + 1, flow || node.flow === true);
       if (child) items.push(child);
     }
     return { type: 'seq', items, start, end };
@@ -170,6 +205,7 @@ function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start
   if (isMap(node)) {
     const entries: TEntry[] = [];
     for (const pair of node.items) {
+      if (isPair(pair) && (isAlias(pair.key) || (pair.key as YamlNode | null)?.anchor)) context.needsWhole = true;
       if (!isPair(pair) || !isScalar(pair.key) || !pair.key.range) continue;
       const key = pair.key;
       const [keyStart, keyEnd] = trimmed(text, key.range![0], key.range![1]);
@@ -182,7 +218,7 @@ function fromYamlPlain(text: string, doc: Document.Parsed, node: YamlNode, start
         keyStart,
         keyEnd,
         keyContent: exact ? contentStart : undefined,
-        value: fromYaml(text, doc, pair.value as YamlNode, depth + 1, flow || node.flow === true),
+        value: fromYaml(context, pair.value as YamlNode, depth + 1, flow || node.flow === true),
       });
     }
     return longForm(entries, start, end) ?? { type: 'map', entries, start, end };
