@@ -46,6 +46,7 @@ export interface JsonDiagnostic {
   code: string;
   message: string;
   fixes: { title: string; edits: JsonEdit[] }[];
+  embedded?: { kind: string; resource: string; resourceType: string; path: string };
 }
 export interface JsonReport {
   file: string;

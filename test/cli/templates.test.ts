@@ -29,6 +29,25 @@ describe('check: templates in a folder', () => {
     assert.deepEqual([typo.line, typo.column, typo.code], [20, 23, 'IAM042']);
   });
 
+  it('says in each diagnostic which embedded policy it is in, with that policy\'s kind (JSON and SARIF)', () => {
+    const file = path.join(project, 'template.yaml');
+    const [report] = runJson(['check', file]).reports;
+    const where = report!.diagnostics.map((d) => [d.line, d.embedded]);
+    const trust = { kind: 'trust', resource: 'ProcessFunction', resourceType: 'AWS::Serverless::Function', path: 'AssumeRolePolicyDocument' };
+    const inline = { kind: 'identity', resource: 'ProcessFunction', resourceType: 'AWS::Serverless::Function', path: 'Policies[1]' };
+    assert.deepEqual(where, [
+      [23, trust],
+      [31, inline],
+      [34, inline],
+      [35, inline],
+    ]);
+    const sarif = JSON.parse(run(['check', '--format', 'sarif', file]).stdout) as { runs: { results: { properties?: { embedded?: unknown } }[] }[] };
+    assert.deepEqual(
+      sarif.runs[0]!.results.map((result) => result.properties?.embedded),
+      [trust, inline, inline, inline],
+    );
+  });
+
   it('names the kind in the text report', () => {
     const result = run(['check', path.join(project, 'template.yaml')]);
     assert.match(result.stdout, /template\.yaml \(template\)\n/);

@@ -89,6 +89,8 @@ export function formatSarif(reports: readonly FileReport[], tool: ToolInfo): str
         ruleIndex: ruleIndex.get(d.code),
         level: SARIF_LEVEL[d.severity],
         message: { text: d.message },
+        // Where in the template the finding is: the embedded policy's kind (or "buildspec"), resource and property path.
+        properties: d.embedded ? { embedded: d.embedded } : undefined,
         locations: [
           {
             physicalLocation: {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { Fix, Severity } from '../service/common/findings';
+import type { EmbeddedIn, Fix, Severity } from '../service/common/findings';
 
 /** The CLI's result for one file, in the shape `--format json` prints (positions 1-based). */
 export interface FileReport {
@@ -18,6 +18,8 @@ export interface ReportedDiagnostic {
   readonly code: string;
   readonly message: string;
   readonly fixes: readonly ReportedFix[];
+  /** For a finding inside a template's policy or buildspec: that document's kind (the policy kind, or "buildspec"), resource and property path. */
+  readonly embedded?: EmbeddedIn;
 }
 
 export interface ReportedFix {
@@ -28,7 +30,7 @@ export interface ReportedFix {
 const SEVERITY_NAMES: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 export function toReported(diagnostic: Diagnostic): ReportedDiagnostic {
-  const data = diagnostic.data as { fixes?: readonly Fix[] } | undefined;
+  const data = diagnostic.data as { fixes?: readonly Fix[]; embedded?: EmbeddedIn } | undefined;
   return {
     line: diagnostic.range.start.line + 1,
     column: diagnostic.range.start.character + 1,
@@ -47,5 +49,6 @@ export function toReported(diagnostic: Diagnostic): ReportedDiagnostic {
         newText: edit.newText,
       })),
     })),
+    ...(data?.embedded ? { embedded: data.embedded } : {}),
   };
 }

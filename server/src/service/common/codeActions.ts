@@ -1,11 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import type { Fix } from './findings';
+import type { EmbeddedIn, Fix } from './findings';
 
 /** What a diagnostic carries in `data`: the fixes computed with it and the version they apply to. */
 export interface FixData {
   readonly version: number;
   readonly fixes: readonly Fix[];
+  /** What embedded document the finding is in (a template's policy or buildspec), for the CLI's reports. */
+  readonly embedded?: EmbeddedIn;
 }
 
 function isFixData(value: unknown): value is FixData {

@@ -22,6 +22,18 @@ export interface Finding {
   readonly fixes?: readonly Fix[];
   /** Marks text that can be deleted without changing meaning (rendered faded). */
   readonly unnecessary?: boolean;
+  /** Set when the finding is inside a document embedded in another (a policy or a buildspec in a template). */
+  readonly embedded?: EmbeddedIn;
+}
+
+/** Where an embedded document sits, for reports: its kind (the policy kind, or "buildspec"), the resource and the property path. */
+export interface EmbeddedIn {
+  readonly kind: string;
+  /** The logical ID of the resource that holds it. */
+  readonly resource: string;
+  readonly resourceType: string;
+  /** The property path, e.g. "Policies[0].PolicyDocument". */
+  readonly path: string;
 }
 
 /** Static description of a rule: its stable code, short name, default severity and documentation. */

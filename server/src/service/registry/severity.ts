@@ -49,7 +49,7 @@ export function toDiagnostic(finding: Finding, settings: Settings, version: numb
   const severity = effectiveSeverity(finding, settings);
   if (severity === 'off') return undefined;
   const rule = RULES_BY_CODE.get(finding.code);
-  const data: FixData = { version, fixes: finding.fixes ?? [] };
+  const data: FixData = finding.embedded ? { version, fixes: finding.fixes ?? [], embedded: finding.embedded } : { version, fixes: finding.fixes ?? [] };
   return {
     range: finding.range,
     severity: LSP_SEVERITY[severity],

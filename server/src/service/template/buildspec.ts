@@ -52,7 +52,12 @@ export function analyzeBuildspecs(
     const embedded = { resource: resource.name, lineStarts, start: node.start, end: node.end, document, analysis };
     const findings = analysis.findings.map((finding) => {
       const fixes = (finding.fixes ?? []).map((fix) => translateFix(template, embedded, fix)).filter((fix): fix is Fix => fix !== undefined);
-      return { ...finding, range: buildspecToTemplate(template, embedded, finding.range), fixes: fixes.length > 0 ? fixes : undefined };
+      return {
+        ...finding,
+        range: buildspecToTemplate(template, embedded, finding.range),
+        fixes: fixes.length > 0 ? fixes : undefined,
+        embedded: { kind: 'buildspec', resource: resource.name, resourceType: resource.type, path: 'Source.BuildSpec' },
+      };
     });
     found.push({ ...embedded, findings });
   }

@@ -102,6 +102,7 @@ export function analyzeEmbedded(
       message: inTemplate(finding.message, policy),
       range: toTemplateRange(template, document, virtual, finding.range),
       fixes: fixes.length > 0 ? fixes : undefined,
+      embedded: { kind: policy.kind, resource: policy.resource, resourceType: policy.resourceType, path: policy.path },
     });
   }
   return { policy, virtual, document, analysis, findings };
