@@ -22,6 +22,14 @@ describe('resources that real policies use', () => {
     assert.deepEqual(found('identity', { Action: 'iam:ListRoles', Resource: 'arn:aws:iam::123456789012:role/app-*' }), ['IAM052']);
   });
 
+  test('an API Gateway resource policy names its API as "execute-api:/…", which API Gateway expands', () => {
+    const anyone = { Principal: '*', Action: 'execute-api:Invoke', Condition: { IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } };
+    assert.deepEqual(found('resource', { ...anyone, Resource: 'execute-api:/*' }), []);
+    assert.deepEqual(found('resource', { ...anyone, Resource: ['execute-api:/prod/GET/pets', 'execute-api:/*/POST/*'] }), []);
+    // An identity policy gets no such expansion: there it is no ARN.
+    assert.deepEqual(found('identity', { Action: 'execute-api:Invoke', Resource: 'execute-api:/*' }), ['IAM050']);
+  });
+
   test('a * ending an ARN segment reaches across colons, as IAM matches it', () => {
     // The account's * absorbs "123456789012:secret", so this names secrets whose names start with "app!".
     assert.deepEqual(found('identity', { Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:*:*:app!*' }), []);

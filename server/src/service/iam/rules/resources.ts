@@ -49,6 +49,8 @@ export function checkResources(context: RuleContext): void {
 function checkArn(context: RuleContext, resource: JsonString): void {
   const value = resource.value;
   if (value === '*' || /^\$\{[^}]+\}$/.test(value)) return;
+  // An API Gateway resource policy may write its API as "execute-api:/stage/METHOD/path": API Gateway expands it to the API's ARN.
+  if (context.kind === 'resource' && value.startsWith('execute-api:/')) return;
   const whole = context.stringRange(resource);
   if (!value.startsWith('arn:')) {
     const fixes: Fix[] = /^arn:/i.test(value)
