@@ -124,6 +124,28 @@ Resources:
               AWS: !Sub "arn:aws:iam::\${TrustedAccount}:root"
             Action: s3:GetObject
             Resource: !Sub "arn:\${AWS::Partition}:s3:::\${Bucket}/*"
+  BucketMayInvoke:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: !Ref Worker
+      Action: lambda:InvokeFunction
+      Principal: s3.amazonaws.com
+      SourceAccount: !Ref AWS::AccountId
+      SourceArn: !GetAtt Bucket.Arn
+  OfficeApi:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: office-only
+      Policy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: execute-api:Invoke
+            Resource: execute-api:/*
+            Condition:
+              IpAddress:
+                aws:SourceIp: 192.0.2.0/24
 Outputs:
   QueueArn:
     Value: !GetAtt Queue.Arn
@@ -293,6 +315,119 @@ Resources:
               AWS: arn:aws:iam::123456789012:role/reader
             Action: secretsmanager:GetSecretValues # PLANTED: action typo
             Resource: "*"
+`,
+  },
+  {
+    name: 'functions-and-builds.yaml',
+    text: `AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Uploads:
+    Type: AWS::S3::Bucket
+  Jobs:
+    Type: AWS::SQS::Queue
+  WorkerRole:
+    Type: AWS::IAM::Role
+    Properties:
+      AssumeRolePolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal:
+              Service: ec2.amazonaws.com
+            Action: sts:AssumeRole
+      Policies:
+        - PolicyName: work
+          PolicyDocument:
+            Version: "2012-10-17"
+            Statement:
+              - Effect: Allow
+                Action: sqs:ReceiveMessage # PLANTED: a queue action whose only resource is a bucket (!GetAtt Uploads.Arn)
+                Resource: !GetAtt Uploads.Arn
+              - Effect: Allow
+                Action: s3:GetObject
+                Resource: !Sub "arn:\${AWS::Partition}:s3:::\${Uploads}/*"
+                Condition:
+                  StringEquals:
+                    s3:ExistingObjectTag/stage: prod
+                  Bool:
+                    aws:SecureTransport: yes # PLANTED: Bool takes true or false
+  Worker:
+    Type: AWS::Lambda::Function
+    Properties:
+      Runtime: python3.12
+      Handler: app.handler
+      Role: !GetAtt WorkerRole.Arn # PLANTED: the function's role does not trust lambda.amazonaws.com
+      Code:
+        ZipFile: "def handler(event, context): return event"
+  WorkerPolicy:
+    Type: AWS::IAM::Policy
+    DependsOn: WokerRole # PLANTED: DependsOn names no resource
+    Properties:
+      PolicyName: extra
+      Roles: [!Ref WorkerRole]
+      PolicyDocument:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Action: sqs:DeleteMessage
+            Resource: !GetAtt Job.Arn # PLANTED: GetAtt of a resource that does not exist
+  UploadsMayInvoke:
+    Type: AWS::Lambda::Permission
+    Properties:
+      FunctionName: !Ref Worker
+      Action: lambda:InvokeFunctions # PLANTED: Lambda permission action typo
+      Principal: s3.amazonaws.com
+      SourceArn: !GetAtt Uploads.Arn
+  LayerForPartners:
+    Type: AWS::Lambda::LayerVersionPermission
+    Properties:
+      LayerVersionArn: arn:aws:lambda:eu-west-1:123456789012:layer:shared:3
+      Action: lambda:GetLayerVersions # PLANTED: a layer permission grants lambda:GetLayerVersion only
+      Principal: "*"
+  Deployed:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      Handler: index.handler
+      CodeUri: src/
+      AutoPublishAlias: live
+      DeploymentPreference:
+        Type: Canary10Percent5Minutes
+        Hooks:
+          BeforeAllowTraffic: !Ref Worker # PLANTED: SAM names this hook PreTraffic
+  Build:
+    Type: AWS::CodeBuild::Project
+    Properties:
+      ServiceRole: !GetAtt WorkerRole.Arn
+      Artifacts:
+        Type: NO_ARTIFACTS
+      Environment:
+        Type: LINUX_CONTAINER
+        ComputeType: BUILD_GENERAL1_SMALL
+        Image: aws/codebuild/standard:7.0
+      Source:
+        Type: NO_SOURCE
+        BuildSpec: |
+          version: 0.2
+          phases:
+            instal: # PLANTED: buildspec phase typo
+              commands:
+                - npm ci
+            build:
+              command: # PLANTED: buildspec key typo (commands)
+                - npm test
+  Api:
+    Type: AWS::ApiGateway::RestApi
+    Properties:
+      Name: orders
+      Policy:
+        Version: "2012-10-17"
+        Statement:
+          - Effect: Allow
+            Principal: "*"
+            Action: execute-api:Invokes # PLANTED: action typo in an API policy
+            Resource: execute-api:/*
 `,
   },
 ];

@@ -29,7 +29,7 @@ describe('check: templates in a folder', () => {
     assert.deepEqual([typo.line, typo.column, typo.code], [20, 23, 'IAM042']);
   });
 
-  it('says in each diagnostic which embedded policy it is in, with that policy\'s kind (JSON and SARIF)', () => {
+  it("says in each diagnostic which embedded policy it is in, with that policy's kind (JSON and SARIF)", () => {
     const file = path.join(project, 'template.yaml');
     const [report] = runJson(['check', file]).reports;
     const where = report!.diagnostics.map((d) => [d.line, d.embedded]);

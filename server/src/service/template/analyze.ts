@@ -14,6 +14,7 @@ import { RenderCache } from './renderCache';
 import { arnResolver } from './resolve';
 import { SYNTAX_RULES } from './rules/definitions';
 import { checkDeploymentHooks } from './rules/deployment';
+import { checkLambdaPermissions } from './rules/permissions';
 import { checkReferences } from './rules/references';
 import { checkRoleTrust } from './rules/roles';
 import { checkSamPolicyTemplates } from './rules/samPolicies';
@@ -78,6 +79,7 @@ export function analyzeTemplate(
     ['template-role-trust', checkRoleTrust],
     ['template-references', checkReferences],
     ['template-deployment-hooks', checkDeploymentHooks],
+    ['template-lambda-permissions', (d: TextDocument, root: TNode | undefined) => checkLambdaPermissions(d, root, kinds.catalog?.())],
   ] as const) {
     try {
       findings.push(...rule(document, parsed.root));

@@ -1,5 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { placeholderHint } from '../../common/placeholders';
+import { SERVICE_PRINCIPAL, servicePrincipalProblem } from '../../common/servicePrincipals';
 import { nearest } from '../../common/suggest';
 import { jsonString } from '../../common/text';
 import { parseArn } from '../arn';
@@ -32,7 +33,6 @@ export const PRINCIPAL_RULES = {
 const PRINCIPAL_TYPES = ['AWS', 'Service', 'Federated', 'CanonicalUser'] as const;
 const ACCOUNT_ID = /^\d{12}$/;
 const IAM_PRINCIPAL_ARN = /^arn:[^:]+:(iam|sts)::(\d{12}|\*|\$\{[^}]+\}):(root|user\/.+|role\/.+|assumed-role\/.+|federated-user\/.+|group\/.+)$/;
-const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.(amazonaws\.com|amazonaws\.com\.cn|amazon\.com|aws\.internal)$/;
 const CANONICAL_USER = /^[0-9a-f]{64}$/;
 
 export function checkPrincipals(context: RuleContext): void {
@@ -142,61 +142,10 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
   }
 }
 
-/**
- * Service principals that are not <service>.amazonaws.com: the service's own name differs from
- * its action prefix (ecs-tasks, edgelambda, delivery.logs…) or Amazon names them under amazon.com.
- */
-const PRINCIPAL_ONLY_NAMES = new Set([
-  'ecs-tasks',
-  'edgelambda',
-  'delivery',
-  'vpc-flow-logs',
-  'spotfleet',
-  'replication',
-  'replicator',
-  'ops',
-  'tasks',
-  'logging',
-  'monitoring',
-  'export',
-  'member',
-  'alexa-appkit',
-  'alexa-connectedhome',
-]);
-const AMAZON_COM_PRINCIPALS = new Set(['alexa-appkit', 'alexa-connectedhome']);
-
-/**
- * lambda.amazon.com, lamdba.amazonaws.com: the first label is compared with the service
- * prefixes of the catalog. Only a near miss of a known name is reported (with the fix); an
- * unknown name far from every known one may be a service the catalog does not list.
- */
 function checkServiceName(context: RuleContext, principal: JsonString): void {
-  const value = principal.value;
-  const [label = '', ...rest] = value.toLowerCase().split('.');
-  const domain = rest.join('.');
-  const known = (name: string) => context.catalog.hasService(name) || PRINCIPAL_ONLY_NAMES.has(name);
-  const fix = (to: string) => ({
-    fixes: [{ title: `Change to "${to}"`, edits: [{ range: context.nodeRange(principal.node), newText: jsonString(to) }], preferred: true }],
+  const problem = servicePrincipalProblem(principal.value, context.catalog);
+  if (!problem) return;
+  context.report(PRINCIPAL_RULES.unknownServicePrincipal, context.stringRange(principal), problem.message, {
+    fixes: [{ title: `Change to "${problem.to}"`, edits: [{ range: context.nodeRange(principal.node), newText: jsonString(problem.to) }], preferred: true }],
   });
-  if (domain === 'amazon.com' && !AMAZON_COM_PRINCIPALS.has(label) && known(label)) {
-    const to = `${label}.amazonaws.com`;
-    context.report(
-      PRINCIPAL_RULES.unknownServicePrincipal,
-      context.stringRange(principal),
-      `Service principals end in .amazonaws.com: "${value}" matches no service; did you mean "${to}"?`,
-      fix(to),
-    );
-    return;
-  }
-  if (!domain.endsWith('amazonaws.com') && !domain.endsWith('amazonaws.com.cn')) return;
-  if (known(label)) return;
-  const suggestion = nearest(label, [...context.catalog.servicePrefixes(), ...PRINCIPAL_ONLY_NAMES], 2);
-  if (!suggestion || suggestion.length < 4) return;
-  const to = [suggestion, ...rest].join('.');
-  context.report(
-    PRINCIPAL_RULES.unknownServicePrincipal,
-    context.stringRange(principal),
-    `"${value}" is not a known service principal; did you mean "${to}"?`,
-    fix(to),
-  );
 }

@@ -1,6 +1,7 @@
 import { ruleTable, type RuleDefinition } from '../../common/findings';
 import { define } from './docs';
 import { DEPLOYMENT_RULES } from './deployment';
+import { PERMISSION_RULES } from './permissions';
 import { REFERENCE_RULES } from './references';
 import { ROLE_RULES } from './roles';
 import { SAM_POLICY_RULES } from './samPolicies';
@@ -24,6 +25,7 @@ export const TEMPLATE_RULE_FAMILIES = {
   roles: ROLE_RULES,
   references: REFERENCE_RULES,
   deployment: DEPLOYMENT_RULES,
+  permissions: PERMISSION_RULES,
 } as const;
 
 /** Reported by the service when a template has more findings than awsStudyHints.maxProblems. */
