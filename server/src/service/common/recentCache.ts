@@ -4,7 +4,7 @@
  * strict LRU would need on every hit; when the newer generation is full, the older one is dropped
  * whole, so whatever was used since the last turnover survives it.
  */
-export class RecentCache<K, V> {
+export class RecentCache<K, V extends object | null> {
   private newer = new Map<K, V>();
   private older = new Map<K, V>();
   constructor(private readonly capacity: number) {}
@@ -13,14 +13,15 @@ export class RecentCache<K, V> {
     return this.newer.has(key) || this.older.has(key);
   }
 
-  /** The value, or undefined when it is not kept (use `has` to tell an undefined value apart). */
+  /** The value, or undefined when it is not kept (values are objects or null, never undefined, so one lookup tells). */
   get(key: K): V | undefined {
-    if (this.newer.has(key)) return this.newer.get(key);
-    if (!this.older.has(key)) return undefined;
-    const value = this.older.get(key) as V;
+    const value = this.newer.get(key);
+    if (value !== undefined) return value;
+    const old = this.older.get(key);
+    if (old === undefined) return undefined;
     this.older.delete(key);
-    this.set(key, value);
-    return value;
+    this.set(key, old);
+    return old;
   }
 
   set(key: K, value: V): void {

@@ -72,7 +72,7 @@ export function analyzeEmbedded(
 ): EmbeddedAnalysis | undefined {
   const { node } = policy;
   const source = template.getText().slice(node.start, node.end);
-  const virtual = renders.render(`${json ? 'json' : 'yaml'}|${node.type}|${source}`, node.start, resolve, (resolving) =>
+  const virtual = renders.render(`${json ? 'json' : 'yaml'}|${node.type}`, source, node.start, resolve, (resolving) =>
     node.type === 'map' ? renderPolicy(node, resolving) : renderStringPolicy(template.getText(), node, resolving),
   );
   if (!virtual) return undefined;

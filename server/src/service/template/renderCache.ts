@@ -19,18 +19,28 @@ interface Rendered {
 }
 
 export class RenderCache {
-  private readonly entries: RecentCache<string, Rendered>;
-  constructor(capacity = 2000) {
-    this.entries = new RecentCache(capacity);
-  }
+  /** By the policy's form (syntax and node type), then by its text: the text itself is the key, never a longer string made from it, which would be copied to be hashed. */
+  private readonly byForm = new Map<string, RecentCache<string, Rendered>>();
+  constructor(private readonly capacity = 2000) {}
 
-  /** The policy with this key (its kind of syntax and its text) rendered at `offset`. */
-  render(key: string, offset: number, resolve: ArnResolver, make: (resolve: ArnResolver) => VirtualPolicy | undefined): VirtualPolicy | undefined {
-    const known = this.entries.get(key);
+  /** The policy of this form (its syntax and node type) and text rendered at `offset`. */
+  render(
+    form: string,
+    text: string,
+    offset: number,
+    resolve: ArnResolver,
+    make: (resolve: ArnResolver) => VirtualPolicy | undefined,
+  ): VirtualPolicy | undefined {
+    let entries = this.byForm.get(form);
+    if (!entries) {
+      entries = new RecentCache(this.capacity);
+      this.byForm.set(form, entries);
+    }
+    const known = entries.get(text);
     if (known?.resolved.every(([id, attribute, value]) => resolve(id, attribute) === value)) {
       if (known.offset === offset) return known.virtual;
       const virtual = moved(known.virtual, offset - known.offset);
-      this.entries.set(key, { ...known, virtual, offset });
+      entries.set(text, { ...known, virtual, offset });
       return virtual;
     }
     const resolved: [string, string | undefined, string | undefined][] = [];
@@ -39,7 +49,7 @@ export class RenderCache {
       resolved.push([id, attribute, value]);
       return value;
     });
-    this.entries.set(key, { virtual, offset, resolved });
+    entries.set(text, { virtual, offset, resolved });
     return virtual;
   }
 }
