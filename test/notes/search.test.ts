@@ -179,6 +179,17 @@ describe('where an excerpt comes from', () => {
       ].join('\n'),
     );
   });
+  test('a hover excerpt is kept until the notes change: a note added, changed or removed shows at once', () => {
+    const service = new NotesService({ knowledge });
+    const before = service.hoverMarkdown('iam:PassRole', ['iam']);
+    assert.equal(service.hoverMarkdown('iam:PassRole', ['iam']), before);
+    service.setNote('/notes/iam.md', MINE);
+    assert.match(service.hoverMarkdown('iam:PassRole', ['iam'])!, /From your notes/);
+    service.setNote('/notes/iam.md', MINE.replace('PassRole lets a user', 'PassRole allows a user'));
+    assert.match(service.hoverMarkdown('iam:PassRole', ['iam'])!, /PassRole allows a user/);
+    service.removeNote('/notes/iam.md');
+    assert.equal(service.hoverMarkdown('iam:PassRole', ['iam']), before);
+  });
   test("results open the learner's notes as files and the bundled notes as virtual documents", () => {
     const service = new NotesService({ knowledge });
     service.setNote('/notes/iam.md', MINE);

@@ -52,6 +52,11 @@ export interface LanguageService {
   deploymentLifecycle(document: TextDocument, context?: DocumentContext): { platform: string; markdown: string } | undefined;
   /** Forget a closed document's cached analysis. */
   forget(uri: string): void;
+  /**
+   * Work worth doing in idle time after an analysis, as small jobs: the hovers the user is likely
+   * to ask for next (see DocumentKind.hoverTargets), so that each first hover is as fast as the others.
+   */
+  warmUp(document: TextDocument, context?: DocumentContext): (() => void)[];
 }
 
 export interface LanguageServiceOptions {
@@ -199,6 +204,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     forget(uri) {
       cache.delete(uri);
+    },
+    warmUp(document, context = {}) {
+      const analysed = analysedOf(document, context);
+      const targets = analysed?.kind.hoverTargets?.(document, analysed.analysis) ?? [];
+      return targets.map((position) => () => void this.hover(document, position, context));
     },
   };
 }

@@ -2,6 +2,7 @@ import { DocumentDiagnosticReportKind, type Connection, type TextDocuments } fro
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DeploymentLifecycleRequest, DocumentStatusRequest, ListRulesRequest } from '../../protocol';
 import { NOT_ANALYSED, type LanguageService } from '../../service/languageService';
+import { WarmUps } from '../warmUp';
 import type { Guarded, WorkspaceState } from '../workspace';
 
 /** Requests about one open document: diagnostics (pull or push), hover, completion, quick-fixes, status, lifecycle. */
@@ -25,10 +26,16 @@ export function registerDocumentHandlers(
     return document && ANALYSED_LANGUAGES.has(document.languageId) ? document : undefined;
   }
 
+  const warmUps = new WarmUps((uri) => documents.get(uri));
+
   async function diagnosticsFor(uri: string) {
     const document = analysable(uri);
     if (!document) return [];
-    return service().diagnostics(document, await workspace.contextFor(uri));
+    const context = await workspace.contextFor(uri);
+    const diagnostics = service().diagnostics(document, context);
+    // Once the diagnostics are on their way, prepare the hovers likely to come next.
+    warmUps.start(document, service().warmUp(document, context));
+    return diagnostics;
   }
 
   connection.languages.diagnostics.on((params) =>
@@ -48,6 +55,7 @@ export function registerDocumentHandlers(
     if (!workspace.pullDiagnostics) void pushDiagnostics(event.document.uri);
   });
   documents.onDidClose((event) => {
+    warmUps.cancel(event.document.uri);
     workspace.forgetDocument(event.document.uri);
     service().forget(event.document.uri);
     if (!workspace.pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });

@@ -3,6 +3,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import globalKeyDocs from '../../../../knowledge/iam/global-condition-keys.json';
 import { rangeOf } from '../common/text';
 import type { PolicyAnalysis } from './analyze';
+import type { PolicyModel } from './model';
 import { parseArn, patternMatchesTemplate } from './arn';
 import type { IamCatalog } from './catalog/catalog';
 import { EFFECT_DOCS, ELEMENT_DOCS, PRINCIPAL_TYPE_DOCS, VERSION_DOCS } from './elementDocs';
@@ -170,3 +171,21 @@ function escapeMarkdownText(text: string): string {
 function escapeTable(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/`/g, "'");
 }
+
+/** Hovers worth warming in idle time: one position inside each distinct action name (at most 200, in document order). */
+export function actionHoverTargets(document: TextDocument, model: PolicyModel): Position[] {
+  const seen = new Set<string>();
+  const targets: Position[] = [];
+  for (const statement of model.statements) {
+    for (const action of [...(statement.action?.strings ?? []), ...(statement.notAction?.strings ?? [])]) {
+      const key = action.value.toLowerCase();
+      if (seen.has(key) || action.contentLength === 0) continue;
+      seen.add(key);
+      targets.push(document.positionAt(action.contentOffset + 1));
+      if (targets.length >= MAX_WARMED_HOVERS) return targets;
+    }
+  }
+  return targets;
+}
+
+const MAX_WARMED_HOVERS = 200;

@@ -8,7 +8,7 @@ import type { IamCatalog } from './catalog/catalog';
 import { iamCompletion } from './completion';
 import { simulationQuestions } from './evaluate/questions';
 import { isPolicyKind } from './detect';
-import { iamHover } from './hover';
+import { actionHoverTargets, iamHover } from './hover';
 import { iamNoteQuery } from './noteQuery';
 import { policyQuestions } from './quizQuestions';
 import { IAM_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
@@ -68,6 +68,7 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
     },
     hover: (document, analysis, position) => iamHover(document, analysis, catalog(), position),
     noteQuery: iamNoteQuery,
+    hoverTargets: (document, analysis) => actionHoverTargets(document, analysis.model),
     completion: (document, analysis, position) => iamCompletion(document, analysis, catalog(), position),
     fileQuestions: (document, analysis, file) => [
       ...policyQuestions(document, analysis, catalog(), file),

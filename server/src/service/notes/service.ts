@@ -79,6 +79,12 @@ export class NotesService {
   private checkers: { facts: FactChecker; misconceptions: MisconceptionChecker } | undefined;
   /** The user's note texts as read, for disagreements with exact line numbers. */
   private readonly userTexts = new Map<string, string>();
+  /**
+   * Hover excerpts by query, until the notes change. Hovering is repetitive (the same action,
+   * again and again while reading a policy) and the fuzzy search behind an excerpt is most of a
+   * hover's time.
+   */
+  private readonly hoverCache = new Map<string, string | undefined>();
 
   constructor(options: NotesServiceOptions = {}) {
     this.knowledge = options.knowledge ?? loadKnowledge();
@@ -99,12 +105,14 @@ export class NotesService {
   setNote(file: string, text: string): number {
     this.ensureKnowledge();
     this.mentions = undefined;
+    this.hoverCache.clear();
     this.userTexts.set(file, text);
     return this.index.setFile(file, text, 'notes');
   }
 
   removeNote(file: string): void {
     this.mentions = undefined;
+    this.hoverCache.clear();
     this.userTexts.delete(file);
     this.index.removeFile(file);
   }
@@ -127,6 +135,16 @@ export class NotesService {
    * heading of where they come from ("From your notes" is never said of the bundled knowledge).
    */
   hoverMarkdown(query: string, boostServices: readonly string[], limit = 3): string | undefined {
+    const key = `${query}\n${boostServices.join(',')}\n${limit}`;
+    if (this.hoverCache.has(key)) return this.hoverCache.get(key);
+    const markdown = this.findHoverMarkdown(query, boostServices, limit);
+    // Bounded: a long session hovers over many words, and a hit is only worth keeping while it is likely to recur.
+    if (this.hoverCache.size >= 2000) this.hoverCache.clear();
+    this.hoverCache.set(key, markdown);
+    return markdown;
+  }
+
+  private findHoverMarkdown(query: string, boostServices: readonly string[], limit: number): string | undefined {
     this.ensureKnowledge();
     const hits = this.index.query(query, { limit: Math.max(limit, 20), boostServices, requireAll: true });
     if (hits.length === 0) return undefined;

@@ -70,6 +70,12 @@ export interface DocumentKind<A extends Analysis = Analysis, Detail = unknown> {
   reportKind(analysis: A): string;
   hover?(document: TextDocument, analysis: A, position: Position): Hover | undefined;
   noteQuery?(document: TextDocument, analysis: A, position: Position): NoteQuery | undefined;
+  /**
+   * Where hovers are likely (a policy's action names), one position per distinct target: the
+   * server hovers there in idle time after an analysis, so that the user's first hover finds the
+   * service documentation read and the notes excerpts searched.
+   */
+  hoverTargets?(document: TextDocument, analysis: A): readonly Position[];
   completion?(document: TextDocument, analysis: A, position: Position): CompletionList | undefined;
   /** The services (lower-case prefixes such as "s3") a quiz on this document should ask about. */
   quizTopics?(document: TextDocument, analysis: A): readonly string[];

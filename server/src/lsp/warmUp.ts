@@ -1,0 +1,50 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/**
+ * Runs a document's warm-up jobs (LanguageService.warmUp) in idle time: a few milliseconds at a
+ * time between other messages, dropped as soon as the document changes or another warm-up for
+ * it starts, so that they never delay what the user is waiting for.
+ */
+
+/** How long one slice may run before giving the event loop back. */
+const SLICE_MS = 2;
+
+export class WarmUps {
+  private readonly running = new Map<string, { cancelled: boolean }>();
+
+  constructor(private readonly current: (uri: string) => TextDocument | undefined) {}
+
+  start(document: TextDocument, jobs: readonly (() => void)[]): void {
+    this.cancel(document.uri);
+    if (jobs.length === 0) return;
+    const token = { cancelled: false };
+    this.running.set(document.uri, token);
+    let next = 0;
+    // The version now: TextDocuments updates the same object in place when the document changes.
+    const version = document.version;
+    const slice = () => {
+      if (token.cancelled || this.current(document.uri)?.version !== version) return this.finish(document.uri, token);
+      const until = performance.now() + SLICE_MS;
+      while (next < jobs.length && performance.now() < until) {
+        try {
+          jobs[next++]!();
+        } catch {
+          // A warm-up is only an optimisation: the request itself will report any failure.
+        }
+      }
+      if (next < jobs.length) setImmediate(slice);
+      else this.finish(document.uri, token);
+    };
+    setImmediate(slice);
+  }
+
+  cancel(uri: string): void {
+    const token = this.running.get(uri);
+    if (token) token.cancelled = true;
+    this.running.delete(uri);
+  }
+
+  private finish(uri: string, token: { cancelled: boolean }): void {
+    if (this.running.get(uri) === token) this.running.delete(uri);
+  }
+}
