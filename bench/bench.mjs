@@ -11,7 +11,8 @@
 //   (d) completion latency on actions after "ec2:               (p50/p99 of 200 requests, quiet only)
 //   then the buildspec section (bench/buildspec.mjs): keystroke → diagnostics, ours vs yaml-language-server,
 //   the notes section (bench/notes.mjs) and the template section (bench/template.mjs): keystroke →
-//   diagnostics on a 2,000-line template, planted mistakes found by us and by cfn-lint
+//   diagnostics on a 2,000-line template, planted mistakes found by us and by cfn-lint, the simulate
+//   section (bench/simulate.mjs), and the CLI at scale (bench/cli.mjs): a 10,000-file repository and one small file
 import fs from 'node:fs';
 import path from 'node:path';
 import { LspClient, REPO_ROOT, SERVER_EXEC_ARGV, SERVER_PATH } from '../test/support/lspClient.mjs';
@@ -20,6 +21,7 @@ import { run as runBuildspecBench } from './buildspec.mjs';
 import { run as runNotesBench } from './notes.mjs';
 import { run as runTemplateBench } from './template.mjs';
 import { run as runSimulateBench } from './simulate.mjs';
+import { run as runCliBench } from './cli.mjs';
 
 const WORKSPACE = { uri: 'file:///bench', name: 'bench' };
 
@@ -383,6 +385,7 @@ async function main() {
   await runNotesBench();
   await runTemplateBench();
   await runSimulateBench();
+  await runCliBench();
 }
 
 main()

@@ -1,11 +1,12 @@
 // Makes a repository of N files (default 10,000) as large organisations keep them: IAM policies
 // (managed-style and customer, some with mistakes, some large), buildspecs, AppSpecs (YAML and JSON),
-// study notes and unrelated JSON, in team/service folders. Deterministic for a given --seed.
+// CloudFormation/SAM templates (YAML, and CDK's cdk.out JSON), study notes and unrelated JSON, in
+// team/service folders. Deterministic for a given --seed.
 //
 //   node bench/generate-repo.mjs [--files 10000] [--out DIR] [--seed 1]   → prints the folder
 //
-// The fixtures of test/fixtures/ supply the buildspecs and AppSpecs (valid and invalid), so the
-// repository exercises the same rules as the tests.
+// The fixtures of test/fixtures/ supply the buildspecs, AppSpecs and templates (valid and invalid),
+// so the repository exercises the same rules as the tests.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +61,8 @@ export function generateRepo({ files = 10_000, out, seed = 1 } = {}) {
   const buildspecs = fixtures('buildspec', /\.ya?ml$/);
   const appspecsYaml = fixtures('appspec', /\.ya?ml$/);
   const appspecsJson = fixtures('appspec', /\.json$/);
+  const templatesYaml = fixtures('template', /\.ya?ml$/);
+  const templatesJson = fixtures('template', /\.json$/);
 
   const statement = (i) => {
     const service = pick(SERVICES);
@@ -75,14 +78,21 @@ export function generateRepo({ files = 10_000, out, seed = 1 } = {}) {
   };
   const note = (i) => `# Notes ${i}\n\n- SQS max message retention is ${random() < 0.1 ? 21 : 14} days\n- Lambda timeout is 15 minutes\n`;
 
-  const counts = { policy: 0, buildspec: 0, appspec: 0, notes: 0, other: 0 };
+  const counts = { policy: 0, buildspec: 0, appspec: 0, template: 0, notes: 0, other: 0 };
   for (let i = 0; i < files; i++) {
     const folder = path.join(dir, `team-${String(i % 40).padStart(2, '0')}`, `service-${String(Math.floor(i / 40) % 50).padStart(2, '0')}`, `unit-${i}`);
     fs.mkdirSync(folder, { recursive: true });
     const r = random();
-    if (r < 0.62) {
+    if (r < 0.57) {
       fs.writeFileSync(path.join(folder, `policy-${i}.json`), policy());
       counts.policy++;
+    } else if (r < 0.62) {
+      if (random() < 0.75) fs.writeFileSync(path.join(folder, 'template.yaml'), pick(templatesYaml));
+      else {
+        fs.mkdirSync(path.join(folder, 'cdk.out'));
+        fs.writeFileSync(path.join(folder, 'cdk.out', `Stack${i}.template.json`), pick(templatesJson));
+      }
+      counts.template++;
     } else if (r < 0.77) {
       fs.writeFileSync(path.join(folder, 'buildspec.yml'), pick(buildspecs));
       counts.buildspec++;
