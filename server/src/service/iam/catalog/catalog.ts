@@ -54,17 +54,26 @@ export interface ConditionKeyInfo {
   readonly inferred?: boolean;
 }
 
+/** What every analysis may need of a service, parsed at load. */
 interface CompiledService {
   name: string;
+  actionCount: number;
+  conditionKeys: Record<string, string>;
+  /** The service parts of its resource types' ARNs. */
+  arnNamespaces: string[];
+}
+
+/** A service's actions and resource types, kept as a JSON string until the service is used. */
+interface CompiledServiceDetails {
   actions: [string, string, string[], string[]][];
   resourceTypes: Record<string, [string, string[]]>;
-  conditionKeys: Record<string, string>;
 }
 
 interface CompiledCatalog {
   format: number;
   source: { package: string; version: string; updatedAt?: string };
   services: Record<string, CompiledService>;
+  details: Record<string, string>;
   globalKeys: [string, string][];
   conditionPatterns: Record<string, Record<string, string>>;
 }
@@ -120,7 +129,9 @@ export class IamCatalog {
   private readonly docsCache = new Map<string, ServiceDocs>();
   private conditionKeyIndex: { exact: Map<string, ConditionKeyInfo>; templated: TemplatedKey[] } | undefined;
   private readonly patternCache = new Map<string, readonly ActionInfo[]>();
-  private namespaceIndex: Map<string, ResourceTypeInfo[]> | undefined;
+  /** ARN namespace → the services with resource types in it. */
+  private namespaceIndex: Map<string, string[]> | undefined;
+  private readonly namespaceTypes = new Map<string, readonly ResourceTypeInfo[]>();
 
   private constructor(
     private readonly compiled: CompiledCatalog,
@@ -149,7 +160,7 @@ export class IamCatalog {
   /** Number of actions in the whole catalog, without building every service's index. */
   totalActionCount(): number {
     let total = 0;
-    for (const service of Object.values(this.compiled.services)) total += service.actions.length;
+    for (const service of Object.values(this.compiled.services)) total += service.actionCount;
     return total;
   }
 
@@ -166,17 +177,22 @@ export class IamCatalog {
    * (Service Catalog's actions are servicecatalog:, its ARNs arn:aws:catalog:…).
    */
   resourceTypesInNamespace(namespace: string): readonly ResourceTypeInfo[] {
+    // Which services have ARNs in which namespace is known without reading any service's details.
     if (!this.namespaceIndex) {
       this.namespaceIndex = new Map();
-      for (const prefix of this.servicePrefixes()) {
-        for (const type of this.resourceTypes(prefix)) {
-          const ns = type.arn.split(':')[2]?.toLowerCase();
-          if (!ns || ns.includes('$')) continue;
-          this.namespaceIndex.set(ns, [...(this.namespaceIndex.get(ns) ?? []), type]);
-        }
+      for (const [prefix, service] of Object.entries(this.compiled.services)) {
+        for (const ns of service.arnNamespaces) this.namespaceIndex.set(ns, [...(this.namespaceIndex.get(ns) ?? []), prefix]);
       }
     }
-    return this.namespaceIndex.get(namespace.toLowerCase()) ?? [];
+    const ns = namespace.toLowerCase();
+    let types = this.namespaceTypes.get(ns);
+    if (!types) {
+      types = (this.namespaceIndex.get(ns) ?? []).flatMap((prefix) =>
+        this.resourceTypes(prefix).filter((type) => type.arn.split(':')[2]?.toLowerCase() === ns),
+      );
+      this.namespaceTypes.set(ns, types);
+    }
+    return types;
   }
 
   /** Whether an ARN's service part names a service: an action prefix or the namespace of some resource type's ARN. */
@@ -276,8 +292,10 @@ export class IamCatalog {
     const lower = prefix.toLowerCase();
     let index = this.serviceIndexes.get(lower);
     if (index) return index;
-    const compiled = this.compiled.services[lower];
-    if (!compiled) return undefined;
+    const summary = this.compiled.services[lower];
+    const json = this.compiled.details[lower];
+    if (!summary || json === undefined) return undefined;
+    const compiled = JSON.parse(json) as CompiledServiceDetails;
     const actionList: ActionInfo[] = compiled.actions.map(([name, level, resourceTypes, conditionKeys]) => ({
       service: lower,
       name,
@@ -292,7 +310,7 @@ export class IamCatalog {
     }
     index = {
       prefix: lower,
-      name: compiled.name,
+      name: summary.name,
       actions: new Map(actionList.map((a) => [a.name.toLowerCase(), a])),
       actionList,
       resourceTypes,
