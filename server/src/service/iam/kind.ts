@@ -8,11 +8,13 @@ import type { IamCatalog } from './catalog/catalog';
 import { iamCompletion } from './completion';
 import { simulationQuestions } from './evaluate/questions';
 import { isPolicyKind } from './detect';
+import type { Position } from 'vscode-languageserver-types';
 import { actionHoverTargets, iamHover } from './hover';
 import { iamNoteQuery } from './noteQuery';
 import { policyQuestions } from './quizQuestions';
 import { IAM_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
 
+const hoverTargetsOf = new WeakMap<PolicyAnalysis, readonly Position[]>();
 /** IAM policies: any JSON document that looks like one (or that a setting or --kind names). */
 
 const KIND_LABELS: Record<PolicyKind, string> = {
@@ -68,7 +70,15 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
     },
     hover: (document, analysis, position) => iamHover(document, analysis, catalog(), position),
     noteQuery: iamNoteQuery,
-    hoverTargets: (document, analysis) => actionHoverTargets(document, analysis.model),
+    hoverTargets(document, analysis) {
+      // Once per analysis: diagnostics are pulled again for the same version (after a settings change, a refresh).
+      let targets = hoverTargetsOf.get(analysis);
+      if (!targets) {
+        targets = actionHoverTargets(document, analysis.model);
+        hoverTargetsOf.set(analysis, targets);
+      }
+      return targets;
+    },
     completion: (document, analysis, position) => iamCompletion(document, analysis, catalog(), position),
     fileQuestions: (document, analysis, file) => [
       ...policyQuestions(document, analysis, catalog(), file),

@@ -32,16 +32,39 @@ function checkDuplicateKeys(context: RuleContext, root: Node): void {
     const children = node.children;
     if (!children) continue;
     if (node.type === 'object' && children.length > 1) {
-      const seen = new Map<string, Node>();
-      for (const property of children) {
-        const key = property.children?.[0];
-        if (!key || typeof key.value !== 'string') continue;
-        const first = seen.get(key.value);
-        if (first) reportDuplicate(context, first, property, key.value);
-        else seen.set(key.value, property);
+      if (children.length <= SMALL_OBJECT) checkSmallObject(context, children);
+      else {
+        const seen = new Map<string, Node>();
+        for (const property of children) {
+          const key = property.children?.[0];
+          if (!key || typeof key.value !== 'string') continue;
+          const first = seen.get(key.value);
+          if (first) reportDuplicate(context, first, property, key.value);
+          else seen.set(key.value, property);
+        }
       }
     }
     for (const child of children) if (child.children) stack.push(child);
+  }
+}
+
+/**
+ * Statements and conditions have a handful of keys: comparing them pairwise finds the same
+ * duplicates as a Map without making one per object (a 5,000-statement policy made 5,000 Maps
+ * on every keystroke, for the collector to clear).
+ */
+const SMALL_OBJECT = 8;
+
+function checkSmallObject(context: RuleContext, children: readonly Node[]): void {
+  for (let i = 1; i < children.length; i++) {
+    const key = children[i]!.children?.[0]?.value;
+    if (typeof key !== 'string') continue;
+    for (let j = 0; j < i; j++) {
+      if (children[j]!.children?.[0]?.value === key) {
+        reportDuplicate(context, children[j]!, children[i]!, key);
+        break;
+      }
+    }
   }
 }
 
