@@ -72,7 +72,8 @@ export interface NotesServiceOptions {
 
 export class NotesService {
   readonly index = new NotesIndex();
-  private readonly knowledge: Knowledge;
+  /** The bundled facts and notes (1 MB of JSON): read the first time they are needed, not at start-up. */
+  private knowledgeRead: Knowledge | undefined;
   private readonly knowledgeRoot: string | undefined;
   private knowledgeLoaded = false;
   private mentions: (FactMention & { file: string })[] | undefined;
@@ -87,8 +88,13 @@ export class NotesService {
   private readonly hoverCache = new Map<string, string | undefined>();
 
   constructor(options: NotesServiceOptions = {}) {
-    this.knowledge = options.knowledge ?? loadKnowledge();
+    this.knowledgeRead = options.knowledge;
     this.knowledgeRoot = options.knowledgeRoot;
+  }
+
+  private get knowledge(): Knowledge {
+    this.knowledgeRead ??= loadKnowledge();
+    return this.knowledgeRead;
   }
 
   /** The bundled knowledge is indexed on first use (about 20 ms), not at start-up. */
