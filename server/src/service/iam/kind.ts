@@ -13,6 +13,7 @@ import { actionHoverTargets, iamHover } from './hover';
 import { iamNoteQuery } from './noteQuery';
 import { policyQuestions } from './quizQuestions';
 import { IAM_RULE_LIST, TOO_MANY_PROBLEMS } from './rules/definitions';
+import { StatementCache } from './statementCache';
 
 const hoverTargetsOf = new WeakMap<PolicyAnalysis, readonly Position[]>();
 /** IAM policies: any JSON document that looks like one (or that a setting or --kind names). */
@@ -36,6 +37,8 @@ export const iamKindModule: KindModule = {
 };
 
 function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, { kind?: PolicyKind }> {
+  // Statements' own findings, reused across versions of a policy (and by templates' embedded policies).
+  const statements = new StatementCache();
   return {
     id: 'iam-policy',
     rules: IAM_RULE_LIST,
@@ -48,7 +51,7 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
       return { key: `iam|${kind ?? ''}`, detail: { kind } };
     },
     analyze(document, claim, onRuleError) {
-      return analyzePolicy(document, catalog(), { kind: claim.detail.kind, onRuleError });
+      return analyzePolicy(document, catalog(), { kind: claim.detail.kind, onRuleError, statements });
     },
     reportKind: (analysis) => analysis.kind,
     status(analysis) {

@@ -23,9 +23,9 @@ const SERVICE_PATTERN = /^[a-z0-9-]+$/i;
 const ACTION_NAME_PATTERN = /^[A-Za-z0-9*?]+$/;
 
 export function checkActions(context: RuleContext): void {
-  for (const statement of context.model.statements) {
+  context.eachStatement((statement) => {
     for (const action of context.actionsOf(statement)) checkAction(context, action);
-  }
+  });
 }
 
 function checkAction(context: RuleContext, action: ResolvedAction): void {

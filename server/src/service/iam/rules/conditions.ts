@@ -63,9 +63,9 @@ const EQUALITY_TO_LIKE: Readonly<Record<string, string>> = {
 };
 
 export function checkConditions(context: RuleContext): void {
-  for (const statement of context.model.statements) {
+  context.eachStatement((statement) => {
     const condition = statement.condition;
-    if (condition?.type !== 'object') continue;
+    if (condition?.type !== 'object') return;
     for (const [operatorText, property] of propertyMap(condition)) {
       const operatorKey = property.children?.[0];
       const block = property.children?.[1];
@@ -99,7 +99,7 @@ export function checkConditions(context: RuleContext): void {
       }
       for (const [key, keyProperty] of propertyMap(block)) checkKey(context, statement, operator, key, keyProperty);
     }
-  }
+  });
 }
 
 function reportUnknownOperator(context: RuleContext, node: Node, operator: ParsedOperator): void {

@@ -28,6 +28,11 @@ export interface ReportOptions {
 
 export class RuleContext {
   readonly findings: Finding[] = [];
+  /** The findings of each statement's own checks (see eachStatement), kept apart so that they can be reused. */
+  readonly statementFindings = new Map<StatementModel, Finding[]>();
+  /** Statements whose own findings are reused from an earlier analysis: eachStatement skips them. */
+  reused: ReadonlySet<StatementModel> = new Set();
+  private current: StatementModel | undefined;
   private readonly resolvedActions = new Map<StatementModel, ResolvedAction[]>();
 
   constructor(
@@ -38,7 +43,28 @@ export class RuleContext {
   ) {}
 
   report(rule: RuleDefinition, range: Range, message: string, options: ReportOptions = {}): void {
-    this.findings.push({ code: rule.code, range, message, ...options });
+    const finding = { code: rule.code, range, message, ...options };
+    this.findings.push(finding);
+    if (this.current) this.statementFindings.get(this.current)?.push(finding);
+  }
+
+  /**
+   * The checks of one statement on its own: what they report depends only on the statement's
+   * text (and on the policy's kind and Version), so an analysis of the next version of the
+   * document reuses them for every statement that did not change (statementCache.ts).
+   * Checks that compare statements (duplicate Sids, escalation paths) do not run here.
+   */
+  eachStatement(check: (statement: StatementModel) => void): void {
+    for (const statement of this.model.statements) {
+      if (this.reused.has(statement)) continue;
+      if (!this.statementFindings.has(statement)) this.statementFindings.set(statement, []);
+      this.current = statement;
+      try {
+        check(statement);
+      } finally {
+        this.current = undefined;
+      }
+    }
   }
 
   nodeRange(node: Node): Range {

@@ -58,7 +58,7 @@ export const ELEMENT_RULES = {
 } satisfies Record<string, RuleDefinition>;
 
 export function checkElements(context: RuleContext): void {
-  for (const statement of context.model.statements) checkStatement(context, statement);
+  context.eachStatement((statement) => checkStatement(context, statement));
 }
 
 function checkStatement(context: RuleContext, statement: StatementModel): void {

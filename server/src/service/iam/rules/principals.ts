@@ -36,9 +36,9 @@ const IAM_PRINCIPAL_ARN = /^arn:[^:]+:(iam|sts)::(\d{12}|\*|\$\{[^}]+\}):(root|u
 const CANONICAL_USER = /^[0-9a-f]{64}$/;
 
 export function checkPrincipals(context: RuleContext): void {
-  for (const statement of context.model.statements) {
+  context.eachStatement((statement) => {
     for (const node of [statement.principal, statement.notPrincipal]) if (node) checkPrincipal(context, node);
-  }
+  });
 }
 
 function checkPrincipal(context: RuleContext, node: Node): void {

@@ -38,12 +38,12 @@ const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?|-isob)?-[a-z]+-\d+$/;
 const ACCOUNT_PATTERN = /^\d{12}$/;
 
 export function checkResources(context: RuleContext): void {
-  for (const statement of context.model.statements) {
+  context.eachStatement((statement) => {
     const element = statement.resource ?? statement.notResource;
-    if (!element) continue;
+    if (!element) return;
     for (const resource of element.strings) checkArn(context, resource);
     if (statement.resource) checkActionsFitResources(context, statement, statement.resource.strings);
-  }
+  });
 }
 
 function checkArn(context: RuleContext, resource: JsonString): void {

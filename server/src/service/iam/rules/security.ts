@@ -68,14 +68,16 @@ export const SECURITY_RULES = {
 } satisfies Record<string, RuleDefinition>;
 
 export function checkSecurity(context: RuleContext): void {
-  const allows = context.model.statements.filter((s) => s.effect?.value === 'Allow');
-  for (const statement of allows) {
+  context.eachStatement((statement) => {
+    if (statement.effect?.value !== 'Allow') return;
     checkBroadGrants(context, statement);
     checkNotElements(context, statement);
     checkPublicPrincipal(context, statement);
     checkWebIdentityTrust(context, statement);
     checkAllowWithoutMfa(context, statement);
-  }
+  });
+  // Across statements: run on every version, never reused.
+  const allows = context.model.statements.filter((s) => s.effect?.value === 'Allow');
   if (context.kind === 'identity') checkEscalation(context, allows, SECURITY_RULES.privilegeEscalation);
 }
 

@@ -16,15 +16,15 @@ export const STATEMENT_FIELD_RULES = {
 const SID_PATTERN = /^[A-Za-z0-9]*$/;
 
 export function checkEffect(context: RuleContext): void {
-  for (const statement of context.model.statements) {
+  context.eachStatement((statement) => {
     const effect = statement.effect;
     const property = statement.properties.get('Effect');
     if (!property) {
       const where = statement.sid ? context.stringRange(statement.sid) : context.nodeRange({ ...statement.node, length: 1 });
       context.report(STATEMENT_FIELD_RULES.missingEffect, where, `${statementLabel(statement)} has no "Effect": add "Effect": "Allow" or "Effect": "Deny".`);
-      continue;
+      return;
     }
-    if (!effect || effect.value === 'Allow' || effect.value === 'Deny') continue;
+    if (!effect || effect.value === 'Allow' || effect.value === 'Deny') return;
     const lower = effect.value.trim().toLowerCase();
     const intended = lower === 'allow' ? 'Allow' : lower === 'deny' ? 'Deny' : undefined;
     if (intended) {
@@ -37,14 +37,13 @@ export function checkEffect(context: RuleContext): void {
     } else {
       context.report(STATEMENT_FIELD_RULES.invalidEffect, context.stringRange(effect), `Effect "${effect.value}" is not valid: use "Allow" or "Deny".`);
     }
-  }
+  });
 }
 
 export function checkSids(context: RuleContext): void {
-  const seen = new Map<string, number>();
-  for (const statement of context.model.statements) {
+  context.eachStatement((statement) => {
     const sid = statement.sid;
-    if (!sid) continue;
+    if (!sid) return;
     // IAM enforces the alphanumeric Sid on the policies it stores (identity policies, role trust
     // policies); S3, KMS, SQS, SNS and other services accept spaces and more in theirs (AWS's own
     // default key policy has "Enable IAM User Permissions"), so other kinds are left alone.
@@ -61,7 +60,12 @@ export function checkSids(context: RuleContext): void {
         },
       );
     }
-    if (sid.value === '') continue;
+  });
+  // Across statements: run on every version, never reused.
+  const seen = new Map<string, number>();
+  for (const statement of context.model.statements) {
+    const sid = statement.sid;
+    if (!sid || sid.value === '') continue;
     const firstLine = seen.get(sid.value);
     if (firstLine !== undefined) {
       context.report(

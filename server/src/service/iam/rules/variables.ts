@@ -29,7 +29,7 @@ const VARIABLE_BODY = /^\s*([^\s,}]+)\s*(,\s*'[^']*'\s*)?$/;
 export function checkVariables(context: RuleContext): void {
   const version = context.model.version?.value;
   const oldVersion = version !== '2012-10-17';
-  for (const statement of context.model.statements) {
+  context.eachStatement((statement) => {
     for (const action of statement.action?.strings ?? []) {
       if (action.value.includes('${')) {
         context.report(
@@ -40,7 +40,7 @@ export function checkVariables(context: RuleContext): void {
       }
     }
     for (const s of variableCarriers(context, statement)) checkString(context, s, oldVersion);
-  }
+  });
 }
 
 function variableCarriers(context: RuleContext, statement: StatementModel): JsonString[] {
