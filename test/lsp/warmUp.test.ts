@@ -31,7 +31,7 @@ describe('warm-ups in idle time', () => {
       busy(1);
       ran.push(i);
     });
-    warmUps.start(document, jobs);
+    warmUps.start(document, () => jobs);
     assert.deepEqual(ran, [], 'nothing runs before the current message is answered');
     const counting = setInterval(() => turns++, 0);
     await until(() => ran.length === 12);
@@ -44,8 +44,7 @@ describe('warm-ups in idle time', () => {
     const document = TextDocument.create('file:///p.json', 'json', 1, '{}');
     const warmUps = new WarmUps(() => document);
     let ran = 0;
-    warmUps.start(
-      document,
+    warmUps.start(document, () =>
       Array.from({ length: 50 }, () => () => {
         busy(1);
         ran++;
@@ -62,14 +61,14 @@ describe('warm-ups in idle time', () => {
     const document = TextDocument.create('file:///p.json', 'json', 1, '{}');
     const warmUps = new WarmUps(() => document);
     let ran = 0;
-    warmUps.start(document, [
+    warmUps.start(document, () => [
       () => {
         throw new Error('boom');
       },
       () => ran++,
     ]);
     await until(() => ran === 1);
-    warmUps.start(document, [() => ran++]);
+    warmUps.start(document, () => [() => ran++]);
     warmUps.cancel(document.uri);
     for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(ran, 1);

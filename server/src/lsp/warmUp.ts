@@ -14,9 +14,10 @@ export class WarmUps {
 
   constructor(private readonly current: (uri: string) => TextDocument | undefined) {}
 
-  start(document: TextDocument, jobs: readonly (() => void)[]): void {
+  /** `plan` lists the jobs; it is called in idle time too, after the request that started the warm-up is answered. */
+  start(document: TextDocument, plan: () => readonly (() => void)[]): void {
     this.cancel(document.uri);
-    if (jobs.length === 0) return;
+    let jobs: readonly (() => void)[] | undefined;
     const token = { cancelled: false };
     this.running.set(document.uri, token);
     let next = 0;
@@ -25,6 +26,7 @@ export class WarmUps {
     const slice = () => {
       if (token.cancelled || this.current(document.uri)?.version !== version) return this.finish(document.uri, token);
       const until = performance.now() + SLICE_MS;
+      jobs ??= safely(plan);
       while (next < jobs.length && performance.now() < until) {
         try {
           jobs[next++]!();
@@ -46,5 +48,13 @@ export class WarmUps {
 
   private finish(uri: string, token: { cancelled: boolean }): void {
     if (this.running.get(uri) === token) this.running.delete(uri);
+  }
+}
+
+function safely(plan: () => readonly (() => void)[]): readonly (() => void)[] {
+  try {
+    return plan();
+  } catch {
+    return [];
   }
 }

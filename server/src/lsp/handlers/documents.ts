@@ -34,7 +34,7 @@ export function registerDocumentHandlers(
     const context = await workspace.contextFor(uri);
     const diagnostics = service().diagnostics(document, context);
     // Once the diagnostics are on their way, prepare the hovers likely to come next.
-    warmUps.start(document, service().warmUp(document, context));
+    warmUps.start(document, () => service().warmUp(document, context));
     return diagnostics;
   }
 

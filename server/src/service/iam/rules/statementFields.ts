@@ -1,4 +1,5 @@
 import { jsonString } from '../../common/text';
+import type { JsonString } from '../model';
 import type { RuleContext } from './context';
 import { statementLabel } from './elements';
 import { define, ELEMENTS } from './docs';
@@ -62,17 +63,18 @@ export function checkSids(context: RuleContext): void {
     }
   });
   // Across statements: run on every version, never reused.
-  const seen = new Map<string, number>();
+  // The first statement of each Sid; its line is looked up only for a duplicate.
+  const seen = new Map<string, JsonString>();
   for (const statement of context.model.statements) {
     const sid = statement.sid;
     if (!sid || sid.value === '') continue;
-    const firstLine = seen.get(sid.value);
-    if (firstLine !== undefined) {
+    const first = seen.get(sid.value);
+    if (first !== undefined) {
       context.report(
         STATEMENT_FIELD_RULES.duplicateSid,
         context.stringRange(sid),
-        `Sid "${sid.value}" is already used on line ${firstLine}: each statement needs its own Sid.`,
+        `Sid "${sid.value}" is already used on line ${context.nodeRange(first.node).start.line + 1}: each statement needs its own Sid.`,
       );
-    } else seen.set(sid.value, context.nodeRange(sid.node).start.line + 1);
+    } else seen.set(sid.value, sid);
   }
 }
