@@ -33,7 +33,7 @@ import { poll } from './poll.mjs';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
 /** Node options the VS Code client starts the server with (client/src/extension.ts SERVER_EXEC_ARGV); the benchmarks use them. */
-export const SERVER_EXEC_ARGV = ['--max-semi-space-size=32'];
+export const SERVER_EXEC_ARGV = ['--max-semi-space-size=8'];
 /**
  * `awsStudyHints/documentStatus`, i.e. DocumentStatusRequest.method of server/src/protocol.ts, which
  * plain node cannot import (test/lsp/server.test.ts checks that they agree).
