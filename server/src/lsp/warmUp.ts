@@ -9,6 +9,13 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 /** How long one slice may run before giving the event loop back. */
 const SLICE_MS = 2;
 
+/**
+ * How long after the request that starts it the warm-up waits: the request's answer must be on
+ * its way first (vscode-jsonrpc writes it from a later turn of the event loop), and a burst of
+ * requests (status, code lenses) after an edit goes first.
+ */
+const QUIET_MS = 100;
+
 export class WarmUps {
   private readonly running = new Map<string, { cancelled: boolean }>();
 
@@ -37,7 +44,9 @@ export class WarmUps {
       if (next < jobs.length) setImmediate(slice);
       else this.finish(document.uri, token);
     };
-    setImmediate(slice);
+    const timer = setTimeout(slice, QUIET_MS);
+    // A pending warm-up never keeps the process alive.
+    timer.unref?.();
   }
 
   cancel(uri: string): void {
