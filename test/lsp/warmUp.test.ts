@@ -57,6 +57,20 @@ describe('warm-ups in idle time', () => {
     assert.ok(ran < 10, `${ran} jobs ran after the document changed`);
   });
 
+  test('nothing runs while requests keep coming: it waits until the server has been quiet for a while', async () => {
+    const document = TextDocument.create('file:///p.json', 'json', 1, '{}');
+    const warmUps = new WarmUps(() => document);
+    let ran = 0;
+    warmUps.start(document, () => [() => ran++]);
+    const busyUntil = performance.now() + 250;
+    while (performance.now() < busyUntil) {
+      warmUps.touch();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.equal(ran, 0, 'a warm-up ran between two requests');
+    }
+    await until(() => ran === 1);
+  });
+
   test('cancel (the document closed) stops it, and a failing job does not stop the others', async () => {
     const document = TextDocument.create('file:///p.json', 'json', 1, '{}');
     const warmUps = new WarmUps(() => document);

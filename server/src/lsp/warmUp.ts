@@ -10,19 +10,21 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 const SLICE_MS = 2;
 
 /**
- * How long after the request that starts it the warm-up waits: the request's answer must be on
- * its way first (vscode-jsonrpc writes it from a later turn of the event loop), and a burst of
- * requests (status, code lenses) after an edit goes first.
+ * How long the server must have had no request before a warm-up runs: answers must be on their
+ * way first (vscode-jsonrpc writes them from a later turn of the event loop), and a burst of
+ * requests (another document opened, status, code lenses) goes first.
  */
 const QUIET_MS = 100;
 
 export class WarmUps {
   private readonly running = new Map<string, { cancelled: boolean }>();
+  private lastActivity = 0;
 
   constructor(private readonly current: (uri: string) => TextDocument | undefined) {}
 
   /** `plan` lists the jobs; it is called in idle time too, after the request that started the warm-up is answered. */
   start(document: TextDocument, plan: () => readonly (() => void)[]): void {
+    this.touch();
     this.cancel(document.uri);
     let jobs: readonly (() => void)[] | undefined;
     const token = { cancelled: false };
@@ -32,6 +34,11 @@ export class WarmUps {
     const version = document.version;
     const slice = () => {
       if (token.cancelled || this.current(document.uri)?.version !== version) return this.finish(document.uri, token);
+      const quietFor = performance.now() - this.lastActivity;
+      if (quietFor < QUIET_MS) {
+        setTimeout(slice, QUIET_MS - quietFor).unref?.();
+        return;
+      }
       const until = performance.now() + SLICE_MS;
       jobs ??= safely(plan);
       while (next < jobs.length && performance.now() < until) {
@@ -47,6 +54,11 @@ export class WarmUps {
     const timer = setTimeout(slice, QUIET_MS);
     // A pending warm-up never keeps the process alive.
     timer.unref?.();
+  }
+
+  /** A request came in or was answered: warm-ups wait until the server has been quiet for a while. */
+  touch(): void {
+    this.lastActivity = performance.now();
   }
 
   cancel(uri: string): void {

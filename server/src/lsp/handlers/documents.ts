@@ -31,6 +31,7 @@ export function registerDocumentHandlers(
   async function diagnosticsFor(uri: string) {
     const document = analysable(uri);
     if (!document) return [];
+    warmUps.touch();
     const context = await workspace.contextFor(uri);
     const diagnostics = service().diagnostics(document, context);
     // Once the diagnostics are on their way, prepare the hovers likely to come next.
@@ -63,6 +64,7 @@ export function registerDocumentHandlers(
 
   connection.onHover((params) =>
     guarded('hover', null, async () => {
+      warmUps.touch();
       const document = analysable(params.textDocument.uri);
       return document ? (service().hover(document, params.position, await workspace.contextFor(document.uri)) ?? null) : null;
     }),
@@ -70,6 +72,7 @@ export function registerDocumentHandlers(
 
   connection.onCompletion((params) =>
     guarded('completion', null, async () => {
+      warmUps.touch();
       const document = analysable(params.textDocument.uri);
       return document ? (service().completion(document, params.position, await workspace.contextFor(document.uri)) ?? null) : null;
     }),
