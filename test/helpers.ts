@@ -58,3 +58,12 @@ export function codes(findings: readonly Finding[]): string[] {
 export function policy(...statements: string[]): string {
   return `{\n  "Version": "2012-10-17",\n  "Statement": [\n${statements.join(',\n')}\n  ]\n}`;
 }
+
+/** A small deterministic PRNG, so a failure can be reproduced from its seed. */
+export function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}

@@ -7,7 +7,7 @@ import { analyzePolicy } from '../../server/src/service/iam/analyze';
 import { StatementCache } from '../../server/src/service/iam/statementCache';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { FIXTURES } from '../golden';
-import { testCatalog } from '../helpers';
+import { prng, testCatalog } from '../helpers';
 
 /**
  * Statements' own findings reused across versions (iam/statementCache.ts) must never change what
@@ -20,15 +20,6 @@ const POLICIES = ['valid', 'invalid'].flatMap((dir) =>
     .filter((name) => name.endsWith('.json'))
     .map((name) => ({ name: `${dir}/${name}`, text: fs.readFileSync(path.join(FIXTURES, 'iam', dir, name), 'utf8') })),
 );
-
-/** A small deterministic PRNG, so a failure can be reproduced from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const INSERTS = [
   'x',

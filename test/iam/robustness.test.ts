@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeText } from '../../server/src/service/common/decode';
-import { doc, policy, testService } from '../helpers';
+import { doc, policy, prng, testService } from '../helpers';
 
 /** Bad input gets a clear diagnostic or nothing, never an exception or a hang. */
 
@@ -21,15 +21,6 @@ function exerciseEverything(text: string): void {
     service.hover(d, position, { kind: 'identity' });
     service.completion(d, position, { kind: 'identity' });
   }
-}
-
-/** A small deterministic PRNG, so a failure can be reproduced from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 describe('robustness', () => {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { CardStore } from '../../server/src/service/quiz/store';
 import { poll } from '../support/poll.mjs';
+import { prng } from '../helpers';
 
 /**
  * Study progress survives a kill at any point of a save: a child process saves in a loop and is
@@ -15,15 +16,6 @@ import { poll } from '../support/poll.mjs';
 
 const CHILD = path.join(__dirname, 'support', 'saveLoop.ts');
 const KILLS = 12;
-
-/** A small deterministic PRNG, so a failure can be reproduced from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 describe('card store under SIGKILL', { timeout: 120_000 }, () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aws-study-hints-crash-'));

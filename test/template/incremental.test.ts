@@ -7,7 +7,7 @@ import { createLanguageService } from '../../server/src/service/languageService'
 import { PieceCache, parseYamlIncrementally } from '../../server/src/service/template/incremental';
 import { parseYamlTemplate } from '../../server/src/service/template/tree';
 import { FIXTURES } from '../golden';
-import { testCatalog } from '../helpers';
+import { prng, testCatalog } from '../helpers';
 
 /**
  * The incremental YAML parse (template/incremental.ts) must give the tree a whole parse gives,
@@ -32,15 +32,6 @@ function incremental(text: string, cache = new PieceCache()) {
 }
 
 const tree = (text: string) => parseYamlTemplate(text).root;
-
-/** A small deterministic PRNG, so a failure can be reproduced from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const BASE = `AWSTemplateFormatVersion: "2010-09-09"
 # resources below

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../server/src/service/languageService';
 import { FIXTURES } from '../golden';
-import { testCatalog } from '../helpers';
+import { prng, testCatalog } from '../helpers';
 
 /** Broken templates get diagnostics or nothing: never an exception, and never a rule that fails and is only logged. */
 
@@ -22,15 +22,6 @@ function exercise(text: string, file: string): void {
     service.hover(document, position);
     service.completion(document, position);
   }
-}
-
-/** A small deterministic PRNG, so a failure can be reproduced from its seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 const SAMPLES = [
