@@ -9,7 +9,7 @@ import { decodeText } from '../../server/src/service/common/decode';
  * test/fuzz/found/ as JSON and replayed as it was.
  */
 
-export type FuzzKind = 'policy' | 'buildspec' | 'appspec-yaml' | 'appspec-json' | 'notes';
+export type FuzzKind = 'policy' | 'buildspec' | 'appspec-yaml' | 'appspec-json' | 'template-yaml' | 'template-json' | 'notes';
 
 export interface FuzzCase {
   readonly kind: FuzzKind;
@@ -27,6 +27,10 @@ export function documentShape(kind: FuzzKind): { name: string; languageId: strin
       return { name: 'appspec.yml', languageId: 'yaml' };
     case 'appspec-json':
       return { name: 'appspec.json', languageId: 'json' };
+    case 'template-yaml':
+      return { name: 'template.yaml', languageId: 'yaml' };
+    case 'template-json':
+      return { name: 'Stack.template.json', languageId: 'json' };
     case 'notes':
       return { name: 'aws.md', languageId: 'markdown' };
   }
@@ -52,6 +56,8 @@ export const SAMPLES: Record<FuzzKind, readonly string[]> = {
   buildspec: fixtureTexts('buildspec', /\.ya?ml$/),
   'appspec-yaml': fixtureTexts('appspec', /\.ya?ml$/),
   'appspec-json': fixtureTexts('appspec', /\.json$/),
+  'template-yaml': fixtureTexts('template', /\.ya?ml$/),
+  'template-json': fixtureTexts('template', /\.json$/),
   notes: [
     '# SQS\n\n- Max message retention is 14 days\n- Visibility timeout up to 12 hours\n',
     '## Lambda\n\n* timeout upto 15min, memory 128MB to 10GB\n* 1,000 concurrent executions\n',
@@ -137,6 +143,74 @@ const INDENTS = fc.constantFrom<string | number | undefined>(undefined, 2, 4, '\
 
 /** A policy as people write it: valid or not in its content, but always with a Statement. */
 export const policyText = fc.tuple(policyObject, INDENTS).map(([object, indent]) => JSON.stringify(object, null, indent));
+
+// Templates: resources that hold policies (where the template kind renders them for the IAM kind),
+// intrinsics in their places, and SAM's Policies forms.
+const POLICY_HOLDERS: readonly [string, string][] = [
+  ['AWS::IAM::Role', 'AssumeRolePolicyDocument'],
+  ['AWS::IAM::ManagedPolicy', 'PolicyDocument'],
+  ['AWS::S3::BucketPolicy', 'PolicyDocument'],
+  ['AWS::KMS::Key', 'KeyPolicy'],
+  ['AWS::Organizations::Policy', 'Content'],
+  ['AWS::Serverless::Function', 'Policies'],
+  ['AWS::Lambda::Permission', 'Action'],
+];
+const INTRINSICS = [
+  '{"Fn::GetAtt": ["Queue", "Arn"]}',
+  '{"Fn::Sub": "arn:${AWS::Partition}:s3:::${Bucket}/*"}',
+  '{"Ref": "Topic"}',
+  '{"Ref": "Missing"}',
+  '{"Fn::Join": ["", ["arn:aws:s3:::", {"Ref": "Bucket"}]]}',
+  '"lambda:InvokeFunctions"',
+  '"s3.amazonaws.com"',
+];
+const templateResource = fc.record({
+  holder: fc.constantFrom(...POLICY_HOLDERS),
+  policy: policyObject,
+  intrinsic: fc.constantFrom(...INTRINSICS),
+  asString: fc.boolean(),
+});
+const templateObject = fc.record({
+  sam: fc.boolean(),
+  resources: fc.array(templateResource, { minLength: 1, maxLength: 4 }),
+});
+
+/** A template's resources as JSON (which YAML also reads), with an intrinsic in one statement's Resource. */
+function templateResources(template: {
+  sam: boolean;
+  resources: { holder: readonly [string, string]; policy: unknown; intrinsic: string; asString: boolean }[];
+}) {
+  const resources: Record<string, unknown> = { Bucket: { Type: 'AWS::S3::Bucket' }, Queue: { Type: 'AWS::SQS::Queue' }, Topic: { Type: 'AWS::SNS::Topic' } };
+  template.resources.forEach(({ holder: [type, property], policy, intrinsic, asString }, index) => {
+    const withIntrinsic = JSON.parse(JSON.stringify(policy).replace('"arn:aws:s3:::bucket"', intrinsic.startsWith('{') ? intrinsic : '"arn:aws:s3:::bucket"'));
+    const value = property === 'Action' ? JSON.parse(intrinsic) : asString && property !== 'Policies' ? JSON.stringify(withIntrinsic) : withIntrinsic;
+    const properties: Record<string, unknown> = {
+      [property]: property === 'Policies' ? [withIntrinsic, { S3ReadPolicy: { BucketName: { Ref: 'Bucket' } } }] : value,
+    };
+    if (type === 'AWS::Organizations::Policy') properties.Type = 'SERVICE_CONTROL_POLICY';
+    if (type === 'AWS::Lambda::Permission') Object.assign(properties, { FunctionName: { Ref: 'Fn' }, Principal: 's3.amazonaws.com' });
+    resources[`R${index}`] = { Type: type, Properties: properties };
+  });
+  return { AWSTemplateFormatVersion: '2010-09-09', ...(template.sam ? { Transform: 'AWS::Serverless-2016-10-31' } : {}), Resources: resources };
+}
+
+export const templateJsonText = fc.tuple(templateObject, INDENTS).map(([template, indent]) => JSON.stringify(templateResources(template), null, indent));
+
+/** YAML templates: block mappings down to each resource's properties, flow (JSON) values below, and short-form intrinsics. */
+export const templateYamlText = templateObject.map((template) => {
+  const object = templateResources(template);
+  const lines = [`AWSTemplateFormatVersion: "2010-09-09"`, ...(template.sam ? ['Transform: AWS::Serverless-2016-10-31'] : []), 'Resources:'];
+  for (const [name, resource] of Object.entries(object.Resources as Record<string, { Type: string; Properties?: Record<string, unknown> }>)) {
+    lines.push(`  ${name}:`, `    Type: ${resource.Type}`);
+    if (!resource.Properties) continue;
+    lines.push('    Properties:');
+    for (const [key, value] of Object.entries(resource.Properties)) {
+      const flow = JSON.stringify(value).replace(/\{"Ref": ?"(\w+)"\}/g, '!Ref $1');
+      lines.push(`      ${key}: ${flow}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+});
 
 const yamlScalar = fc.oneof(
   fc.constantFrom('make', 'npm test', 'echo "hi"', 'true', '0.2', '"0.2"', '~', 'null', '|', '>-', '&a x', '*a', "'x'", '{a: 1}', '[1, 2]', 'aws s3 cp a b'),
@@ -346,6 +420,8 @@ const GENERATED: Record<FuzzKind, fc.Arbitrary<string>> = {
   buildspec: buildspecText,
   'appspec-yaml': appspecYamlText,
   'appspec-json': appspecJsonText,
+  'template-yaml': templateYamlText,
+  'template-json': templateJsonText,
   notes: notesText,
 };
 
@@ -358,7 +434,7 @@ export function documentOf(kind: FuzzKind): fc.Arbitrary<FuzzCase> {
     .map((text) => ({ kind, text }));
 }
 
-export const ALL_KINDS: readonly FuzzKind[] = ['policy', 'buildspec', 'appspec-yaml', 'appspec-json', 'notes'];
+export const ALL_KINDS: readonly FuzzKind[] = ['policy', 'buildspec', 'appspec-yaml', 'appspec-json', 'template-yaml', 'template-json', 'notes'];
 
 /** Any kind of document, hostile or not. */
 export const anyDocument: fc.Arbitrary<FuzzCase> = fc.oneof(...ALL_KINDS.map(documentOf));

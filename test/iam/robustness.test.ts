@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeText } from '../../server/src/service/common/decode';
+import { offsetNestedBeyond } from '../../server/src/service/common/jsonSyntax';
+import { wildcardMatcher } from '../../server/src/service/iam/catalog/catalog';
 import { doc, policy, prng, testService } from '../helpers';
 
 /** Bad input gets a clear diagnostic or nothing, never an exception or a hang. */
@@ -43,6 +45,42 @@ describe('robustness', () => {
       }
       exerciseEverything(chars.join(''));
     }
+  });
+
+  test('actions written with runs of wildcards do not backtrack for ever (found by the fuzzer)', () => {
+    const started = performance.now();
+    const stars = `"S3:getobjec${'*'.repeat(1000)}t"`;
+    const spread = `"s3:Get${'*a'.repeat(300)}b"`;
+    const text = policy(`    {"Effect": "Allow", "Action": [${stars}, ${spread}, "iam:PassRole"], "Resource": "*"}`);
+    exerciseEverything(text);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 2_000, `${Math.round(elapsed)} ms`);
+  });
+
+  test('brackets after an unterminated string count as nesting, as the JSON parser reads them (found by the fuzzer)', () => {
+    // The string "ALb ends at the end of its line for the parser: what follows is 5,000 nested arrays, refused before parsing.
+    const text = `{"Statement": [{"Effect": "ALb\n  "Action": "s3:ListBucket", "Condition": {"StringLike": {"s3:prefix": ${'['.repeat(5000)}}}}]}`;
+    assert.notEqual(offsetNestedBeyond(text, 256), undefined);
+    // A quote inside a string, escaped, still does not end it.
+    assert.equal(offsetNestedBeyond('{"a": "x\\"[[[[", "b": 1}', 2), undefined);
+    const nested = (depth: number): void => {
+      if (depth > 0) nested(depth - 1);
+      else exerciseEverything(text);
+    };
+    // With a deep stack already in use (as inside a request handler), still no stack overflow.
+    nested(2_000);
+  });
+
+  test('wildcard actions match as IAM matches them: * any run, ? one character, any case', () => {
+    const matcher = (pattern: string) => wildcardMatcher(pattern);
+    assert.ok(matcher('s3:Get*').test('s3:GetObject'));
+    assert.ok(matcher('S3:get*ACL').test('s3:GetObjectAcl'));
+    assert.ok(matcher('s3:Get?bject').test('s3:GetObject'));
+    assert.ok(matcher('s3:*Object*').test('s3:PutObjectTagging'));
+    assert.ok(matcher('**').test(''));
+    assert.ok(!matcher('s3:Get?').test('s3:Get'));
+    assert.ok(!matcher('s3:Get*Acl').test('s3:GetObject'));
+    assert.ok(!matcher(`s3:Get${'*a'.repeat(300)}b`).test(`s3:Get${'a'.repeat(200)}`));
   });
 
   test('binary content is reported when the file is configured as a policy, ignored otherwise', () => {

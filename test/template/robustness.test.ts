@@ -35,6 +35,25 @@ const SAMPLES = [
 }));
 
 describe('template robustness', () => {
+  test('nested aliases ("billion laughs") are read only so far, quickly (found by the fuzzer)', () => {
+    const laughs = ['a: &a ["l","l","l","l","l","l","l","l","l"]'];
+    for (const [name, prev] of [
+      ['b', 'a'],
+      ['c', 'b'],
+      ['d', 'c'],
+      ['e', 'd'],
+      ['f', 'e'],
+      ['g', 'f'],
+    ])
+      laughs.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    const text = `${laughs.join('\n')}\nAWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n`;
+    const started = performance.now();
+    exercise(text, 'template.yaml');
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 2_000, `${Math.round(elapsed)} ms`);
+    assert.deepEqual(logged, []);
+  });
+
   test('truncations of templates', () => {
     for (const { file, text } of SAMPLES) {
       const step = Math.max(1, Math.floor(text.length / 150));

@@ -79,7 +79,9 @@ export function offsetNestedBeyond(text: string, limit: number): number | undefi
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
+      // jsonc-parser ends an unterminated string at the end of its line: so must this count, or
+      // brackets after a stray quote would be taken for text and the parser recurse into them.
+      else if (c === 34 /* " */ || c === 10 || c === 13) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > limit) return i;

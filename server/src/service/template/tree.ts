@@ -1,6 +1,7 @@
 import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument, Scalar } from 'yaml';
 import { offsetNestedBeyond } from '../common/jsonSyntax';
+import { yamlNestedBeyond } from '../yaml/depth';
 import type { YamlModel } from '../yaml/model';
 
 /**
@@ -102,6 +103,8 @@ export function parseTemplate(text: string, json: boolean): ParsedTemplate {
 }
 
 export function parseYamlTemplate(text: string): ParsedTemplate {
+  // Refused before the parser sees it: deep nesting exhausts the yaml package's recursion (and then V8's regular expressions; see yaml/depth.ts).
+  if (yamlNestedBeyond(text, MAX_DEPTH) !== undefined) return { root: undefined, jsonErrors: [], tooDeep: true };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: true, prettyErrors: false, uniqueKeys: true, customTags: CUSTOM_TAGS });
   const errors = [...doc.errors, ...doc.warnings].map((e) => ({
@@ -123,6 +126,7 @@ export interface YamlTree {
 
 /** Parses YAML text without the syntax model, for the pieces of a template read one by one. */
 export function parseYamlPiece(text: string): YamlTree {
+  if (yamlNestedBeyond(text, MAX_DEPTH) !== undefined) return { root: undefined, needsWholeDocument: true };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, customTags: CUSTOM_TAGS });
   const tree = yamlTree(text, doc);
   return { root: tree.root, needsWholeDocument: tree.needsWholeDocument || doc.errors.length > 0 || doc.warnings.length > 0 };
@@ -133,10 +137,17 @@ interface YamlContext {
   readonly doc: Document.Parsed;
   /** Set when an anchor or an alias is met, or the depth limit: reading the piece alone might differ. */
   needsWhole: boolean;
+  /** Nodes read through aliases so far: nested aliases multiply ("billion laughs"), so their reading is bounded. */
+  aliased: number;
+  /** Anchored nodes by name, in document order, collected on the first alias. */
+  anchors?: Map<string, YamlNode[]>;
 }
 
+/** More nodes than this read through aliases, and further aliases are left unread. */
+const MAX_ALIASED_NODES = 10_000;
+
 function yamlTree(text: string, doc: Document.Parsed): YamlTree {
-  const context: YamlContext = { text, doc, needsWhole: false };
+  const context: YamlContext = { text, doc, needsWhole: false, aliased: 0 };
   const root = fromYaml(context, doc.contents as YamlNode | null, 0);
   return { root, needsWholeDocument: context.needsWhole };
 }
@@ -153,12 +164,16 @@ function fromYaml(context: YamlContext, node: YamlNode | null | undefined, depth
     context.needsWhole = true;
     return undefined;
   }
-  const { text, doc } = context;
+  const { text } = context;
   if (isAlias(node)) {
     context.needsWhole = true;
+    if (context.aliased > MAX_ALIASED_NODES) return undefined;
     // Read the anchored node (CloudFormation itself rarely sees aliases, but YAML allows them).
     try {
-      return fromYaml(context, node.resolve(doc) as YamlNode | undefined, depth + 1, flow);
+      const before = context.aliased;
+      const read = fromYaml(context, anchored(context, node), depth + 1, flow);
+      context.aliased = before + 1 + countNodes(read, MAX_ALIASED_NODES);
+      return read;
     } catch {
       return undefined;
     }
@@ -308,4 +323,46 @@ export function entryAtKey(node: TNode | undefined, offset: number, depth = 0): 
     }
   } else if (node.type === 'intrinsic') return entryAtKey(node.argument, offset, depth + 1);
   return undefined;
+}
+
+/** Nodes in a tree, counting no further than `limit`. */
+function countNodes(node: TNode | undefined, limit: number): number {
+  let count = 0;
+  const stack: (TNode | undefined)[] = [node];
+  while (stack.length > 0 && count <= limit) {
+    const next = stack.pop();
+    if (!next) continue;
+    count++;
+    if (next.type === 'map') for (const entry of next.entries) stack.push(entry.value);
+    else if (next.type === 'seq') stack.push(...next.items);
+    else if (next.type === 'intrinsic') stack.push(next.argument);
+  }
+  return count;
+}
+
+/**
+ * The node an alias names: the last node anchored with that name before it. (The `yaml`
+ * package's own Alias.resolve walks the whole document, copying every node's path, on every
+ * alias: seconds for a document with many aliases and deep nesting, found by the fuzzer.)
+ */
+function anchored(context: YamlContext, alias: YamlNode): YamlNode | undefined {
+  if (!isAlias(alias)) return undefined;
+  if (!context.anchors) {
+    const anchors = new Map<string, YamlNode[]>();
+    const stack: unknown[] = [context.doc.contents];
+    while (stack.length > 0) {
+      const node = stack.pop();
+      if (node === null || node === undefined) continue;
+      const anchor = (node as { anchor?: string }).anchor;
+      if (anchor) anchors.set(anchor, [...(anchors.get(anchor) ?? []), node as YamlNode]);
+      if (isPair(node)) stack.push(node.value, node.key);
+      else if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+    context.anchors = anchors;
+  }
+  const at = alias.range?.[0] ?? Number.POSITIVE_INFINITY;
+  const candidates = context.anchors.get(alias.source) ?? [];
+  let found: YamlNode | undefined;
+  for (const candidate of candidates) if ((candidate.range?.[0] ?? 0) < at) found = candidate;
+  return found;
 }

@@ -1,4 +1,4 @@
-import { isAlias, visit } from 'yaml';
+import { isAlias, isCollection, isPair } from 'yaml';
 import type { Finding, RuleDefinition } from '../common/findings';
 import type { YamlRuleContext } from './context';
 
@@ -56,7 +56,7 @@ export function checkYamlSyntax(context: YamlRuleContext, rules: YamlSyntaxRules
 /** `pattern: *.sh` is an alias to an anchor named ".sh": tools that load the file fail on it. */
 function checkAliases(context: YamlRuleContext, rules: YamlSyntaxRules): void {
   const anchors = new Set<string>();
-  visit(context.model.doc, (_key, node) => {
+  inDocumentOrder(context.model.doc.contents, (node) => {
     const anchor = (node as { anchor?: string } | null)?.anchor;
     if (anchor) anchors.add(anchor);
     if (isAlias(node) && !anchors.has(node.source)) {
@@ -70,6 +70,22 @@ function checkAliases(context: YamlRuleContext, rules: YamlSyntaxRules): void {
       );
     }
   });
+}
+
+/**
+ * Every node, keys before values, in document order. The `yaml` package's own visit copies the
+ * path of every node it passes, which takes seconds on a document nested a few thousand levels
+ * deep in a scalar's place (found by the fuzzer); this walk keeps one stack.
+ */
+function inDocumentOrder(root: unknown, see: (node: unknown) => void): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || node === undefined) continue;
+    see(node);
+    if (isPair(node)) stack.push(node.value, node.key);
+    else if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+  }
 }
 
 /** A tab breaks the structure of its line: what the schema then says about that line is noise. */

@@ -42,7 +42,10 @@ export function piecesToRegex(pieces: readonly ValuePiece[], ignoreCase: boolean
   let source = '';
   for (const piece of pieces) {
     if (piece.fromVariable) source += escapeRegex(piece.text);
-    else for (const char of piece.text) source += char === '*' ? '[\\s\\S]*' : char === '?' ? '[\\s\\S]' : escapeRegex(char);
+    else {
+      // "**" means what "*" means; written out, a run of them backtracks for ever on a value that does not match.
+      for (const char of piece.text.replace(/\*{2,}/g, '*')) source += char === '*' ? '[\\s\\S]*' : char === '?' ? '[\\s\\S]' : escapeRegex(char);
+    }
   }
   const cacheKey = `${ignoreCase ? 'i' : 's'}${source}`;
   let regex = regexCache.get(cacheKey);
@@ -166,9 +169,11 @@ function arnRegex(segments: readonly (readonly ValuePiece[])[], mode: ArnWildcar
         return;
       }
       const lastPiece = p === pieces.length - 1;
-      for (let c = 0; c < piece.text.length; c++) {
-        const char = piece.text[c]!;
-        const endsSegment = lastPiece && c === piece.text.length - 1;
+      // "**" means what "*" means (see piecesToRegex).
+      const text = piece.text.replace(/\*{2,}/g, '*');
+      for (let c = 0; c < text.length; c++) {
+        const char = text[c]!;
+        const endsSegment = lastPiece && c === text.length - 1;
         if (char === '*') source += final || (mode === 'resource' && endsSegment) ? '[\\s\\S]*' : '[^:]*';
         else if (char === '?') source += final ? '[\\s\\S]' : '[^:]';
         else source += escapeRegex(char);

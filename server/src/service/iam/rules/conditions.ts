@@ -102,15 +102,26 @@ export function checkConditions(context: RuleContext): void {
   });
 }
 
+/**
+ * Whether another key of the same object already has the name a fix would give this key: the
+ * fix would then make a duplicate key (IAM keeps one of the two; YAML refuses the template), so
+ * it is not offered.
+ */
+function keyTaken(keyNode: Node, name: string): boolean {
+  const object = keyNode.parent?.parent;
+  return (object?.children ?? []).some((property) => property !== keyNode.parent && property.children?.[0]?.value === name);
+}
+
 function reportUnknownOperator(context: RuleContext, node: Node, operator: ParsedOperator): void {
   const base = operator.base.replace(/IfExists$/i, '');
   const suggestionBase = nearest(base, [...OPERATORS.keys()]);
   const prefix = operator.set ? `${operator.set}:` : '';
   const suffix = /IfExists$/i.test(operator.base) ? 'IfExists' : '';
   const suggestion = suggestionBase ? `${prefix}${suggestionBase}${suffix}` : undefined;
-  const fixes: Fix[] = suggestion
-    ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(node), newText: jsonString(suggestion) }], preferred: true }]
-    : [];
+  const fixes: Fix[] =
+    suggestion && !keyTaken(node, suggestion)
+      ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(node), newText: jsonString(suggestion) }], preferred: true }]
+      : [];
   context.report(
     CONDITION_RULES.unknownConditionOperator,
     context.nodeRange(node),
@@ -166,9 +177,10 @@ function checkKey(context: RuleContext, statement: StatementModel, operator: Par
       context.nodeRange(keyNode),
       'aws:MultiFactorAuthPresent is absent for long-term access keys, so this Deny never applies to them; use "BoolIfExists" with "false".',
       {
-        fixes: operatorNode
-          ? [{ title: `Change the operator to "${replacement}"`, edits: [{ range: context.nodeRange(operatorNode), newText: jsonString(replacement) }] }]
-          : [],
+        fixes:
+          operatorNode && !keyTaken(operatorNode, replacement)
+            ? [{ title: `Change the operator to "${replacement}"`, edits: [{ range: context.nodeRange(operatorNode), newText: jsonString(replacement) }] }]
+            : [],
       },
     );
   }
@@ -205,9 +217,10 @@ function lookupKey(context: RuleContext, key: string, keyNode: Node): ConditionK
     context.nodeRange(keyNode),
     `"${key}" is not a documented ${what}: if AWS does not evaluate it, the condition never matches.${suggestion ? ` Did you mean "${suggestion}"?` : colon < 0 ? ' Keys are written prefix:name, e.g. aws:SourceIp.' : ''}`,
     {
-      fixes: suggestion
-        ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(keyNode), newText: jsonString(suggestion) }], preferred: true }]
-        : [],
+      fixes:
+        suggestion && !keyTaken(keyNode, suggestion)
+          ? [{ title: `Change to "${suggestion}"`, edits: [{ range: context.nodeRange(keyNode), newText: jsonString(suggestion) }], preferred: true }]
+          : [],
     },
   );
   return undefined;
@@ -247,7 +260,7 @@ function checkValues(context: RuleContext, operator: ParsedOperator, valueNode: 
         `${info.name} compares literally, so "*" in "${raw}" only matches a real asterisk.${like ? ` Use ${like} for wildcard matching.` : ''}`,
         {
           fixes:
-            replacement && operatorNode
+            replacement && operatorNode && !keyTaken(operatorNode, replacement)
               ? [{ title: `Change the operator to "${replacement}"`, edits: [{ range: context.nodeRange(operatorNode), newText: jsonString(replacement) }] }]
               : [],
         },

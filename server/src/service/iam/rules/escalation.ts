@@ -1,6 +1,6 @@
 import escalationData from '../../../../../knowledge/iam/privilege-escalation.json';
 import type { RuleDefinition } from '../../common/findings';
-import { wildcardToRegExp } from '../catalog/catalog';
+import { type Matcher, wildcardMatcher } from '../catalog/catalog';
 import { propertyMap, stringsOf, type JsonString, type StatementModel } from '../model';
 import type { RuleContext } from './context';
 
@@ -28,7 +28,7 @@ export function checkEscalation(context: RuleContext, allows: readonly Statement
   // Every grant with what limits it: large policies repeat the same actions, so exact names go
   // in a map and wildcards are compiled once.
   const exact = new Map<string, Grant[]>();
-  const wildcards: (Grant & { regex: RegExp })[] = [];
+  const wildcards: (Grant & { regex: Matcher })[] = [];
   for (const statement of allows) {
     if (!statement.action) continue;
     const limits = grantLimits(context, statement);
@@ -41,7 +41,7 @@ export function checkEscalation(context: RuleContext, allows: readonly Statement
         const list = exact.get(key);
         if (!list) exact.set(key, [grant]);
         else if (adds(list, grant)) list.push(grant);
-      } else if (adds(wildcards, grant, action.text.value)) wildcards.push({ ...grant, regex: wildcardToRegExp(action.text.value) });
+      } else if (adds(wildcards, grant, action.text.value)) wildcards.push({ ...grant, regex: wildcardMatcher(action.text.value) });
     }
   }
   if (exact.size === 0 && wildcards.length === 0) return;
@@ -75,7 +75,7 @@ export function checkEscalation(context: RuleContext, allows: readonly Statement
  * Whether a grant adds a way to use the action that the ones kept do not already give: a 5 MB
  * policy repeats s3:GetObject thousands of times, and one broad, unconfined grant is all a path needs.
  */
-function adds(kept: readonly (Grant & { regex?: RegExp })[], grant: Grant, pattern?: string): boolean {
+function adds(kept: readonly (Grant & { regex?: Matcher })[], grant: Grant, pattern?: string): boolean {
   if (pattern !== undefined && !kept.some((k) => k.text.value.toLowerCase() === pattern.toLowerCase())) return true;
   const same = pattern === undefined ? kept : kept.filter((k) => k.text.value.toLowerCase() === pattern.toLowerCase());
   if (grant.broad && !same.some((k) => k.broad && !k.passedTo)) return true;
@@ -86,7 +86,7 @@ function adds(kept: readonly (Grant & { regex?: RegExp })[], grant: Grant, patte
 interface Grant {
   readonly text: JsonString;
   /** Patterns of the iam:PassedToService values the grant is limited to, when it is. */
-  readonly passedTo?: readonly RegExp[];
+  readonly passedTo?: readonly Matcher[];
   /** Granted on every resource ("*" or a service-wide ARN such as arn:aws:s3:::*). */
   readonly broad: boolean;
 }
@@ -107,12 +107,12 @@ const NEUTRALISING_KEYS = new Set([
   'iam:awsservicename',
 ]);
 
-function grantLimits(context: RuleContext, statement: StatementModel): { neutralised: boolean; passedTo?: RegExp[]; broad: boolean } {
+function grantLimits(context: RuleContext, statement: StatementModel): { neutralised: boolean; passedTo?: Matcher[]; broad: boolean } {
   const resources = statement.resource?.strings ?? [];
   const broad = !statement.resource || resources.some((r) => r.value === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(r.value));
   const condition = statement.condition;
   if (condition?.type !== 'object') return { neutralised: false, broad };
-  let passedTo: RegExp[] | undefined;
+  let passedTo: Matcher[] | undefined;
   for (const [operator, block] of propertyMap(condition)) {
     const body = block.children?.[1];
     if (body?.type !== 'object') continue;
@@ -120,7 +120,7 @@ function grantLimits(context: RuleContext, statement: StatementModel): { neutral
       const lower = key.toLowerCase();
       if (NEUTRALISING_KEYS.has(lower) && !/^(forallvalues:)?string(not|notlike)|null/i.test(operator)) return { neutralised: true, broad };
       if (lower === 'iam:passedtoservice' && /^(forallvalues:|foranyvalue:)?string(equals|like)(ignorecase)?(ifexists)?$/i.test(operator)) {
-        passedTo = stringsOf(context.model.text, entry.children?.[1]).map((value) => wildcardToRegExp(value.value));
+        passedTo = stringsOf(context.model.text, entry.children?.[1]).map((value) => wildcardMatcher(value.value));
       }
     }
   }
