@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeText } from '../../server/src/service/common/decode';
 import { offsetNestedBeyond } from '../../server/src/service/common/jsonSyntax';
-import { wildcardMatcher } from '../../server/src/service/iam/catalog/catalog';
+import { wildcardMatcher } from '../../server/src/service/iam/catalog/wildcard';
 import { doc, policy, prng, testService } from '../helpers';
 
 /** Bad input gets a clear diagnostic or nothing, never an exception or a hang. */

@@ -1,6 +1,6 @@
 import escalationData from '../../../../../knowledge/iam/privilege-escalation.json';
 import type { RuleDefinition } from '../../common/findings';
-import { type Matcher, wildcardMatcher } from '../catalog/catalog';
+import { type Matcher, wildcardMatcher } from '../catalog/wildcard';
 import { propertyMap, stringsOf, type JsonString, type StatementModel } from '../model';
 import type { RuleContext } from './context';
 
