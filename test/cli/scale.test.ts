@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parseShard, shardKey, stableHash } from '../../server/src/cli/shard';
-import { root, run } from './shared';
+import { cli, root, run } from './shared';
 
 /**
  * `check` at scale: worker threads give the same output as one thread, byte for byte; shards
@@ -24,6 +24,20 @@ describe('check at scale', { timeout: 120_000 }, () => {
     assert.equal(generated.status, 0, generated.stderr);
   });
   after(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  test('a reader that leaves early (`| head`) ends the run quietly, without an EPIPE error', async () => {
+    const child = spawn(process.execPath, [cli, 'check', repo, '--jobs', '1'], { cwd: root });
+    let stderr = '';
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    // Read the first chunk, then close the pipe as head does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.doesNotMatch(stderr, /EPIPE|Unhandled 'error' event/);
+    assert.notEqual(status, null);
+  });
 
   test('--jobs 2 prints exactly what --jobs 1 prints (text and JSON; the shards below compare SARIF)', () => {
     for (const format of ['text', 'json']) {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { PolicyKind } from '../../server/src/service/iam/model';
 import { CONDITION_RULES } from '../../server/src/service/iam/rules/conditions';
-import { analyze, codes, policy } from '../helpers';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, codes, policy, testService } from '../helpers';
 
 /**
  * Patterns seen in real policies (AWS managed policies, AWS samples and documentation) that are
@@ -251,5 +252,35 @@ describe('conditions that do not make a grant safe', () => {
       }),
       [],
     );
+  });
+});
+
+describe('the kind a file name gives', () => {
+  // AWS's default VPC endpoint policy: everything, for everyone, through this endpoint.
+  const fullAccess = '{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}';
+  const check = (name: string) => {
+    const document = TextDocument.create(`file:///ws/policies/${name}`, 'json', 1, fullAccess);
+    return {
+      kind: testService().check(document, { workspaceRoot: '/ws' })?.kind,
+      codes: testService()
+        .diagnostics(document, { workspaceRoot: '/ws' })
+        .map((d) => d.code),
+    };
+  };
+
+  test('a VPC endpoint policy, named so, is not a public resource', () => {
+    for (const name of ['s3-vpc-endpoint.json', 'vpce-policy.json', 'kms_vpc_endpoint.json', 'endpoint-policy.json', 'vpcendpoint.json']) {
+      const result = check(name);
+      assert.equal(result.kind, 'endpoint', name);
+      assert.ok(!result.codes.includes('IAM096'), `${name}: ${result.codes}`);
+    }
+  });
+
+  test('the same text in a file with another name is a resource policy open to anyone', () => {
+    for (const name of ['bucket-policy.json', 'endpoints.json', 'service.json']) {
+      const result = check(name);
+      assert.equal(result.kind, 'resource', name);
+      assert.ok(result.codes.includes('IAM096'), `${name}: ${result.codes}`);
+    }
   });
 });

@@ -126,6 +126,10 @@ function usageError(message: string): number {
 }
 
 if (require.main === module) {
+  // Output piped into `head` and the like: the reader left, so stop quietly instead of throwing EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
   void Promise.resolve(main(process.argv.slice(2))).then((code) => {
     process.exitCode = code;
   });

@@ -33,6 +33,8 @@ export interface PolicyAnalysis {
 export interface AnalyzeOptions {
   /** A configured kind: the document is then analysed even if it does not look like a policy. */
   readonly kind?: PolicyKind;
+  /** The kind the file's name suggests (a VPC endpoint policy), used instead of inferring it from the content. */
+  readonly kindFromName?: PolicyKind;
   readonly onRuleError?: (rule: string, error: unknown) => void;
   /** Statements' own findings kept from earlier versions, reused for the statements that did not change. */
   readonly statements?: StatementCache;
@@ -86,7 +88,7 @@ export function analyzePolicy(document: TextDocument, catalog: IamCatalog, optio
   const model = parsePolicy(text);
   // Too deep to parse but marked like a policy: say so rather than stay silent.
   if (!options.kind && !model.tooDeep && !isPolicyModel(model)) return undefined;
-  const kind = options.kind ?? model.wrapperKind ?? inferPolicyKind(model);
+  const kind = options.kind ?? model.wrapperKind ?? options.kindFromName ?? inferPolicyKind(model);
   const context = new RuleContext(document, model, kind, catalog);
   const cache = model.tooDeep ? undefined : options.statements;
   const version = model.version?.value;

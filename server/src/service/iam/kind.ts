@@ -36,7 +36,7 @@ export const iamKindModule: KindModule = {
   create: ({ catalog }) => iamPolicyKind(catalog),
 };
 
-function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, { kind?: PolicyKind }> {
+function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, { kind?: PolicyKind; named?: PolicyKind }> {
   // Statements' own findings, reused across versions of a policy (and by templates' embedded policies).
   const statements = new StatementCache();
   return {
@@ -48,10 +48,11 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
     claim({ family, paths, settings, forcedPolicyKind }) {
       if (family !== 'json') return undefined;
       const kind = isPolicyKind(forcedPolicyKind) ? forcedPolicyKind : paths ? configuredPolicyKind(paths, settings.iam.policyKinds) : undefined;
-      return { key: `iam|${kind ?? ''}`, detail: { kind } };
+      const named = kind || !paths ? undefined : kindFromFileName(paths.relative);
+      return { key: `iam|${kind ?? ''}|${named ?? ''}`, detail: { kind, named } };
     },
     analyze(document, claim, onRuleError) {
-      return analyzePolicy(document, catalog(), { kind: claim.detail.kind, onRuleError, statements });
+      return analyzePolicy(document, catalog(), { kind: claim.detail.kind, kindFromName: claim.detail.named, onRuleError, statements });
     },
     reportKind: (analysis) => analysis.kind,
     status(analysis) {
@@ -99,6 +100,16 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
       return prefixes.size > 0 ? [...prefixes] : ['iam'];
     },
   };
+}
+
+/**
+ * A VPC endpoint policy reads like a resource policy (AWS's default one is Allow * to Principal
+ * "*" on "*"), so only its name can tell them apart: vpc-endpoint, vpce- or endpoint-policy in the
+ * file name makes it one, unless awsStudyHints.iam.policyKinds says otherwise.
+ */
+function kindFromFileName(relative: string): PolicyKind | undefined {
+  const name = relative.split('/').pop() ?? '';
+  return /vpc[_-]?endpoint|(?:^|[_.-])vpce[_.-]|endpoint[_-]?polic/i.test(name) ? 'endpoint' : undefined;
 }
 
 /** Glob → kind from `awsStudyHints.iam.policyKinds`; the first matching glob wins. */
