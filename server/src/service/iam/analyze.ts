@@ -15,6 +15,7 @@ import { checkSyntax, SYNTAX_RULES } from './rules/syntax';
 import { checkDocument } from './rules/document';
 import { checkElements } from './rules/elements';
 import { checkVariables } from './rules/variables';
+import { reparsePolicy } from './reparse';
 import type { StatementCache } from './statementCache';
 
 export interface PolicyAnalysis {
@@ -38,6 +39,11 @@ export interface AnalyzeOptions {
   readonly onRuleError?: (rule: string, error: unknown) => void;
   /** Statements' own findings kept from earlier versions, reused for the statements that did not change. */
   readonly statements?: StatementCache;
+  /**
+   * The model of this document's previous version, handed over to be updated in place when the
+   * edit stayed inside one statement (reparse.ts); the caller must not use it again.
+   */
+  readonly previousModel?: PolicyModel;
 }
 
 const RULES: readonly Rule[] = [
@@ -85,7 +91,7 @@ export function analyzePolicy(document: TextDocument, catalog: IamCatalog, optio
     };
     return { model, kind: options.kind, kindSource: 'configured', findings: [finding], statementCount: 0, elapsedMs: performance.now() - started };
   }
-  const model = parsePolicy(text);
+  const model = (options.previousModel && reparsePolicy(options.previousModel, text)) || parsePolicy(text);
   // Too deep to parse but marked like a policy: say so rather than stay silent.
   if (!options.kind && !model.tooDeep && !isPolicyModel(model)) return undefined;
   const kind = options.kind ?? model.wrapperKind ?? options.kindFromName ?? inferPolicyKind(model);

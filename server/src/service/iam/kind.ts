@@ -9,6 +9,8 @@ import { iamCompletion } from './completion';
 import { simulationQuestions } from './evaluate/questions';
 import { isPolicyKind } from './detect';
 import type { Position } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PolicyModel } from './model';
 import { actionHoverTargets, iamHover } from './hover';
 import { iamNoteQuery } from './noteQuery';
 import { policyQuestions } from './quizQuestions';
@@ -39,6 +41,10 @@ export const iamKindModule: KindModule = {
 function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, { kind?: PolicyKind; named?: PolicyKind }> {
   // Statements' own findings, reused across versions of a policy (and by templates' embedded policies).
   const statements = new StatementCache();
+  // Each open document's latest model, handed to its next version's analysis (reparse.ts). Keyed
+  // by the document object, which the LSP document manager updates in place: a Check Workspace
+  // run or the CLI, reading the same file into documents of their own, never shares one.
+  const latestModels = new WeakMap<TextDocument, PolicyModel>();
   return {
     id: 'iam-policy',
     rules: IAM_RULE_LIST,
@@ -52,7 +58,18 @@ function iamPolicyKind(catalog: () => IamCatalog): DocumentKind<PolicyAnalysis, 
       return { key: `iam|${kind ?? ''}|${named ?? ''}`, detail: { kind, named } };
     },
     analyze(document, claim, onRuleError) {
-      return analyzePolicy(document, catalog(), { kind: claim.detail.kind, kindFromName: claim.detail.named, onRuleError, statements });
+      const previousModel = latestModels.get(document);
+      // Handed over once: if this analysis fails part-way the next one parses afresh.
+      latestModels.delete(document);
+      const analysis = analyzePolicy(document, catalog(), {
+        kind: claim.detail.kind,
+        kindFromName: claim.detail.named,
+        onRuleError,
+        statements,
+        previousModel,
+      });
+      if (analysis) latestModels.set(document, analysis.model);
+      return analysis;
     },
     reportKind: (analysis) => analysis.kind,
     status(analysis) {

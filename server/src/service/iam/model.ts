@@ -123,7 +123,7 @@ function unwrap(root: Node): { node: Node; path: string; kind?: PolicyKind } | u
   return undefined;
 }
 
-function parseStatement(text: string, node: Node, index: number): StatementModel {
+export function parseStatement(text: string, node: Node, index: number): StatementModel {
   const properties = propertyMap(node);
   const value = (name: string) => properties.get(name)?.children?.[1];
   return {
@@ -176,14 +176,26 @@ export function stringsOf(text: string, node: Node | undefined): JsonString[] {
 
 export function asJsonString(_text: string, node: Node | undefined): JsonString | undefined {
   if (node?.type !== 'string' || typeof node.value !== 'string') return undefined;
-  const contentOffset = node.offset + 1;
-  const contentLength = Math.max(0, node.length - 2);
-  return {
-    value: node.value,
-    node,
-    contentOffset,
-    contentLength,
+  return new NodeString(node.value, node);
+}
+
+/**
+ * Offsets are read from the node when asked, not copied: an edit inside one statement moves the
+ * nodes after it (reparse.ts), and the strings of the statements it did not touch stay right.
+ */
+class NodeString implements JsonString {
+  readonly verbatim: boolean;
+  constructor(
+    readonly value: string,
+    readonly node: Node,
+  ) {
     // Every escape takes more characters in the source than in the value, so equal lengths mean none.
-    verbatim: contentLength === node.value.length,
-  };
+    this.verbatim = Math.max(0, node.length - 2) === value.length;
+  }
+  get contentOffset(): number {
+    return this.node.offset + 1;
+  }
+  get contentLength(): number {
+    return Math.max(0, this.node.length - 2);
+  }
 }

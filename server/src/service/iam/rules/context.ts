@@ -33,7 +33,6 @@ export class RuleContext {
   /** Statements whose own findings are reused from an earlier analysis: eachStatement skips them. */
   reused: ReadonlySet<StatementModel> = new Set();
   private current: StatementModel | undefined;
-  private readonly resolvedActions = new Map<StatementModel, ResolvedAction[]>();
 
   constructor(
     readonly document: TextDocument,
@@ -84,15 +83,20 @@ export class RuleContext {
 
   /** Actions of a statement's Action or NotAction element, resolved once. */
   actionsOf(statement: StatementModel): readonly ResolvedAction[] {
-    let resolved = this.resolvedActions.get(statement);
-    if (!resolved) {
-      const element = statement.action ?? statement.notAction;
-      resolved = (element?.strings ?? []).map((text) => resolveAction(this.catalog, text));
-      this.resolvedActions.set(statement, resolved);
-    }
-    return resolved;
+    const known = resolvedActions.get(statement);
+    if (known?.catalog === this.catalog) return known.actions;
+    const element = statement.action ?? statement.notAction;
+    const actions = (element?.strings ?? []).map((text) => resolveAction(this.catalog, text));
+    resolvedActions.set(statement, { catalog: this.catalog, actions });
+    return actions;
   }
 }
+
+/**
+ * Resolved actions by statement, kept across analyses: a statement an edit did not touch keeps
+ * its model (reparse.ts), and the checks across statements (escalation paths) read every one.
+ */
+const resolvedActions = new WeakMap<StatementModel, { readonly catalog: IamCatalog; readonly actions: readonly ResolvedAction[] }>();
 
 export function resolveAction(catalog: IamCatalog, text: JsonString): ResolvedAction {
   const value = text.value;

@@ -107,7 +107,25 @@ const NEUTRALISING_KEYS = new Set([
   'iam:awsservicename',
 ]);
 
-function grantLimits(context: RuleContext, statement: StatementModel): { neutralised: boolean; passedTo?: Matcher[]; broad: boolean } {
+interface GrantLimits {
+  readonly neutralised: boolean;
+  readonly passedTo?: Matcher[];
+  readonly broad: boolean;
+}
+
+/** By statement, across analyses: what limits a statement depends on its text alone, and an edit elsewhere keeps its model. */
+const limitsOf = new WeakMap<StatementModel, GrantLimits>();
+
+function grantLimits(context: RuleContext, statement: StatementModel): GrantLimits {
+  let limits = limitsOf.get(statement);
+  if (!limits) {
+    limits = readGrantLimits(context, statement);
+    limitsOf.set(statement, limits);
+  }
+  return limits;
+}
+
+function readGrantLimits(context: RuleContext, statement: StatementModel): GrantLimits {
   const resources = statement.resource?.strings ?? [];
   const broad = !statement.resource || resources.some((r) => r.value === '*' || /^arn:[^:]*:[^:]*:[^:]*:[^:]*:\*$/.test(r.value));
   const condition = statement.condition;

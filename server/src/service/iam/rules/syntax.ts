@@ -25,7 +25,26 @@ export function checkSyntax(context: RuleContext): void {
   if (model.root) checkDuplicateKeys(context, model.root);
 }
 
+/**
+ * Statement nodes known to hold no duplicate key. An edit inside one statement of a large policy
+ * keeps every other statement's nodes (reparse.ts), so those need no second look; a statement
+ * with a duplicate is walked again each time, since its message names a line.
+ */
+const duplicateFree = new WeakSet<Node>();
+
 function checkDuplicateKeys(context: RuleContext, root: Node): void {
+  const statements = new Set(context.model.statements.map((statement) => statement.node));
+  walkForDuplicates(context, root, statements);
+  for (const statement of statements) {
+    if (duplicateFree.has(statement)) continue;
+    const before = context.findings.length;
+    walkForDuplicates(context, statement);
+    if (context.findings.length === before) duplicateFree.add(statement);
+  }
+}
+
+/** Every object under `root` (but not under the nodes in `skip`), checked for keys given twice. */
+function walkForDuplicates(context: RuleContext, root: Node, skip?: ReadonlySet<Node>): void {
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -44,7 +63,7 @@ function checkDuplicateKeys(context: RuleContext, root: Node): void {
         }
       }
     }
-    for (const child of children) if (child.children) stack.push(child);
+    for (const child of children) if (child.children && !skip?.has(child)) stack.push(child);
   }
 }
 
