@@ -25,24 +25,19 @@ const ESCALATION_PATHS: readonly EscalationPath[] = escalationData.paths;
 const MAX_PATHS_PER_FINDING = 3;
 
 export function checkEscalation(context: RuleContext, allows: readonly StatementModel[], rule: RuleDefinition): void {
-  // Every grant with what limits it: large policies repeat the same actions, so exact names go
-  // in a map and wildcards are compiled once.
+  // Every grant that could be a step of a path, with what limits it: large policies repeat the
+  // same actions, so exact names go in a map and wildcards are compiled once.
   const exact = new Map<string, Grant[]>();
   const wildcards: (Grant & { regex: Matcher })[] = [];
   for (const statement of allows) {
-    if (!statement.action) continue;
-    const limits = grantLimits(context, statement);
-    if (limits.neutralised) continue;
-    for (const action of context.actionsOf(statement)) {
-      if (action.isStar) return; // full admin is reported on its own
-      const grant: Grant = { text: action.text, passedTo: limits.passedTo, broad: limits.broad };
-      if (!action.hasWildcard) {
-        const key = action.text.value.toLowerCase();
-        const list = exact.get(key);
-        if (!list) exact.set(key, [grant]);
-        else if (adds(list, grant)) list.push(grant);
-      } else if (adds(wildcards, grant, action.text.value)) wildcards.push({ ...grant, regex: wildcardMatcher(action.text.value) });
+    const grants = stepGrants(context, statement);
+    if (grants.star) return; // full admin is reported on its own
+    for (const { key, grant } of grants.exact) {
+      const list = exact.get(key);
+      if (!list) exact.set(key, [grant]);
+      else if (adds(list, grant)) list.push(grant);
     }
+    for (const wildcard of grants.wildcards) if (adds(wildcards, wildcard, wildcard.text.value)) wildcards.push(wildcard);
   }
   if (exact.size === 0 && wildcards.length === 0) return;
   const grantsOf = (needed: string): Grant[] => [...(exact.get(needed.toLowerCase()) ?? []), ...wildcards.filter((w) => w.regex.test(needed))];
@@ -69,6 +64,58 @@ export function checkEscalation(context: RuleContext, allows: readonly Statement
     const more = paths.length > MAX_PATHS_PER_FINDING ? ` (and ${paths.length - MAX_PATHS_PER_FINDING} more paths)` : '';
     context.report(rule, context.stringRange(location), `This policy allows a known privilege-escalation path. ${shown.join(' ')}${more}`);
   }
+}
+
+/** The actions any known path needs, lower-case: a grant of any other action is never a step. */
+const STEP_ACTIONS = new Set(ESCALATION_PATHS.flatMap((path) => path.actions.map((action) => action.toLowerCase())));
+
+interface StepGrants {
+  /** The statement allows `*` without a neutralising condition. */
+  readonly star: boolean;
+  readonly exact: readonly { readonly key: string; readonly grant: Grant }[];
+  readonly wildcards: readonly (Grant & { regex: Matcher })[];
+}
+
+const NO_STEPS: StepGrants = { star: false, exact: [], wildcards: [] };
+
+/**
+ * A statement's grants that could be steps of a path, kept by statement model across analyses:
+ * on a keystroke in a 5,000-statement policy every other statement keeps its model (reparse.ts),
+ * and most of them grant nothing any path needs. Leaving those out changes nothing: a path only
+ * ever looks up the actions it needs.
+ */
+const stepGrantsOf = new WeakMap<StatementModel, { readonly catalog: object; readonly grants: StepGrants }>();
+
+function stepGrants(context: RuleContext, statement: StatementModel): StepGrants {
+  const known = stepGrantsOf.get(statement);
+  if (known?.catalog === context.catalog) return known.grants;
+  const grants = readStepGrants(context, statement);
+  stepGrantsOf.set(statement, { catalog: context.catalog, grants });
+  return grants;
+}
+
+function readStepGrants(context: RuleContext, statement: StatementModel): StepGrants {
+  if (!statement.action) return NO_STEPS;
+  const limits = grantLimits(context, statement);
+  if (limits.neutralised) return NO_STEPS;
+  const exact: { key: string; grant: Grant }[] = [];
+  const wildcards: (Grant & { regex: Matcher })[] = [];
+  for (const action of context.actionsOf(statement)) {
+    if (action.isStar) return { star: true, exact: [], wildcards: [] };
+    const grant: Grant = { text: action.text, passedTo: limits.passedTo, broad: limits.broad };
+    if (!action.hasWildcard) {
+      const key = action.text.value.toLowerCase();
+      if (STEP_ACTIONS.has(key)) exact.push({ key, grant });
+      continue;
+    }
+    const regex = wildcardMatcher(action.text.value);
+    for (const needed of STEP_ACTIONS) {
+      if (!regex.test(needed)) continue;
+      wildcards.push({ ...grant, regex });
+      break;
+    }
+  }
+  return exact.length === 0 && wildcards.length === 0 ? NO_STEPS : { star: false, exact, wildcards };
 }
 
 /**
