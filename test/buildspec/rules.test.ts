@@ -22,6 +22,20 @@ const CASES: Case[] = [
   { name: 'duplicate key', code: 'BSP003', text: `version: 0.2\n${phases}⟦phases⟧:\n  install:\n    commands:\n      - a\n` },
   { name: 'a list instead of a mapping', code: 'BSP004', text: '⟦- version: 0.2⟧\n' },
   { name: 'missing version', code: 'BSP010', text: `⟦⟧${phases}`, fix: 'Add version: 0.2', after: /^version: 0\.2\nphases:/ },
+  {
+    name: 'missing version, the mapping indented',
+    code: 'BSP010',
+    text: '# build\n  ⟦⟧phases:\n    build:\n      commands:\n        - make\n',
+    fix: 'Add version: 0.2',
+    after: /^# build\n  version: 0\.2\n  phases:\n    build:/,
+  },
+  {
+    name: 'missing version, CRLF',
+    code: 'BSP010',
+    text: `⟦⟧${phases.replace(/\n/g, '\r\n')}`,
+    fix: 'Add version: 0.2',
+    after: /^version: 0\.2\r\nphases:\r\n/,
+  },
   { name: 'unsupported version', code: 'BSP011', text: `version: ⟦0.3⟧\n${phases}`, fix: 'Use version 0.2' },
   {
     name: 'quoted version with batch',

@@ -26,6 +26,12 @@ const CASES: Case[] = [
     fix: 'Remove the trailing comma',
   },
   {
+    name: 'two trailing commas',
+    code: 'IAM001',
+    text: policy(`    {"Effect": "Allow", "Action": ["s3:GetObject",\n ⟦,⟧], "Resource": "*"}`),
+    fix: 'Remove the trailing commas',
+  },
+  {
     name: 'duplicate key with same value',
     code: 'IAM002',
     text: policy(`    {"Effect": "Allow", ⟦"Effect"⟧: "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}`),

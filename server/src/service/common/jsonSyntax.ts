@@ -32,16 +32,36 @@ export interface JsonSyntaxProblem {
 }
 
 export function describeJsonErrors(document: TextDocument, text: string, errors: readonly ParseError[]): JsonSyntaxProblem[] {
+  // A run of commas before a bracket is one mistake; the parser's "value expected" at each
+  // extra comma of the run is that mistake again and is not repeated.
+  const runs = new Map<ParseError, number[]>();
+  const inRuns = new Set<number>();
+  for (const error of errors) {
+    if (error.error !== ParseErrorCode.PropertyNameExpected && error.error !== ParseErrorCode.ValueExpected) continue;
+    const commas = trailingCommasBefore(text, error.offset);
+    if (!commas) continue;
+    runs.set(error, commas);
+    for (const comma of commas) inRuns.add(comma);
+  }
   // The parser may report one mistake twice (e.g. a trailing comma as two expectations): keep one.
   const seen = new Set<string>();
   return errors
+    .filter((error) => runs.has(error) || !inRuns.has(error.offset))
     .map((error) => {
-      const comma = trailingCommaBefore(text, error.offset);
-      if (comma !== undefined && (error.error === ParseErrorCode.PropertyNameExpected || error.error === ParseErrorCode.ValueExpected)) {
+      const commas = runs.get(error);
+      if (commas) {
+        const last = commas[commas.length - 1]!;
         return {
-          range: rangeOf(document, comma, 1),
+          range: rangeOf(document, last, 1),
           message: 'Trailing comma: JSON allows no comma before a closing bracket or brace.',
-          fixes: [{ title: 'Remove the trailing comma', edits: [{ range: rangeOf(document, comma, 1), newText: '' }], preferred: true }],
+          // `[a,,]`: removing only the comma next to the bracket would leave a trailing comma.
+          fixes: [
+            {
+              title: commas.length > 1 ? 'Remove the trailing commas' : 'Remove the trailing comma',
+              edits: commas.map((comma) => ({ range: rangeOf(document, comma, 1), newText: '' })),
+              preferred: true,
+            },
+          ],
         };
       }
       const length = Math.max(1, Math.min(error.length, 80));
@@ -59,12 +79,21 @@ export function describeJsonErrors(document: TextDocument, text: string, errors:
     });
 }
 
-/** Offset of a comma directly (modulo whitespace) before a closing `}` or `]` at `offset`. */
-function trailingCommaBefore(text: string, offset: number): number | undefined {
+/**
+ * Offsets of the commas directly (modulo whitespace) before a closing `}` or `]` at `offset`, in
+ * document order: one for `[a,]`, both for `[a,,]`.
+ */
+function trailingCommasBefore(text: string, offset: number): number[] | undefined {
   if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  const commas: number[] = [];
   let i = offset - 1;
-  while (i >= 0 && /\s/.test(text[i] ?? '')) i--;
-  return text[i] === ',' ? i : undefined;
+  for (;;) {
+    while (i >= 0 && /\s/.test(text[i] ?? '')) i--;
+    if (text[i] !== ',') break;
+    commas.push(i);
+    i--;
+  }
+  return commas.length > 0 ? commas.reverse() : undefined;
 }
 
 /**

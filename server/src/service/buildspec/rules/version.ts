@@ -30,6 +30,23 @@ export function hasUnsupportedVersion(context: YamlRuleContext): boolean {
   return !(SUPPORTED_VERSIONS as readonly string[]).includes(scalarSource(context.model, value as Scalar));
 }
 
+/**
+ * The line goes above the first key, indented as it is: a mapping may start indented, and a
+ * line at column 0 above `  phases:` would break it. A line above a flow mapping ({…}) would
+ * make a block mapping followed by text, and a key that shares its line with something else
+ * (`--- phases:`) leaves no certain place: no fix there.
+ */
+function addVersionFixes(context: YamlRuleContext, flow: boolean, first: number) {
+  if (flow) return [];
+  const text = context.model.text;
+  const lineStart = Math.max(text.lastIndexOf('\n', first - 1), text.lastIndexOf('\r', first - 1)) + 1;
+  const indent = text.slice(lineStart, first);
+  if (!/^ *$/.test(indent)) return [];
+  // The file's own line break, so that a CRLF (or CR) file stays one.
+  const lineBreak = /\r\n|\r|\n/.exec(text)?.[0] ?? '\n';
+  return [{ title: 'Add version: 0.2', edits: [{ range: context.range(lineStart, 0), newText: `${indent}version: 0.2${lineBreak}` }], preferred: true }];
+}
+
 export function checkVersion(context: YamlRuleContext): void {
   const root = context.model.doc.contents;
   if (!isMap(root)) return;
@@ -40,8 +57,7 @@ export function checkVersion(context: YamlRuleContext): void {
       VERSION_RULES.missingVersion,
       context.range(first, 0),
       'The buildspec has no "version": CodeBuild rejects it. Add version: 0.2 at the top.',
-      // A line above a flow mapping ({…}) would make a block mapping followed by text: no fix there.
-      { fixes: root.flow ? [] : [{ title: 'Add version: 0.2', edits: [{ range: context.range(first, 0), newText: 'version: 0.2\n' }], preferred: true }] },
+      { fixes: addVersionFixes(context, root.flow === true, first) },
     );
     return;
   }

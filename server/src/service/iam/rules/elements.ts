@@ -61,6 +61,13 @@ export function checkElements(context: RuleContext): void {
   context.eachStatement((statement) => checkStatement(context, statement));
 }
 
+/** Whether the statement has the key exactly once (the model keeps the first of duplicates). */
+function keyedOnce(statement: StatementModel, key: string): boolean {
+  let count = 0;
+  for (const property of statement.node.children ?? []) if (property.children?.[0]?.value === key) count++;
+  return count === 1;
+}
+
 function checkStatement(context: RuleContext, statement: StatementModel): void {
   checkUnknownKeys(context, statement.node, STATEMENT_KEYS, ELEMENT_RULES.unknownStatementKey, 'a statement');
   // Computed only when a statement-level problem is reported: most statements have none.
@@ -85,7 +92,12 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
         ELEMENT_RULES.resourceNotAllowed,
         context.keyRange(element.property),
         `A role trust policy cannot contain "${element.name}": the role itself is the resource. Remove it.`,
-        { fixes: [{ title: `Remove "${element.name}"`, edits: [removeNodeEdit(context.document, element.property)], preferred: true }] },
+        // With the key twice (IAM002), removing one leaves the other: no certain fix then.
+        {
+          fixes: keyedOnce(statement, element.name)
+            ? [{ title: `Remove "${element.name}"`, edits: [removeNodeEdit(context.document, element.property)], preferred: true }]
+            : [],
+        },
       );
     }
   } else if (resourceElements.length === 0) {
@@ -107,7 +119,7 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
         ELEMENT_RULES.principalNotAllowed,
         context.keyRange(property),
         `${what} cannot contain "${name}": it applies to whoever it is attached to. Remove it, or mark the file as a resource or trust policy in awsStudyHints.iam.policyKinds.`,
-        { fixes: [{ title: `Remove "${name}"`, edits: [removeNodeEdit(context.document, property)] }] },
+        { fixes: keyedOnce(statement, name) ? [{ title: `Remove "${name}"`, edits: [removeNodeEdit(context.document, property)] }] : [] },
       );
     }
   } else if (principalProperties.length === 0 && context.kind !== 'endpoint') {
