@@ -1,4 +1,5 @@
-import { parseTree, type ParseError } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import { parseJsonTree } from '../common/fastJson';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../common/findings';
 import { describeJsonErrors } from '../common/jsonSyntax';
@@ -54,7 +55,7 @@ export function analyzeAppSpec(
   }
   if (json) {
     const errors: ParseError[] = [];
-    parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    parseJsonTree(text, errors, { allowTrailingComma: false, disallowComments: true });
     for (const problem of describeJsonErrors(document, text, errors)) {
       const [start, end] = [document.offsetAt(problem.range.start), document.offsetAt(problem.range.end)];
       if ([...controlCharacters].some((offset) => offset >= start && offset <= end)) continue; // already said, more clearly

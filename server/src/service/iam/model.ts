@@ -1,5 +1,6 @@
 import { offsetNestedBeyond } from '../common/jsonSyntax';
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { parseJsonTree } from '../common/fastJson';
 
 /**
  * The parsed form of one policy document. Every value keeps its jsonc-parser node so that
@@ -76,7 +77,7 @@ export function parsePolicy(text: string): PolicyModel {
     return { text, root: undefined, syntaxErrors: [], tooDeep: true, statements: [] };
   }
   const syntaxErrors: ParseError[] = [];
-  const tree = parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+  const tree = parseJsonTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
   const unwrapped = tree?.type === 'object' ? unwrap(tree) : undefined;
   const root = unwrapped?.node ?? tree;
   const base = { text, root, syntaxErrors, tooDeep: false, wrapper: unwrapped?.path, wrapperKind: unwrapped?.kind };

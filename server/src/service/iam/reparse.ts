@@ -1,4 +1,5 @@
-import { type Node, type ParseError, parseTree } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { parseJsonTree } from '../common/fastJson';
 import { offsetNestedBeyond } from '../common/jsonSyntax';
 import { MAX_NESTING_DEPTH, type PolicyModel, parseStatement, type StatementModel } from './model';
 
@@ -30,7 +31,7 @@ export function reparsePolicy(previous: PolicyModel, text: string): PolicyModel 
   const source = text.slice(old.node.offset, old.node.offset + old.node.length + delta);
   if (offsetNestedBeyond(source, MAX_NESTING_DEPTH - containersAbove(old.node)) !== undefined) return undefined;
   const errors: ParseError[] = [];
-  const fresh = parseTree(source, errors, { allowTrailingComma: false, disallowComments: true });
+  const fresh = parseJsonTree(source, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0 || fresh?.type !== 'object' || fresh.offset !== 0 || fresh.length !== source.length) return undefined;
   const slot = parent.children.indexOf(old.node);
   if (slot < 0) return undefined;

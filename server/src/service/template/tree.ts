@@ -1,4 +1,5 @@
-import { type Node as JsonNode, type ParseError, parseTree } from 'jsonc-parser';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { parseJsonTree } from '../common/fastJson';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument, Scalar } from 'yaml';
 import { offsetNestedBeyond } from '../common/jsonSyntax';
 import { yamlNestedBeyond } from '../yaml/depth';
@@ -257,7 +258,7 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 function parseJsonTemplate(text: string): ParsedTemplate {
   if (offsetNestedBeyond(text, MAX_DEPTH) !== undefined) return { root: undefined, jsonErrors: [], tooDeep: true };
   const jsonErrors: ParseError[] = [];
-  const tree = parseTree(text, jsonErrors, { allowTrailingComma: false, disallowComments: true });
+  const tree = parseJsonTree(text, jsonErrors, { allowTrailingComma: false, disallowComments: true });
   return { root: fromJson(tree), jsonErrors };
 }
 
