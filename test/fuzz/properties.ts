@@ -8,7 +8,7 @@ import type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserve
 import { createLanguageService, type DocumentContext, type LanguageService } from '../../server/src/service/languageService';
 import { NotesService } from '../../server/src/service/notes/service';
 import { normalizeSettings } from '../../server/src/service/settings';
-import { testCatalog } from '../helpers';
+import { prng, testCatalog } from '../helpers';
 import { documentShape, type FuzzCase } from './generators';
 
 /**
@@ -152,10 +152,58 @@ export function checkHoverAndCompletion(fuzz: FuzzCase): void {
   fuzzService().forget(document.uri);
 }
 
+/** What the edit sequences type: letters (mostly inside strings), punctuation of both syntaxes, line breaks. */
+const EDIT_INSERTS = ['x', 'Q', '*', ':', '"', ',', ' ', '\n', '\r\n', '{', '}', '[', ']', '- ', '  ', '#', "'", '\t', ''];
+
+/**
+ * A sequence of edits through one service that keeps what it can between versions (statement
+ * re-parsing, findings kept per statement, templates parsed piece by piece) reports, at every
+ * version, exactly what a service that sees the text for the first time reports. The edits are
+ * drawn from the text's own hash, so a found input replays the same sequence.
+ */
+export function checkEditSequence(fuzz: FuzzCase): void {
+  // Notes are indexed, not analysed incrementally; their diagnostics need the notes service.
+  if (fuzz.kind === 'notes') return;
+  const random = prng(createHash('sha256').update(fuzz.text).digest().readUInt32LE(0));
+  const document = open(fuzz);
+  const kept = fuzzService();
+  kept.diagnostics(document, CONTEXT);
+  const undo: { start: number; end: number; text: string }[] = [];
+  for (let step = 0; step < 10; step++) {
+    const text = document.getText();
+    let start: number;
+    let end: number;
+    let inserted: string;
+    const choice = random();
+    const last = undo.pop();
+    if (last && choice < 0.3) ({ start, end, text: inserted } = last);
+    else {
+      if (last) undo.push(last);
+      // A letter after a quote: typing inside a string, the edit the incremental paths are for.
+      const quote = text.indexOf('"', Math.floor(random() * text.length));
+      start = choice < 0.65 && quote >= 0 ? quote + 1 : Math.floor(random() * (text.length + 1));
+      end = Math.min(text.length, start + (random() < 0.25 ? Math.floor(random() * 6) : 0));
+      inserted = choice < 0.65 ? 'xYz*'[Math.floor(random() * 4)]! : EDIT_INSERTS[Math.floor(random() * EDIT_INSERTS.length)]!;
+      undo.push({ start, end: start + inserted.length, text: text.slice(start, end) });
+    }
+    TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: inserted }], document.version + 1);
+    const fresh = createLanguageService({ catalog: testCatalog() });
+    const expected = fresh.diagnostics(TextDocument.create(document.uri, document.languageId, document.version, document.getText()), CONTEXT);
+    const actual = kept.diagnostics(document, CONTEXT);
+    if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+      throw new Error(
+        `after edit ${step + 1} (${JSON.stringify(inserted)} at ${start}–${end}) the kept analysis differs from a fresh one:\n${document.getText()}\nkept: ${JSON.stringify(actual).slice(0, 600)}\nfresh: ${JSON.stringify(expected).slice(0, 600)}`,
+      );
+    }
+  }
+  kept.forget(document.uri);
+}
+
 export function checkAll(fuzz: FuzzCase): void {
   checkAnalysis(fuzz);
   checkQuickFixes(fuzz);
   checkHoverAndCompletion(fuzz);
+  checkEditSequence(fuzz);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,4 +240,5 @@ export const PROPERTIES: Record<string, (fuzz: FuzzCase) => void> = {
   analysis: checkAnalysis,
   quickfix: checkQuickFixes,
   hover: checkHoverAndCompletion,
+  edits: checkEditSequence,
 };

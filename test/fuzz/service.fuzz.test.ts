@@ -10,7 +10,7 @@ import { loadFound, PROPERTIES } from './properties';
 
 const SEED = 20261207;
 /** Runs per kind and property: a few thousand cases in all, well under a minute. */
-const RUNS: Record<string, number> = { analysis: 400, quickfix: 80, hover: 40 };
+const RUNS: Record<string, number> = { analysis: 400, quickfix: 80, hover: 40, edits: 25 };
 
 describe('fuzz: language service', () => {
   for (const [property, check] of Object.entries(PROPERTIES)) {

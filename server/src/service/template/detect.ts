@@ -18,7 +18,15 @@ const JSON_RESOURCES = /"Resources"\s*:\s*\{/;
 const JSON_RESOURCE_TYPE = /"Type"\s*:\s*"AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/;
 
 export function looksLikeTemplate(text: string, json: boolean): boolean {
-  if (json) return JSON_VERSION.test(text) || JSON_TRANSFORM.test(text) || (JSON_RESOURCES.test(text) && JSON_RESOURCE_TYPE.test(text));
+  // Each pattern starts with a quoted name: looking for that first is what keeps a 1 MB policy's
+  // keystrokes from paying for three regular-expression scans.
+  if (json) {
+    return (
+      (text.includes('"AWSTemplateFormatVersion"') && JSON_VERSION.test(text)) ||
+      (text.includes('"Transform"') && JSON_TRANSFORM.test(text)) ||
+      (text.includes('"Resources"') && JSON_RESOURCES.test(text) && JSON_RESOURCE_TYPE.test(text))
+    );
+  }
   return YAML_VERSION.test(text) || YAML_TRANSFORM.test(text) || (YAML_RESOURCES.test(text) && YAML_RESOURCE_TYPE.test(text));
 }
 
