@@ -191,8 +191,11 @@ export function checkEditSequence(fuzz: FuzzCase): void {
     const expected = fresh.diagnostics(TextDocument.create(document.uri, document.languageId, document.version, document.getText()), CONTEXT);
     const actual = kept.diagnostics(document, CONTEXT);
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+      // The first diagnostic that differs, whole: the lists can be long.
+      let at = 0;
+      while (at < Math.max(actual.length, expected.length) && JSON.stringify(actual[at]) === JSON.stringify(expected[at])) at++;
       throw new Error(
-        `after edit ${step + 1} (${JSON.stringify(inserted)} at ${start}–${end}) the kept analysis differs from a fresh one:\n${document.getText()}\nkept: ${JSON.stringify(actual).slice(0, 600)}\nfresh: ${JSON.stringify(expected).slice(0, 600)}`,
+        `after edit ${step + 1} (${JSON.stringify(inserted)} at ${start}–${end}) the kept analysis differs from a fresh one at diagnostic ${at} of ${actual.length} (fresh: ${expected.length}):\nkept: ${JSON.stringify(actual[at])}\nfresh: ${JSON.stringify(expected[at])}\n${document.getText()}`,
       );
     }
   }

@@ -82,6 +82,23 @@ describe('template detection', () => {
 });
 
 describe('findings and fixes in templates', () => {
+  test('a template whose lines end in a lone CR reads as the same template with LF (found by the fuzzer)', () => {
+    const yamlFiles = ['valid', 'invalid'].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(FIXTURES, 'template', dir))
+        .filter((f) => /\.ya?ml$/.test(f))
+        .map((f) => path.join(FIXTURES, 'template', dir, f)),
+    );
+    assert.ok(yamlFiles.length >= 10);
+    for (const file of yamlFiles) {
+      const text = fs.readFileSync(file, 'utf8').replace(/\r\n/g, '\n');
+      const summary = (findings: ReturnType<typeof templateFindings>) => findings.map((f) => `${f.code} ${JSON.stringify(f.range)} ${f.message}`);
+      const lf = summary(templateFindings(templateDocument(text, path.basename(file))));
+      const cr = summary(templateFindings(templateDocument(text.replace(/\n/g, '\r'), path.basename(file))));
+      assert.deepEqual(cr, lf, path.basename(file));
+    }
+  });
+
   test('fixes edit the template in its own syntax: YAML stays YAML, JSON stays JSON', () => {
     for (const dir of ['invalid']) {
       for (const file of fs.readdirSync(path.join(FIXTURES, 'template', dir)).filter((f) => /\.(ya?ml|json)$/.test(f) && !f.startsWith('yaml-syntax'))) {

@@ -12,7 +12,8 @@ import { checkEc2Hooks, checkFunctionHooks } from './rules/hooks';
 import { checkPlaceholders, PLACEHOLDER_RULES } from './rules/placeholders';
 import { checkEcsResources, checkLambdaResources } from './rules/resources';
 import { checkSchema } from './rules/schema';
-import { checkControlCharacters, checkSyntax, jsonTooDeep, reportTooDeep, SYNTAX_RULES, withLineFeeds } from './rules/syntax';
+import { withLineFeeds } from '../yaml/lineFeeds';
+import { checkControlCharacters, checkSyntax, jsonTooDeep, reportTooDeep, SYNTAX_RULES } from './rules/syntax';
 import { checkVersion, VERSION_RULES } from './rules/version';
 
 export interface AppSpecAnalysis {

@@ -3,6 +3,7 @@ import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { Settings } from '../../protocol/settings';
 import type { Finding, Fix } from '../common/findings';
 import { rangeOf } from '../common/text';
+import { withLineFeeds } from '../yaml/lineFeeds';
 import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/documentKind';
 import { resourcesOf } from './policies';
 import { entryValue, type TNode } from './tree';
@@ -34,7 +35,8 @@ export function analyzeBuildspecs(
   onRuleError: RuleErrorHandler,
 ): EmbeddedBuildspec[] {
   if (!buildspecKind) return [];
-  const text = template.getText();
+  // Lines as the template's YAML was read (a lone CR is a line break there too).
+  const text = withLineFeeds(template.getText());
   const found: EmbeddedBuildspec[] = [];
   for (const resource of resourcesOf(root)) {
     if (resource.type !== 'AWS::CodeBuild::Project') continue;

@@ -11,6 +11,7 @@ import type { ArnResolver } from './resolve';
 import type { RenderCache } from './renderCache';
 import { renderStringPolicy } from './stringPolicy';
 import { renderPolicy, type Segment, type VirtualPolicy } from './virtual';
+import { withLineFeeds } from '../yaml/lineFeeds';
 
 /**
  * One embedded policy analysed by the IAM kind, through the kind contract: the policy is rendered
@@ -73,7 +74,7 @@ export function analyzeEmbedded(
   const { node } = policy;
   const source = template.getText().slice(node.start, node.end);
   const virtual = renders.render(`${json ? 'json' : 'yaml'}|${node.type}`, source, node.start, resolve, (resolving) =>
-    node.type === 'map' ? renderPolicy(node, resolving) : renderStringPolicy(template.getText(), node, resolving),
+    node.type === 'map' ? renderPolicy(node, resolving) : renderStringPolicy(withLineFeeds(template.getText()), node, resolving),
   );
   if (!virtual) return undefined;
   const document = TextDocument.create(`${template.uri}#${encodeURIComponent(`${policy.resource}.${policy.path}`)}`, 'json', template.version, virtual.text);
@@ -159,7 +160,8 @@ export function translateEdit(template: TextDocument, json: boolean, document: T
   const start = document.offsetAt(edit.range.start);
   const end = document.offsetAt(edit.range.end);
   if (insideOpenValue(virtual, start, end)) return undefined;
-  const text = template.getText();
+  // Lines as the template's YAML was read (a lone CR is a line break there too); offsets are the same.
+  const text = withLineFeeds(template.getText());
   // Inside text that is identical on both sides: the same edit, moved.
   const exact = narrowest(virtual.segments, (s) => s.exact && s.vStart <= start && end <= s.vEnd);
   if (exact && (virtual.editable ?? (json ? JSON_INNER_SAFE : INNER_SAFE)).test(edit.newText)) {

@@ -1,5 +1,6 @@
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { parseJsonTree } from '../common/fastJson';
+import { withLineFeeds } from '../yaml/lineFeeds';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument, Scalar } from 'yaml';
 import { offsetNestedBeyond } from '../common/jsonSyntax';
 import { yamlNestedBeyond } from '../yaml/depth';
@@ -103,7 +104,8 @@ export function parseTemplate(text: string, json: boolean): ParsedTemplate {
   return json ? parseJsonTemplate(text) : parseYamlTemplate(text);
 }
 
-export function parseYamlTemplate(text: string): ParsedTemplate {
+export function parseYamlTemplate(source: string): ParsedTemplate {
+  const text = withLineFeeds(source);
   // Refused before the parser sees it: deep nesting exhausts the yaml package's recursion (and then V8's regular expressions; see yaml/depth.ts).
   if (yamlNestedBeyond(text, MAX_DEPTH) !== undefined) return { root: undefined, jsonErrors: [], tooDeep: true };
   const lineCounter = new LineCounter();

@@ -28,6 +28,10 @@ export function yamlNestedBeyond(text: string, limit: number): number | undefine
     // Block indicators open levels only before the line's content (`- - x`); later ones are text or invalid.
     let prefix = true;
     let quote = '';
+    // The last character outside quotes that is not a space: a quote opens a quoted scalar only
+    // where a scalar can start. In `it's [[[…` the apostrophe is text, and taking it for a quote
+    // would hide the brackets after it (the fuzzer found a stack overflow that way).
+    let previous = '';
     for (; i < lineEnd; i++) {
       const c = text[i]!;
       if (quote) {
@@ -37,7 +41,7 @@ export function yamlNestedBeyond(text: string, limit: number): number | undefine
         } else if (c === '\\' && quote === '"') i++;
         continue;
       }
-      if (c === '"' || c === "'") {
+      if ((c === '"' || c === "'") && (prefix || previous === ':' || previous === ',' || previous === '[' || previous === '{')) {
         quote = c;
         prefix = false;
       } else if (c === '#' && (i === lineStart || /\s/.test(text[i - 1]!))) break;
@@ -45,6 +49,7 @@ export function yamlNestedBeyond(text: string, limit: number): number | undefine
       else if (c === ']' || c === '}') flow = Math.max(0, flow - 1);
       else if (prefix && (c === '-' || c === '?' || c === ':') && (i + 1 >= lineEnd || text[i + 1] === ' ' || text[i + 1] === '\t')) indicators++;
       else if (c !== ' ' && c !== '\t') prefix = false;
+      if (c !== ' ' && c !== '\t') previous = c;
       if (flow + indents.length + indicators > limit) return i;
     }
     // A quoted scalar may span lines; a bracket inside it must not count.

@@ -26,14 +26,6 @@ export function checkSyntax(context: YamlRuleContext): void {
   checkYamlSyntax(context, { syntax: SYNTAX_RULES.syntax, tabs: SYNTAX_RULES.tabIndentation, duplicateKey: SYNTAX_RULES.duplicateKey });
 }
 
-/**
- * A lone CR ends a line for editors, and so for the positions of findings, but the YAML reader
- * sees one long line. Replacing it by LF keeps every offset (same length) and lets both agree.
- */
-export function withLineFeeds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
-}
-
 /** C0 controls other than tab, LF and CR, DEL, and C1 controls other than NEL: neither YAML nor JSON allows them. */
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u0084\u0086-\u009F]/g;
 /** One finding per line, and no more lines than this: a UTF-16 file has a NUL in every other byte. */
