@@ -31,4 +31,9 @@ export class RecentCache<K, V extends object | null> {
       this.newer = new Map();
     }
   }
+
+  delete(key: K): void {
+    this.newer.delete(key);
+    this.older.delete(key);
+  }
 }

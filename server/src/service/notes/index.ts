@@ -41,6 +41,9 @@ interface Doc {
   keywords: string;
 }
 
+/** Longer than any word a person types ("Cloudfromation", "Kinesys"): such terms are matched exactly or by prefix only. */
+const MAX_FUZZY_TERM = 40;
+
 export class NotesIndex {
   private readonly search = new MiniSearch<Doc>({
     idField: 'key',
@@ -51,7 +54,9 @@ export class NotesIndex {
       boost: { title: 3, headingPath: 2, keywords: 2 },
       prefix: (term) => term.length >= 4,
       // One or two typos in words of five letters or more (Kinesys, Lamda, Cloudfromation); short words must be exact.
-      fuzzy: (term) => (/[:_\-./]/.test(term) ? false : term.length >= 6 ? 2 : term.length === 5 ? 1 : false),
+      // Not in words longer than any a person types: minisearch's edit-distance matrix grows with the
+      // square of the word (a 65,000-character "word" under the cursor asked for 4 GB; found by the fuzzer).
+      fuzzy: (term) => (term.length > MAX_FUZZY_TERM || /[:_\-./]/.test(term) ? false : term.length >= 6 ? 2 : term.length === 5 ? 1 : false),
       maxFuzzy: 2,
     },
   });

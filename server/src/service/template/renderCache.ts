@@ -49,7 +49,12 @@ export class RenderCache {
       resolved.push([id, attribute, value]);
       return value;
     });
-    entries.set(text, { virtual, offset, resolved });
+    // A rendering that reaches outside the policy's own text (a block scalar whose lines the
+    // template's text around it decided) is not fixed by that text alone: never reused. The fuzzer
+    // found one that was, and its findings landed on the wrong line.
+    const inside = (virtual?.segments ?? []).every((s) => s.sStart >= offset && s.sEnd <= offset + text.length);
+    if (inside) entries.set(text, { virtual, offset, resolved });
+    else entries.delete(text);
     return virtual;
   }
 }
