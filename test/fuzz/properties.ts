@@ -187,8 +187,13 @@ export function checkEditSequence(fuzz: FuzzCase): void {
       undo.push({ start, end: start + inserted.length, text: text.slice(start, end) });
     }
     TextDocument.update(document, [{ range: { start: document.positionAt(start), end: document.positionAt(end) }, text: inserted }], document.version + 1);
+    const same = TextDocument.create(document.uri, document.languageId, document.version, document.getText());
+    // vscode-languageserver-textdocument's incremental update counts a CR and the LF typed after it
+    // as two line breaks (a fresh document counts one): positions then differ before any analysis.
+    // VS Code keeps one line ending per document, so it never sends such an edit; the sequence ends here.
+    if (same.lineCount !== document.lineCount) break;
     const fresh = createLanguageService({ catalog: testCatalog() });
-    const expected = fresh.diagnostics(TextDocument.create(document.uri, document.languageId, document.version, document.getText()), CONTEXT);
+    const expected = fresh.diagnostics(same, CONTEXT);
     const actual = kept.diagnostics(document, CONTEXT);
     if (JSON.stringify(actual) !== JSON.stringify(expected)) {
       // The first diagnostic that differs, whole: the lists can be long.

@@ -375,3 +375,13 @@ describe('IAM rules: each rule reports the exact token', () => {
     });
   }
 });
+
+describe('IAM rules: no fix that would make a duplicate key', () => {
+  test('an unknown key whose nearest name the statement already has is reported without a rename (found by the fuzzer)', () => {
+    const text = policy(`    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", " Resource": "*"}`);
+    const finding = analyze(text).findings.find((f) => f.code === 'IAM020');
+    assert.ok(finding, 'IAM020 reported');
+    assert.match(finding.message, /Did you mean "Resource"\?/);
+    assert.deepEqual(finding.fixes ?? [], []);
+  });
+});

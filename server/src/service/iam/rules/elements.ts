@@ -187,9 +187,12 @@ export function checkUnknownKeys(context: RuleContext, object: Node, allowed: re
     const key = property.children?.[0];
     if (!key || typeof key.value !== 'string' || allowed.includes(key.value)) continue;
     const suggestion = nearest(key.value, allowed);
-    const fixes: Fix[] = suggestion
-      ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(key), newText: jsonString(suggestion) }], preferred: true }]
-      : [];
+    // Renaming to a key the object already has would make a duplicate (which YAML rejects outright): no fix then.
+    const taken = suggestion !== undefined && (object.children ?? []).some((other) => other.children?.[0]?.value === suggestion);
+    const fixes: Fix[] =
+      suggestion && !taken
+        ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(key), newText: jsonString(suggestion) }], preferred: true }]
+        : [];
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed: ${allowed.join(', ')}.`;
     const caseOnly = suggestion && suggestion.toLowerCase() === key.value.toLowerCase() ? ' (element names are case-sensitive)' : '';
     context.report(rule, context.nodeRange(key), `Unknown key "${key.value}" in ${where}${caseOnly}.${hint}`, { fixes });
