@@ -143,6 +143,16 @@ export function parseStatement(text: string, node: Node, index: number): Stateme
   };
 }
 
+/**
+ * Whether another key of the same object already has the name a fix would give this key: the
+ * fix would then make a duplicate key (IAM keeps one of the two; YAML refuses the template), so
+ * it is not offered. Also tells whether removing a key leaves another of the same name.
+ */
+export function keyTaken(keyNode: Node, name: string): boolean {
+  const object = keyNode.parent?.parent;
+  return (object?.children ?? []).some((property) => property !== keyNode.parent && property.children?.[0]?.value === name);
+}
+
 /** Property nodes of an object by key; the first occurrence wins, as duplicates are reported separately. */
 export function propertyMap(object: Node): Map<string, Node> {
   const map = new Map<string, Node>();

@@ -35,11 +35,13 @@ export function analyzeBuildspecs(
   onRuleError: RuleErrorHandler,
 ): EmbeddedBuildspec[] {
   if (!buildspecKind) return [];
-  // Lines as the template's YAML was read (a lone CR is a line break there too).
-  const text = withLineFeeds(template.getText());
+  // Lines as the template's YAML was read (a lone CR is a line break there too); only for a
+  // template that has a CodeBuild project, not on every keystroke of every template.
+  let text: string | undefined;
   const found: EmbeddedBuildspec[] = [];
   for (const resource of resourcesOf(root)) {
     if (resource.type !== 'AWS::CodeBuild::Project') continue;
+    text ??= withLineFeeds(template.getText());
     let node = entryValue(entryValue(resource.properties, 'Source'), 'BuildSpec');
     // `!Sub |` keeps the text as written; its ${…} sit inside strings, where the buildspec rules accept any text.
     if (node?.type === 'intrinsic' && node.name === 'Fn::Sub') node = node.argument;

@@ -3,7 +3,7 @@ import type { Fix, RuleDefinition } from '../../common/findings';
 import { nearest } from '../../common/suggest';
 import { jsonString } from '../../common/text';
 import type { ConditionKeyInfo } from '../catalog/catalog';
-import { propertyMap, type StatementModel } from '../model';
+import { keyTaken, propertyMap, type StatementModel } from '../model';
 import { isCompatible, OPERATORS, parseOperator, suitableOperators, type ParsedOperator } from '../operators';
 import { invalidValueMessage } from './conditionValues';
 import type { RuleContext } from './context';
@@ -100,16 +100,6 @@ export function checkConditions(context: RuleContext): void {
       for (const [key, keyProperty] of propertyMap(block)) checkKey(context, statement, operator, key, keyProperty);
     }
   });
-}
-
-/**
- * Whether another key of the same object already has the name a fix would give this key: the
- * fix would then make a duplicate key (IAM keeps one of the two; YAML refuses the template), so
- * it is not offered.
- */
-function keyTaken(keyNode: Node, name: string): boolean {
-  const object = keyNode.parent?.parent;
-  return (object?.children ?? []).some((property) => property !== keyNode.parent && property.children?.[0]?.value === name);
 }
 
 function reportUnknownOperator(context: RuleContext, node: Node, operator: ParsedOperator): void {

@@ -3,7 +3,7 @@ import type { Fix, RuleDefinition } from '../../common/findings';
 import { removeNodeEdit } from '../../common/jsonEdits';
 import { nearest } from '../../common/suggest';
 import { jsonString, rangeOf } from '../../common/text';
-import type { StatementModel, StringListElement } from '../model';
+import { keyTaken, type StatementModel, type StringListElement } from '../model';
 import type { RuleContext } from './context';
 import { define, ELEMENTS, GRAMMAR } from './docs';
 import { CONDITION_RULES } from './conditions';
@@ -61,13 +61,6 @@ export function checkElements(context: RuleContext): void {
   context.eachStatement((statement) => checkStatement(context, statement));
 }
 
-/** Whether the statement has the key exactly once (the model keeps the first of duplicates). */
-function keyedOnce(statement: StatementModel, key: string): boolean {
-  let count = 0;
-  for (const property of statement.node.children ?? []) if (property.children?.[0]?.value === key) count++;
-  return count === 1;
-}
-
 function checkStatement(context: RuleContext, statement: StatementModel): void {
   checkUnknownKeys(context, statement.node, STATEMENT_KEYS, ELEMENT_RULES.unknownStatementKey, 'a statement');
   // Computed only when a statement-level problem is reported: most statements have none.
@@ -94,7 +87,7 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
         `A role trust policy cannot contain "${element.name}": the role itself is the resource. Remove it.`,
         // With the key twice (IAM002), removing one leaves the other: no certain fix then.
         {
-          fixes: keyedOnce(statement, element.name)
+          fixes: !keyTaken(element.keyNode, element.name)
             ? [{ title: `Remove "${element.name}"`, edits: [removeNodeEdit(context.document, element.property)], preferred: true }]
             : [],
         },
@@ -119,7 +112,7 @@ function checkStatement(context: RuleContext, statement: StatementModel): void {
         ELEMENT_RULES.principalNotAllowed,
         context.keyRange(property),
         `${what} cannot contain "${name}": it applies to whoever it is attached to. Remove it, or mark the file as a resource or trust policy in awsStudyHints.iam.policyKinds.`,
-        { fixes: keyedOnce(statement, name) ? [{ title: `Remove "${name}"`, edits: [removeNodeEdit(context.document, property)] }] : [] },
+        { fixes: !keyTaken(property.children![0]!, name) ? [{ title: `Remove "${name}"`, edits: [removeNodeEdit(context.document, property)] }] : [] },
       );
     }
   } else if (principalProperties.length === 0 && context.kind !== 'endpoint') {
@@ -187,10 +180,8 @@ export function checkUnknownKeys(context: RuleContext, object: Node, allowed: re
     const key = property.children?.[0];
     if (!key || typeof key.value !== 'string' || allowed.includes(key.value)) continue;
     const suggestion = nearest(key.value, allowed);
-    // Renaming to a key the object already has would make a duplicate (which YAML rejects outright): no fix then.
-    const taken = suggestion !== undefined && (object.children ?? []).some((other) => other.children?.[0]?.value === suggestion);
     const fixes: Fix[] =
-      suggestion && !taken
+      suggestion && !keyTaken(key, suggestion)
         ? [{ title: `Rename to "${suggestion}"`, edits: [{ range: context.nodeRange(key), newText: jsonString(suggestion) }], preferred: true }]
         : [];
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed: ${allowed.join(', ')}.`;
