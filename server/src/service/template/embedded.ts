@@ -8,7 +8,7 @@ import type { Analysis, DocumentKind, RuleErrorHandler } from '../registry/docum
 import { insideOpenValue, toSource } from './mapping';
 import type { EmbeddedPolicy } from './policies';
 import type { ArnResolver } from './resolve';
-import type { RenderCache } from './renderCache';
+import { type RenderCache, yamlSurroundings } from './renderCache';
 import { renderStringPolicy } from './stringPolicy';
 import { renderPolicy, type Segment, type VirtualPolicy } from './virtual';
 import { withLineFeeds } from '../yaml/lineFeeds';
@@ -72,9 +72,12 @@ export function analyzeEmbedded(
   renders: RenderCache,
 ): EmbeddedAnalysis | undefined {
   const { node } = policy;
-  const source = template.getText().slice(node.start, node.end);
-  const virtual = renders.render(`${json ? 'json' : 'yaml'}|${node.type}`, source, node.start, resolve, (resolving) =>
-    node.type === 'map' ? renderPolicy(node, resolving) : renderStringPolicy(withLineFeeds(template.getText()), node, resolving),
+  const text = template.getText();
+  const source = text.slice(node.start, node.end);
+  // A JSON value reads the same wherever it is; a YAML one depends on its line and the lines after it.
+  const surroundings = json ? '' : yamlSurroundings(text, node.start, node.end);
+  const virtual = renders.render(`${json ? 'json' : 'yaml'}|${node.type}`, source, node.start, surroundings, resolve, (resolving) =>
+    node.type === 'map' ? renderPolicy(node, resolving) : renderStringPolicy(withLineFeeds(text), node, resolving),
   );
   if (!virtual) return undefined;
   const document = TextDocument.create(`${template.uri}#${encodeURIComponent(`${policy.resource}.${policy.path}`)}`, 'json', template.version, virtual.text);
