@@ -26,3 +26,25 @@ describe('YAML nesting pre-scan', () => {
     assert.equal(yamlNestedBeyond(`'${brackets}': 1\n`, 200), undefined);
   });
 });
+
+describe('YAML nesting pre-scan: quoted scalars over several lines', () => {
+  const brackets = '['.repeat(300);
+
+  test('a line indented no deeper than the quote’s content ends the scalar, and its brackets count (found by the fuzzer)', () => {
+    // The yaml package reads such a line as new content: 300 nested flow sequences.
+    assert.notEqual(yamlNestedBeyond(`phases:\n  install:\n    commands:\n      - "x[\n${brackets} y"\n`, 200), undefined);
+    assert.notEqual(yamlNestedBeyond(`a:\n    key: 'x\n    ${brackets}'\n`, 200), undefined);
+    // Tabs are not indentation.
+    assert.notEqual(yamlNestedBeyond(`a:\n  key: "x\n\t\t\t\t\t\t${brackets}"\n`, 200), undefined);
+  });
+
+  test('continuation lines indented deeper stay inside the scalar', () => {
+    assert.equal(yamlNestedBeyond(`a:\n    key: "x\n     ${brackets}\n\n     y"\nb: 1\n`, 200), undefined);
+    assert.equal(yamlNestedBeyond(`key: 'it''s\n ${brackets}'\n`, 200), undefined);
+  });
+
+  test('what follows the closing quote on its line still counts', () => {
+    assert.notEqual(yamlNestedBeyond(`a: "x\n  y" ${brackets}\n`, 200), undefined);
+    assert.equal(yamlNestedBeyond(`a: "x\n  y" # ${brackets}\n`, 200), undefined);
+  });
+});
