@@ -1,4 +1,4 @@
-// Benchmark of the built language server (dist/server.js) over stdio, as an editor drives it.
+// Benchmark of the built language server (dist/server.js) over Node's IPC channel, as the VS Code client drives it.
 // `npm run bench` builds first. This is a report, not a test: it always exits 0.
 //
 // The editor budgets, each measured quiet and again under a CPU load the benchmark makes itself
@@ -15,7 +15,7 @@
 //   section (bench/simulate.mjs), and the CLI at scale (bench/cli.mjs): a 10,000-file repository and one small file
 import fs from 'node:fs';
 import path from 'node:path';
-import { LspClient, REPO_ROOT, SERVER_EXEC_ARGV, SERVER_PATH } from '../test/support/lspClient.mjs';
+import { LspClient, REPO_ROOT, SERVER_EXEC_ARGV, EDITOR_TRANSPORT, SERVER_PATH } from '../test/support/lspClient.mjs';
 import { LOAD_PROCESSES, loadAverage, underLoad } from './load.mjs';
 import { run as runBuildspecBench } from './buildspec.mjs';
 import { run as runNotesBench } from './notes.mjs';
@@ -39,7 +39,7 @@ function percentile(values, p) {
  * Spawns the server the way the VS Code client launches it (its Node options, SERVER_EXEC_ARGV) through
  * the shared test client (test/support/lspClient.mjs), and completes initialize/initialized.
  */
-const startServer = () => LspClient.start({ execArgv: SERVER_EXEC_ARGV, workspaceFolders: [WORKSPACE], settings: { awsStudyHints: {} } });
+const startServer = () => LspClient.start({ execArgv: SERVER_EXEC_ARGV, transport: EDITOR_TRANSPORT, workspaceFolders: [WORKSPACE], settings: { awsStudyHints: {} } });
 /** Orderly shutdown, the process killed if it does not end within 3 s; never throws. */
 const stopServer = async (server) => server?.shutdown(3_000).catch(() => undefined);
 
@@ -254,6 +254,7 @@ async function memory() {
   const withNotes = fs.existsSync(notes);
   const server = await LspClient.start({
     execArgv: SERVER_EXEC_ARGV,
+    transport: EDITOR_TRANSPORT,
     workspaceFolders: [WORKSPACE],
     settings: { awsStudyHints: withNotes ? { notes: { paths: [notes] } } : {} },
   });

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient, REPO_ROOT as root, SERVER_EXEC_ARGV, SERVER_PATH } from '../test/support/lspClient.mjs';
+import { LspClient, REPO_ROOT as root, SERVER_EXEC_ARGV, EDITOR_TRANSPORT, SERVER_PATH } from '../test/support/lspClient.mjs';
 import { LOAD_PROCESSES, loadAverage, underLoad } from './load.mjs';
 import { CLEAN_TEMPLATE, PLANTED_TEMPLATES, plantedLines } from './templateCases.mjs';
 
@@ -139,6 +139,7 @@ function keystroke(lines, i) {
 async function measureKeystrokes(text) {
   const server = await LspClient.start({
     execArgv: SERVER_EXEC_ARGV,
+    transport: EDITOR_TRANSPORT,
     workspaceFolders: [{ uri: 'file:///bench', name: 'bench' }],
     settings: { awsStudyHints: {} },
   });

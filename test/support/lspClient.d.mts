@@ -22,13 +22,17 @@ export declare const REPO_ROOT: string;
 export declare const SERVER_PATH: string;
 /** Node options the VS Code client starts the server with (client/src/extension.ts SERVER_EXEC_ARGV). */
 export declare const SERVER_EXEC_ARGV: readonly string[];
+/** How the VS Code client talks to the server (TransportKind.ipc in client/src/extension.ts); the benchmarks use it. */
+export declare const EDITOR_TRANSPORT: 'ipc';
 /** The method of DocumentStatusRequest (server/src/protocol.ts). */
 export declare const DOCUMENT_STATUS_METHOD: string;
 export declare const DEFAULT_WORKSPACE: WorkspaceFolder;
 
 export interface LspClientOptions {
-  /** Arguments of the server process after node and `execArgv`. Default `[SERVER_PATH, '--stdio']`. */
+  /** Arguments of the server process after node and `execArgv`. Default `[SERVER_PATH, '--stdio']` (`'--node-ipc'` with the ipc transport). */
   readonly serverArgs?: readonly string[];
+  /** How the messages travel: stdio (default; what most editors use) or Node's IPC channel, as VS Code's client starts the server. */
+  readonly transport?: 'stdio' | 'ipc';
   /** Node options of the server process, e.g. SERVER_EXEC_ARGV. Default none. */
   readonly execArgv?: readonly string[];
   /** Advertise pull diagnostics (`textDocument.diagnostic`). Default true. */

@@ -18,6 +18,8 @@ import {
   DocumentDiagnosticRequest,
   ExitNotification,
   HoverRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -34,6 +36,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export const SERVER_PATH = path.join(REPO_ROOT, 'dist', 'server.js');
 /** Node options the VS Code client starts the server with (client/src/extension.ts SERVER_EXEC_ARGV); the benchmarks use them. */
 export const SERVER_EXEC_ARGV = ['--max-semi-space-size=8'];
+/** How the VS Code client talks to the server (TransportKind.ipc in client/src/extension.ts); the benchmarks use it. */
+export const EDITOR_TRANSPORT = 'ipc';
 /**
  * `awsStudyHints/documentStatus`, i.e. DocumentStatusRequest.method of server/src/protocol.ts, which
  * plain node cannot import (test/lsp/server.test.ts checks that they agree).
@@ -61,10 +65,14 @@ export class LspClient {
    * @param {import('./lspClient.d.mts').LspClientOptions} [options]
    */
   static async start(options = {}) {
-    const args = [...(options.execArgv ?? []), ...(options.serverArgs ?? [SERVER_PATH, '--stdio'])];
-    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    // VS Code's client talks to the server over Node's IPC channel (client/src/extension.ts); other editors use stdio.
+    const ipc = options.transport === 'ipc';
+    const args = [...(options.execArgv ?? []), ...(options.serverArgs ?? [SERVER_PATH, ipc ? '--node-ipc' : '--stdio'])];
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])] });
     track(child);
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection, options.settings ?? {});
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk) => client.stderr.push(chunk));
