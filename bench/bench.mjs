@@ -39,7 +39,8 @@ function percentile(values, p) {
  * Spawns the server the way the VS Code client launches it (its Node options, SERVER_EXEC_ARGV) through
  * the shared test client (test/support/lspClient.mjs), and completes initialize/initialized.
  */
-const startServer = () => LspClient.start({ execArgv: SERVER_EXEC_ARGV, transport: EDITOR_TRANSPORT, workspaceFolders: [WORKSPACE], settings: { awsStudyHints: {} } });
+const startServer = () =>
+  LspClient.start({ execArgv: SERVER_EXEC_ARGV, transport: EDITOR_TRANSPORT, workspaceFolders: [WORKSPACE], settings: { awsStudyHints: {} } });
 /** Orderly shutdown, the process killed if it does not end within 3 s; never throws. */
 const stopServer = async (server) => server?.shutdown(3_000).catch(() => undefined);
 

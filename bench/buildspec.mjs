@@ -375,7 +375,8 @@ function keystroke(lines, positions, i) {
 // Servers, both driven by the shared test client (test/support/lspClient.mjs)
 
 /** Our server, launched the way the VS Code client launches it (its Node options, SERVER_EXEC_ARGV). */
-const startOurs = () => LspClient.start({ execArgv: SERVER_EXEC_ARGV, transport: EDITOR_TRANSPORT, workspaceFolders: [WORKSPACE], settings: { awsStudyHints: {} } });
+const startOurs = () =>
+  LspClient.start({ execArgv: SERVER_EXEC_ARGV, transport: EDITOR_TRANSPORT, workspaceFolders: [WORKSPACE], settings: { awsStudyHints: {} } });
 
 /** yaml-language-server, configured through workspace/configuration with the generated schema for buildspec*.yml. */
 async function startYamlLs(schemaUri) {
@@ -390,7 +391,13 @@ async function startYamlLs(schemaUri) {
     },
     http: { proxy: '', proxyStrictSSL: false },
   };
-  const server = await LspClient.start({ serverArgs: [YAML_LS, '--node-ipc'], transport: EDITOR_TRANSPORT, pullDiagnostics: false, workspaceFolders: [WORKSPACE], settings });
+  const server = await LspClient.start({
+    serverArgs: [YAML_LS, '--node-ipc'],
+    transport: EDITOR_TRANSPORT,
+    pullDiagnostics: false,
+    workspaceFolders: [WORKSPACE],
+    settings,
+  });
   try {
     await until('yaml-language-server to ask for its configuration', () => server.configurationRequests.length > 0);
   } catch (error) {

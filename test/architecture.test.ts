@@ -106,3 +106,15 @@ function kindFolderOf(id: string): string {
   }
   throw new Error(`no kind.ts declares ${id}`);
 }
+
+describe('the benchmarks launch the server as the VS Code client does', () => {
+  test('with the same Node options and over the same transport', async () => {
+    const { SERVER_EXEC_ARGV, EDITOR_TRANSPORT } = await import('./support/lspClient.mjs');
+    const client = fs.readFileSync(path.join(root, 'client', 'src', 'extension.ts'), 'utf8');
+    const options = /export const SERVER_EXEC_ARGV = (\[[^\]]*\])/.exec(client)?.[1];
+    assert.ok(options, 'client/src/extension.ts declares SERVER_EXEC_ARGV');
+    assert.deepEqual(JSON.parse(options.replaceAll("'", '"')), [...SERVER_EXEC_ARGV]);
+    assert.match(client, /run: \{ module: serverModule, transport: TransportKind\.ipc, options: \{ execArgv: SERVER_EXEC_ARGV \} \}/);
+    assert.equal(EDITOR_TRANSPORT, 'ipc');
+  });
+});

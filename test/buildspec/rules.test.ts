@@ -262,3 +262,25 @@ describe('buildspec rules: each rule reports the exact text', () => {
     });
   }
 });
+
+describe('buildspec BSP021: "Make it a list" only where it is certain', () => {
+  test('a value over several lines gets no fix (its later lines would read as something else; found by the fuzzer)', () => {
+    const text = 'version: 0.2\nenv:\n  exported-variables:\n   $ - IMAGE_TAG\n    - BUILD_VERSION\nphases:\n  build:\n    commands:\n      - make\n';
+    const finding = buildspecFindings(text).find((f) => f.code === 'BSP021');
+    assert.ok(finding, 'BSP021 reported');
+    assert.deepEqual(finding.range, { start: { line: 3, character: 3 }, end: { line: 4, character: 19 } });
+    assert.deepEqual(finding.fixes ?? [], []);
+  });
+});
+
+describe('buildspec: a key ending in an invisible character', () => {
+  test('the range and the rename cover U+FEFF, which YAML keeps in the key (found by the fuzzer)', () => {
+    const text = 'version: 0.2\nphases:\n  build:\n    commands:\n      - make\nartifacts:\n  files:\n    - a\n  base-directory\uFEFF: out\n';
+    const finding = buildspecFindings(text).find((f) => f.code === 'BSP020');
+    assert.ok(finding, 'BSP020 reported');
+    assert.deepEqual(finding.range, { start: { line: 8, character: 2 }, end: { line: 8, character: 17 } });
+    const fix = finding.fixes?.find((f) => f.title === 'Rename to "base-directory"');
+    assert.ok(fix, 'rename offered');
+    assert.equal(buildspecFindings(applyEdits(text, fix.edits)).filter((f) => f.code === 'BSP020').length, 0);
+  });
+});

@@ -255,3 +255,18 @@ describe('language server over stdio (pull diagnostics)', TIMEOUT, () => {
     assert.equal((await client.status(uri)).documentType, 'none');
   });
 });
+
+describe("language server over Node's IPC channel (how VS Code's client starts it)", TIMEOUT, () => {
+  test('the same diagnostics and hovers as over stdio', async () => {
+    const client = await LspClient.start({ transport: 'ipc' });
+    try {
+      const uri = uniqueUri();
+      await client.open(uri, 'json', BAD_POLICY);
+      assert.deepEqual(codes(await client.pullDiagnostics(uri)).sort(), ['IAM022', 'IAM042', 'IAM071']);
+      const hover = await client.hover(uri, positionOf(BAD_POLICY, '"Resource"', 2));
+      assert.match(hoverText(hover), /Resource/);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

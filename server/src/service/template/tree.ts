@@ -1,5 +1,6 @@
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
 import { parseJsonTree } from '../common/fastJson';
+import { withoutTrailingSpace } from '../yaml/context';
 import { withLineFeeds } from '../yaml/lineFeeds';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument, Scalar } from 'yaml';
 import { offsetNestedBeyond } from '../common/jsonSyntax';
@@ -252,9 +253,7 @@ function longForm(entries: readonly TEntry[], start: number, end: number): TIntr
 
 /** Block collections end after their last newline; findings should stop at the last visible character. */
 function trimmed(text: string, start: number, end: number): [number, number] {
-  let last = end;
-  while (last > start && /\s/.test(text[last - 1] ?? '')) last--;
-  return [start, last];
+  return [start, start + withoutTrailingSpace(text.slice(start, end)).length];
 }
 
 function parseJsonTemplate(text: string): ParsedTemplate {

@@ -36,10 +36,7 @@ export class YamlRuleContext {
     const r = node?.range;
     if (!r) return rangeOf(this.document, fallbackOffset, 0);
     // Block collections end after their last newline: stop at the last visible character.
-    let end = r[1];
-    const text = this.model.text;
-    while (end > r[0] && /\s/.test(text[end - 1] ?? '')) end--;
-    return rangeOf(this.document, r[0], end - r[0]);
+    return rangeOf(this.document, r[0], withoutTrailingSpace(this.model.text.slice(r[0], r[1])).length);
   }
 
   /**
@@ -68,4 +65,16 @@ export class YamlRuleContext {
     for (const match of this.model.text.matchAll(/\n( +)\S/g)) unit = gcd(match[1]!.length, unit);
     return unit >= 2 && unit <= 8 ? unit : 2;
   }
+}
+
+/**
+ * Text without the white space YAML itself ends it with (spaces, tabs, line breaks). Not
+ * String.trimEnd or \s: those also drop U+FEFF and no-break spaces, which are part of a YAML
+ * scalar, so a fix would leave them behind (the fuzzer found "base-directory" + U+FEFF renamed
+ * to "base-directory" + U+FEFF, still unknown).
+ */
+export function withoutTrailingSpace(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t\r\n'.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
 }

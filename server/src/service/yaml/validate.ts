@@ -1,7 +1,7 @@
 import type { Node, Pair, Scalar } from 'yaml';
 import type { Fix, RuleDefinition } from '../common/findings';
 import { nearest } from '../common/suggest';
-import type { YamlRuleContext } from './context';
+import { withoutTrailingSpace, type YamlRuleContext } from './context';
 import { isMap, isScalar, isSeq, keyName, pairsOf, resolved, scalarSource } from './model';
 import { describeType, type SpecNode } from './spec';
 
@@ -210,11 +210,13 @@ function wrongType(context: YamlRuleContext, node: Node, spec: SpecNode, where: 
   const actual = isMap(node) ? 'a mapping' : isSeq(node) ? 'a list' : 'a single value';
   const fixes: Fix[] = [];
   if ((spec.type === 'list' || spec.type === 'commands') && isScalar(node)) {
-    // `files: x` → a block list with one item, indented under the key.
+    // `files: x` → a block list with one item, indented under the key. A value over several lines
+    // gets no fix: moved into an item, its later lines would be indented less than the item's
+    // content and read as something else (the fuzzer found "- BUILD_VERSION" continuing a value).
     const r = node.range;
-    if (r) {
+    const source = r ? context.model.text.slice(r[0], r[1]) : '';
+    if (r && !/[\r\n]/.test(source)) {
       const indent = context.lineIndent(r[0]) + ' '.repeat(context.indentUnit());
-      const source = context.model.text.slice(r[0], r[1]);
       fixes.push({ title: 'Make it a list', edits: [{ range: context.range(r[0], r[1] - r[0]), newText: `\n${indent}- ${source}` }], preferred: true });
     }
   }
@@ -227,7 +229,7 @@ function validateCommand(context: YamlRuleContext, raw: unknown, path: readonly 
   if (isMap(node)) {
     // `- echo a: b` is a mapping to YAML; CodeBuild then fails with "found subkeys instead".
     const r = node.range;
-    const source = r ? context.model.text.slice(r[0], r[1]).trimEnd() : '';
+    const source = r ? withoutTrailingSpace(context.model.text.slice(r[0], r[1])) : '';
     const singleLine = r !== undefined && r !== null && !source.includes('\n');
     const quoted = `'${source.replace(/'/g, "''")}'`;
     context.report(
