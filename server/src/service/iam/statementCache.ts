@@ -88,13 +88,17 @@ export class StatementCache {
     const key = policyKey(kind, version);
     let statements = this.byPolicy.get(key);
     if (!statements) {
-      statements = new RecentCache(this.capacity);
+      // Weighed in characters: the statement's text, and ~300 for each finding kept (its message and data).
+      statements = new RecentCache(this.capacity, { weigh: (source, kept) => source.length + kept.length * FINDING_WEIGHT });
       this.byPolicy.set(key, statements);
     }
     statements.set(statementKey(text, statement), kept);
     this.byModel.set(statement, { policy: key, kept });
   }
 }
+
+/** About what one kept finding holds, in characters of text: its message, code, data and offsets. */
+const FINDING_WEIGHT = 300;
 
 const policyKey = (kind: PolicyKind, version: string | undefined) => `${kind}|${version ?? ''}`;
 

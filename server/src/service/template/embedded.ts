@@ -53,7 +53,8 @@ export class PolicyCache {
   set(kind: string, text: string, analysis: Analysis): void {
     let analyses = this.byKind.get(kind);
     if (!analyses) {
-      analyses = new RecentCache(this.capacity);
+      // Weighed in characters: an analysis holds the policy's tree and findings, several times its text.
+      analyses = new RecentCache(this.capacity, { weigh: (policy, analysis) => policy.length * 8 + (analysis?.findings.length ?? 0) * 300 });
       this.byKind.set(kind, analyses);
     }
     analyses.set(text, analysis);

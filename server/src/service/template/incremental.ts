@@ -33,7 +33,8 @@ interface ParsedPiece {
 export class PieceCache {
   private readonly pieces: RecentCache<string, ParsedPiece | null>;
   constructor(capacity = 4000) {
-    this.pieces = new RecentCache(capacity);
+    // Weighed in characters: a parsed piece holds its YAML tree, several times its text.
+    this.pieces = new RecentCache(capacity, { weigh: (piece) => piece.length * 8 });
   }
 
   /** The piece's single `key: value` entry placed at `offset`, or undefined when the piece must not be read alone. */
