@@ -57,10 +57,14 @@ enum Expect {
   Nothing,
 }
 
-/** The tree of valid JSON without comments or trailing commas; undefined for anything else. */
-export function buildValidTree(text: string): Node | undefined {
+/**
+ * The tree of valid JSON without comments or trailing commas, no more than `maxDepth` objects and
+ * arrays deep; undefined for anything else.
+ */
+export function buildValidTree(text: string, maxDepth = Number.POSITIVE_INFINITY): Node | undefined {
   const length = text.length;
   let at = 0;
+  let depth = 0;
   let root: TreeNode | undefined;
   let container: TreeNode | undefined;
   // The property whose value comes next, in an object.
@@ -86,6 +90,7 @@ export function buildValidTree(text: string): Node | undefined {
     return true;
   };
   const close = (end: number) => {
+    depth--;
     const closed = container!;
     closed.length = end - closed.offset;
     const up = closed.parent;
@@ -140,6 +145,7 @@ export function buildValidTree(text: string): Node | undefined {
           continue;
         }
         if (c === 123 /* { */ || c === 91 /* [ */) {
+          if (++depth > maxDepth) return undefined;
           const opened = make(c === 123 ? 'object' : 'array', undefined, at, -1, undefined, []);
           if (!attach(opened)) return undefined;
           property = undefined;

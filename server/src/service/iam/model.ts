@@ -1,6 +1,6 @@
 import { offsetNestedBeyond } from '../common/jsonSyntax';
-import type { Node, ParseError } from 'jsonc-parser';
-import { parseJsonTree } from '../common/fastJson';
+import { type Node, type ParseError, parseTree } from 'jsonc-parser';
+import { buildValidTree } from '../common/fastJson';
 
 /**
  * The parsed form of one policy document. Every value keeps its jsonc-parser node so that
@@ -73,11 +73,14 @@ export interface PolicyModel {
 export const MAX_NESTING_DEPTH = 256;
 
 export function parsePolicy(text: string): PolicyModel {
-  if (offsetNestedBeyond(text, MAX_NESTING_DEPTH) !== undefined) {
+  // Valid JSON within the depth limit is read in one pass that counts the depth on the way; only
+  // other text needs the separate depth scan before jsonc-parser, which recurses.
+  const valid = buildValidTree(text, MAX_NESTING_DEPTH);
+  if (!valid && offsetNestedBeyond(text, MAX_NESTING_DEPTH) !== undefined) {
     return { text, root: undefined, syntaxErrors: [], tooDeep: true, statements: [] };
   }
   const syntaxErrors: ParseError[] = [];
-  const tree = parseJsonTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+  const tree = valid ?? parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
   const unwrapped = tree?.type === 'object' ? unwrap(tree) : undefined;
   const root = unwrapped?.node ?? tree;
   const base = { text, root, syntaxErrors, tooDeep: false, wrapper: unwrapped?.path, wrapperKind: unwrapped?.kind };

@@ -81,20 +81,21 @@ function checkPrincipal(context: RuleContext, node: Node): void {
 
 function checkPrincipalValue(context: RuleContext, type: string, principal: JsonString): void {
   const value = principal.value;
-  const range = context.stringRange(principal);
+  // Positions are worked out only for what is reported.
+  const range = () => context.stringRange(principal);
   switch (type) {
     case 'AWS':
       if (value === '*' || ACCOUNT_ID.test(value) || IAM_PRINCIPAL_ARN.test(value)) return;
       if (parseArn(value)?.service === 'iam' || parseArn(value)?.service === 'sts') {
         context.report(
           PRINCIPAL_RULES.invalidPrincipal,
-          range,
+          range(),
           `"${value}" is not an IAM principal ARN: use arn:aws:iam::<account>:root, :user/<name>, :role/<name> or arn:aws:sts::<account>:assumed-role/<role>/<session>.${placeholderHint(value)}`,
         );
       } else {
         context.report(
           PRINCIPAL_RULES.invalidPrincipal,
-          range,
+          range(),
           `"${value}" is not an AWS principal: use a 12-digit account ID, an IAM user/role ARN, an account root ARN or "*".${placeholderHint(value)}`,
         );
       }
@@ -103,7 +104,7 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
       if (ACCOUNT_ID.test(value)) {
         context.report(
           PRINCIPAL_RULES.invalidPrincipal,
-          range,
+          range(),
           `"${value}" is an account ID, not a service principal: name accounts under "AWS" ("AWS": "${value}"), services as "ec2.amazonaws.com".`,
         );
         return;
@@ -116,7 +117,7 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
         const fixed = /^[a-z][a-z0-9-]*$/.test(value) ? `${value}.amazonaws.com` : undefined;
         context.report(
           PRINCIPAL_RULES.invalidPrincipal,
-          range,
+          range(),
           `"${value}" is not a service principal: they look like "ec2.amazonaws.com" or "lambda.amazonaws.com".`,
           {
             fixes: fixed
@@ -131,13 +132,13 @@ function checkPrincipalValue(context: RuleContext, type: string, principal: Json
       if (/^[a-z0-9.-]+\.[a-z]{2,}(\/.*)?$/i.test(value)) return; // cognito-identity.amazonaws.com, accounts.google.com, graph.facebook.com
       context.report(
         PRINCIPAL_RULES.invalidPrincipal,
-        range,
+        range(),
         `"${value}" is not a federated principal: use an identity provider ARN (arn:aws:iam::<account>:oidc-provider/… or :saml-provider/…) or a provider such as cognito-identity.amazonaws.com.`,
       );
       return;
     case 'CanonicalUser':
       if (!CANONICAL_USER.test(value))
-        context.report(PRINCIPAL_RULES.invalidPrincipal, range, `"${value}" is not a canonical user ID (64 hexadecimal characters).`);
+        context.report(PRINCIPAL_RULES.invalidPrincipal, range(), `"${value}" is not a canonical user ID (64 hexadecimal characters).`);
       return;
   }
 }

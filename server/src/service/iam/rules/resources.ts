@@ -51,7 +51,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
   if (value === '*' || /^\$\{[^}]+\}$/.test(value)) return;
   // An API Gateway resource policy may write its API as "execute-api:/stage/METHOD/path": API Gateway expands it to the API's ARN.
   if (context.kind === 'resource' && value.startsWith('execute-api:/')) return;
-  const whole = context.stringRange(resource);
+  const whole = () => context.stringRange(resource);
   if (!value.startsWith('arn:')) {
     const fixes: Fix[] = /^arn:/i.test(value)
       ? [
@@ -64,7 +64,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
       : [];
     context.report(
       RESOURCE_RULES.invalidArn,
-      whole,
+      whole(),
       `"${value}" is not an ARN: a resource must be "*" or start with "arn:" (arn:partition:service:region:account:resource).${placeholderHint(value)}`,
       { fixes },
     );
@@ -74,7 +74,7 @@ function checkArn(context: RuleContext, resource: JsonString): void {
   if (!arn) {
     context.report(
       RESOURCE_RULES.invalidArn,
-      whole,
+      whole(),
       `"${value}" has too few parts: an ARN is arn:partition:service:region:account:resource (keep empty parts, as in arn:aws:s3:::my-bucket).`,
     );
     return;
@@ -177,12 +177,13 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
     const info = action.matches[0]!;
     // The catalog may hold another service's definition of this action (see isSharedPrefix).
     if (context.catalog.isSharedPrefix(info.service)) continue;
-    const range = context.stringRange(action.text);
+    // Positions are worked out only for what is reported: most actions fit.
+    const range = () => context.stringRange(action.text);
     if (info.wildcardOnly) {
       if (!coversEverything && !resources.some((r) => coversService(r.value, info.service))) {
         context.report(
           RESOURCE_RULES.actionNeedsWildcardResource,
-          range,
+          range(),
           `${info.service}:${info.name} does not support resource-level permissions, so it never applies to these resources; it needs "Resource": "*" (put it in its own statement).`,
         );
       }
@@ -196,7 +197,7 @@ function checkActionsFitResources(context: RuleContext, statement: StatementMode
       const formats = templates.slice(0, MAX_FORMATS_SHOWN).join(', ');
       context.report(
         RESOURCE_RULES.actionResourceMismatch,
-        range,
+        range(),
         `${info.service}:${info.name} applies to ${formats}${templates.length > MAX_FORMATS_SHOWN ? ' …' : ''}; none of this statement's resources has that form, so it grants or denies nothing here.`,
       );
     }
