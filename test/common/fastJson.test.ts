@@ -154,3 +154,14 @@ describe('fast JSON tree', () => {
     assert.equal(tree?.length, depth * 2);
   });
 });
+
+describe('fast JSON tree: depth limit', () => {
+  test('a tree only within maxDepth objects and arrays, counted as the depth pre-scan counts them', () => {
+    for (const depth of [1, 5, 255, 256, 257, 300]) {
+      const text = `${'['.repeat(depth)}"[{"${']'.repeat(depth)}`;
+      const tree = buildValidTree(text, 256);
+      assert.equal(tree !== undefined, offsetNestedBeyond(text, 256) === undefined, `depth ${depth}`);
+    }
+    assert.ok(buildValidTree(`${'{"a":'.repeat(300)}1${'}'.repeat(300)}`));
+  });
+});
