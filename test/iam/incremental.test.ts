@@ -106,4 +106,16 @@ describe('statement findings reused across versions', () => {
     assert.equal(asResource.reusedStatements, 0);
     assert.deepEqual(asResource.findings, analyzePolicy(TextDocument.create('file:///p.json', 'json', 3, text), catalog, { kind: 'resource' })!.findings);
   });
+
+  test('only the last few policy forms keep their statements: typing a Version makes one per keystroke', () => {
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] });
+    const cache = new StatementCache();
+    const analyse = (version: string, revision: number) =>
+      analyzePolicy(TextDocument.create('file:///p.json', 'json', revision, text.replace('2012-10-17', version)), catalog, { statements: cache })!;
+    analyse('2012-10-17', 1);
+    // Eight other Versions, as typing one character after another makes them.
+    for (let i = 1; i <= 8; i++) analyse('2012-10-17'.slice(0, i), i + 1);
+    assert.equal(analyse('2012-10-', 20).reusedStatements, 1, 'a recent form is still kept');
+    assert.equal(analyse('2012-10-17', 21).reusedStatements, 0, 'the form kept longest ago was dropped');
+  });
 });

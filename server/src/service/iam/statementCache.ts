@@ -31,6 +31,8 @@ interface KeptFinding {
 
 export class StatementCache {
   private readonly byPolicy = new Map<string, RecentCache<string, readonly KeptFinding[]>>();
+  /** The policy form kept last (the last entry of byPolicy). */
+  private lastPolicy: string | undefined;
   /**
    * The same findings by statement model. An edit inside one statement keeps the models of all
    * the others (reparse.ts): looking them up here skips slicing and hashing their text, ~5 ms a
@@ -87,15 +89,27 @@ export class StatementCache {
     }
     const key = policyKey(kind, version);
     let statements = this.byPolicy.get(key);
-    if (!statements) {
+    if (statements) {
+      // Most recently kept last: the policy forms dropped first are those not kept for longest.
+      if (key !== this.lastPolicy) {
+        this.byPolicy.delete(key);
+        this.byPolicy.set(key, statements);
+      }
+    } else {
+      // Each Version typed on the way to "2012-10-17" is a form of its own; keep only a few.
+      if (this.byPolicy.size >= MAX_POLICY_FORMS) this.byPolicy.delete(this.byPolicy.keys().next().value!);
       // Weighed in characters: the statement's text, and ~300 for each finding kept (its message and data).
       statements = new RecentCache(this.capacity, { weigh: (source, kept) => source.length + kept.length * FINDING_WEIGHT });
       this.byPolicy.set(key, statements);
     }
+    this.lastPolicy = key;
     statements.set(statementKey(text, statement), kept);
     this.byModel.set(statement, { policy: key, kept });
   }
 }
+
+/** Policy kinds and Versions whose statements are kept at once (a Version being typed makes one per keystroke). */
+const MAX_POLICY_FORMS = 8;
 
 /** About what one kept finding holds, in characters of text: its message, code, data and offsets. */
 const FINDING_WEIGHT = 300;
