@@ -284,3 +284,19 @@ describe('buildspec: a key ending in an invisible character', () => {
     assert.equal(buildspecFindings(applyEdits(text, fix.edits)).filter((f) => f.code === 'BSP020').length, 0);
   });
 });
+
+describe('buildspec: an alias to no anchor', () => {
+  test('"Quote it" doubles the quotes inside the value (found by the fuzzer)', () => {
+    const text = "version: 0.2\nrun-as: *a'x'\nphases:\n  build:\n    commands:\n      - make\n";
+    const finding = buildspecFindings(text).find((f) => f.code === 'BSP001' && f.message.includes('anchor'));
+    assert.ok(finding, 'the alias is reported');
+    const fix = finding.fixes?.[0];
+    assert.equal(fix?.title, "Quote it: '*a''x'''");
+    const fixed = applyEdits(text, fix.edits);
+    assert.match(fixed, /run-as: '\*a''x'''\n/);
+    assert.deepEqual(
+      buildspecFindings(fixed).filter((f) => f.code === 'BSP001'),
+      [],
+    );
+  });
+});
