@@ -1,4 +1,5 @@
 import { type Node, type ParseError, type ParseOptions, parseTree } from 'jsonc-parser';
+import { offsetNestedBeyond } from './jsonSyntax';
 
 /**
  * jsonc-parser's tree, built faster when the text is plain valid JSON.
@@ -14,6 +15,21 @@ import { type Node, type ParseError, type ParseOptions, parseTree } from 'jsonc-
  */
 export function parseJsonTree(text: string, errors: ParseError[], options: ParseOptions): Node | undefined {
   return buildValidTree(text) ?? parseTree(text, errors, options);
+}
+
+/** What parseJsonTreeWithin gives for text nested deeper than its limit. */
+export const TOO_DEEP = Symbol('nested too deep');
+
+/**
+ * parseJsonTree for text that may nest deeper than jsonc-parser's recursion can follow: valid JSON
+ * within the limit is read in one pass that counts the depth on the way, so only other text needs
+ * the separate depth scan before jsonc-parser. TOO_DEEP when the text nests deeper than `maxDepth`.
+ */
+export function parseJsonTreeWithin(text: string, errors: ParseError[], options: ParseOptions, maxDepth: number): Node | undefined | typeof TOO_DEEP {
+  const valid = buildValidTree(text, maxDepth);
+  if (valid) return valid;
+  if (offsetNestedBeyond(text, maxDepth) !== undefined) return TOO_DEEP;
+  return parseTree(text, errors, options);
 }
 
 interface TreeNode {

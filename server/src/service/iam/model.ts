@@ -1,6 +1,5 @@
-import { offsetNestedBeyond } from '../common/jsonSyntax';
-import { type Node, type ParseError, parseTree } from 'jsonc-parser';
-import { buildValidTree } from '../common/fastJson';
+import type { Node, ParseError } from 'jsonc-parser';
+import { parseJsonTreeWithin, TOO_DEEP } from '../common/fastJson';
 
 /**
  * The parsed form of one policy document. Every value keeps its jsonc-parser node so that
@@ -73,14 +72,9 @@ export interface PolicyModel {
 export const MAX_NESTING_DEPTH = 256;
 
 export function parsePolicy(text: string): PolicyModel {
-  // Valid JSON within the depth limit is read in one pass that counts the depth on the way; only
-  // other text needs the separate depth scan before jsonc-parser, which recurses.
-  const valid = buildValidTree(text, MAX_NESTING_DEPTH);
-  if (!valid && offsetNestedBeyond(text, MAX_NESTING_DEPTH) !== undefined) {
-    return { text, root: undefined, syntaxErrors: [], tooDeep: true, statements: [] };
-  }
   const syntaxErrors: ParseError[] = [];
-  const tree = valid ?? parseTree(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true });
+  const tree = parseJsonTreeWithin(text, syntaxErrors, { allowTrailingComma: false, disallowComments: true }, MAX_NESTING_DEPTH);
+  if (tree === TOO_DEEP) return { text, root: undefined, syntaxErrors: [], tooDeep: true, statements: [] };
   const unwrapped = tree?.type === 'object' ? unwrap(tree) : undefined;
   const root = unwrapped?.node ?? tree;
   const base = { text, root, syntaxErrors, tooDeep: false, wrapper: unwrapped?.path, wrapperKind: unwrapped?.kind };

@@ -1,6 +1,5 @@
 import type { Node, ParseError } from 'jsonc-parser';
-import { parseJsonTree } from '../common/fastJson';
-import { offsetNestedBeyond } from '../common/jsonSyntax';
+import { parseJsonTreeWithin, TOO_DEEP } from '../common/fastJson';
 import { MAX_NESTING_DEPTH, type PolicyModel, parseStatement, type StatementModel } from './model';
 
 /**
@@ -29,10 +28,9 @@ export function reparsePolicy(previous: PolicyModel, text: string): PolicyModel 
   if (!parent?.children) return undefined;
   const delta = change.newEnd - change.oldEnd;
   const source = text.slice(old.node.offset, old.node.offset + old.node.length + delta);
-  if (offsetNestedBeyond(source, MAX_NESTING_DEPTH - containersAbove(old.node)) !== undefined) return undefined;
   const errors: ParseError[] = [];
-  const fresh = parseJsonTree(source, errors, { allowTrailingComma: false, disallowComments: true });
-  if (errors.length > 0 || fresh?.type !== 'object' || fresh.offset !== 0 || fresh.length !== source.length) return undefined;
+  const fresh = parseJsonTreeWithin(source, errors, { allowTrailingComma: false, disallowComments: true }, MAX_NESTING_DEPTH - containersAbove(old.node));
+  if (fresh === TOO_DEEP || errors.length > 0 || fresh?.type !== 'object' || fresh.offset !== 0 || fresh.length !== source.length) return undefined;
   const slot = parent.children.indexOf(old.node);
   if (slot < 0) return undefined;
 

@@ -1,9 +1,8 @@
 import type { Node as JsonNode, ParseError } from 'jsonc-parser';
-import { parseJsonTree } from '../common/fastJson';
+import { parseJsonTreeWithin, TOO_DEEP } from '../common/fastJson';
 import { withoutTrailingSpace } from '../yaml/context';
 import { withLineFeeds } from '../yaml/lineFeeds';
 import { type Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node as YamlNode, parseDocument, Scalar } from 'yaml';
-import { offsetNestedBeyond } from '../common/jsonSyntax';
 import { yamlNestedBeyond } from '../yaml/depth';
 import type { YamlModel } from '../yaml/model';
 
@@ -257,9 +256,9 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 }
 
 function parseJsonTemplate(text: string): ParsedTemplate {
-  if (offsetNestedBeyond(text, MAX_DEPTH) !== undefined) return { root: undefined, jsonErrors: [], tooDeep: true };
   const jsonErrors: ParseError[] = [];
-  const tree = parseJsonTree(text, jsonErrors, { allowTrailingComma: false, disallowComments: true });
+  const tree = parseJsonTreeWithin(text, jsonErrors, { allowTrailingComma: false, disallowComments: true }, MAX_DEPTH);
+  if (tree === TOO_DEEP) return { root: undefined, jsonErrors: [], tooDeep: true };
   return { root: fromJson(tree), jsonErrors };
 }
 
